@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Regiewijzer.Cli;
+
+/// <summary>The command tree. Exit codes: 0 computed, 1 invalid or unreadable input, 2 usage error.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Regiewijzer: verdeel en toets de woningbouwopgave volgens de Wet versterking regie volkshuisvesting.")
+        {
+            VerdeelCommand.Create(stdout, stderr),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"regiewijzer: {error.Message}");
+            }
+
+            stderr.WriteLine("Gebruik 'regiewijzer --help' voor de opties.");
+            return UsageError;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

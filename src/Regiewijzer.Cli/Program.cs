@@ -1,0 +1,3 @@
+using Regiewijzer.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

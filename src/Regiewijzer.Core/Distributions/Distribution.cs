@@ -1,0 +1,290 @@
+using System.Collections.Immutable;
+using Regiewijzer.Core.Compliance;
+using Regiewijzer.Core.Geography;
+using Regiewijzer.Core.Norms;
+
+namespace Regiewijzer.Core.Distributions;
+
+/// <summary>The distribution (verdeling) of one region, exactly as domain.md §5.</summary>
+public static class Distribution
+{
+    /// <summary>
+    /// Distributes the region's task over its municipalities. Pure: the same input gives the same
+    /// output whatever the order of the municipalities. Shortfalls are reported as findings, never
+    /// hidden by breaking a floor or a room.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input is invalid (see <see cref="Validate"/>).</exception>
+    public static RegionDistribution Distribute(RegionInput input, NormSet norms)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(norms);
+        var errors = Validate(input, norms);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid region input: " + string.Join("; ", errors), nameof(input));
+        }
+
+        var result = Compute(input, norms);
+        var findings = RegionFindings.For(result, input, norms, Compute);
+        return result with { Findings = findings };
+    }
+
+    /// <summary>
+    /// Every reason the input cannot be distributed, in Dutch-free technical English with the
+    /// municipality code: duplicate codes, negative counts, S &gt; T, T = 0, contracted &gt; N,
+    /// exemption above the NormSet's floor, floors above the affordable capacity.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(RegionInput input, NormSet norms)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(norms);
+        var errors = new List<string>();
+        if (input.Municipalities.IsDefaultOrEmpty)
+        {
+            errors.Add("the region has no municipalities");
+            return errors;
+        }
+
+        var seen = new HashSet<MunicipalityCode>();
+        foreach (var m in input.Municipalities)
+        {
+            if (!seen.Add(m.Code))
+            {
+                errors.Add($"{m.Code}: duplicate municipality code");
+            }
+
+            if (m.Task < 0 || m.Stock <= 0 || m.SocialStock < 0)
+            {
+                errors.Add($"{m.Code}: task and social stock must be >= 0 and stock > 0");
+                continue;
+            }
+
+            if (m.SocialStock > m.Stock)
+            {
+                errors.Add($"{m.Code}: social stock {m.SocialStock} exceeds stock {m.Stock}");
+                continue;
+            }
+
+            if (m.Contracted.Total > m.Task)
+            {
+                errors.Add($"{m.Code}: contracted homes {m.Contracted.Total} exceed the task {m.Task}");
+                continue;
+            }
+
+            if (m.Exemption?.SocialFloor is { } es && (es.Sign < 0 || es > norms.SocialFloor.Value))
+            {
+                errors.Add($"{m.Code}: exempted social floor {es} must lie in [0, {norms.SocialFloor.Value}]");
+            }
+
+            if (m.Exemption?.MiddleFloor is { } em && (em.Sign < 0 || em > norms.MiddleFloor.Value))
+            {
+                errors.Add($"{m.Code}: exempted middle floor {em} must lie in [0, {norms.MiddleFloor.Value}]");
+            }
+
+            if (m.Commitment is { Social: < 0 } or { Middle: < 0 })
+            {
+                errors.Add($"{m.Code}: a commitment must be >= 0");
+                continue;
+            }
+
+            var (floorSocial, floorMiddle) = Floors(m, norms);
+            var capacity = m.Task - m.Contracted.Free;
+            if ((long)floorSocial + floorMiddle > capacity)
+            {
+                errors.Add($"{m.Code}: floors social {floorSocial} + middle {floorMiddle} exceed the affordable capacity {capacity} (task minus contracted free-sector homes)");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Floors of step 3 (after exemptions and commitments) for valid counts.</summary>
+    internal static (int Social, int Middle) Floors(MunicipalityInput m, NormSet norms)
+    {
+        var lagging = LaggingOf(m, norms);
+        var uncontracted = m.Task - m.Contracted.Total;
+        var social = m.Contracted.Social;
+        var middle = m.Contracted.Middle;
+        if (lagging == LaggingSegment.Social)
+        {
+            social += (m.Exemption?.SocialFloor ?? norms.SocialFloor.Value).CeilingOf(uncontracted);
+        }
+        else
+        {
+            middle += (m.Exemption?.MiddleFloor ?? norms.MiddleFloor.Value).CeilingOf(uncontracted);
+        }
+
+        return (Math.Max(social, m.Commitment?.Social ?? 0), Math.Max(middle, m.Commitment?.Middle ?? 0));
+    }
+
+    /// <summary>Social when s &lt; threshold; exactly at the threshold counts as middle.</summary>
+    internal static LaggingSegment LaggingOf(MunicipalityInput m, NormSet norms) =>
+        new Fraction(m.SocialStock, m.Stock) < norms.LaggingThreshold.Value ? LaggingSegment.Social : LaggingSegment.Middle;
+
+    /// <summary>Steps 1-8 without findings; the input is valid.</summary>
+    internal static RegionDistribution Compute(RegionInput input, NormSet norms)
+    {
+        var ms = input.Municipalities.Sort((a, b) => a.Code.CompareTo(b.Code));
+        var n = ms.Length;
+        var codes = new MunicipalityCode[n];
+        var lagging = new LaggingSegment[n];
+        var shares = new Fraction[n];
+        var uncontracted = new int[n];
+        var capacity = new int[n];
+        var floorSocial = new int[n];
+        var floorMiddle = new int[n];
+        var statutorySocial = new int[n];
+        var statutoryMiddle = new int[n];
+        var applied = new Fraction[n];
+        var exemptSocial = new bool[n];
+        var exemptMiddle = new bool[n];
+        var ineffective = new bool[n];
+        long totalTask = 0;
+        long sumFloorSocial = 0;
+        long sumFloorMiddle = 0;
+        var threshold = norms.LaggingThreshold.Value;
+
+        for (var i = 0; i < n; i++)
+        {
+            var m = ms[i];
+            codes[i] = m.Code;
+            shares[i] = new Fraction(m.SocialStock, m.Stock);
+            lagging[i] = shares[i] < threshold ? LaggingSegment.Social : LaggingSegment.Middle;
+            uncontracted[i] = m.Task - m.Contracted.Total;
+            capacity[i] = m.Task - m.Contracted.Free;
+            if (lagging[i] == LaggingSegment.Social)
+            {
+                exemptSocial[i] = m.Exemption?.SocialFloor is not null;
+                ineffective[i] = m.Exemption?.MiddleFloor is not null;
+                applied[i] = m.Exemption?.SocialFloor ?? norms.SocialFloor.Value;
+                statutorySocial[i] = m.Contracted.Social + applied[i].CeilingOf(uncontracted[i]);
+                statutoryMiddle[i] = m.Contracted.Middle;
+            }
+            else
+            {
+                exemptMiddle[i] = m.Exemption?.MiddleFloor is not null;
+                ineffective[i] = m.Exemption?.SocialFloor is not null;
+                applied[i] = m.Exemption?.MiddleFloor ?? norms.MiddleFloor.Value;
+                statutorySocial[i] = m.Contracted.Social;
+                statutoryMiddle[i] = m.Contracted.Middle + applied[i].CeilingOf(uncontracted[i]);
+            }
+
+            floorSocial[i] = Math.Max(statutorySocial[i], m.Commitment?.Social ?? 0);
+            floorMiddle[i] = Math.Max(statutoryMiddle[i], m.Commitment?.Middle ?? 0);
+            totalTask += m.Task;
+            sumFloorSocial += floorSocial[i];
+            sumFloorMiddle += floorMiddle[i];
+        }
+
+        var task = checked((int)totalTask);
+        var requiredSocial = norms.SocialShare.Value.CeilingOf(task);
+        var requiredAffordable = norms.AffordableShare.Value.CeilingOf(task);
+
+        // Step 5: social remainder, pass 1 by key, pass 2 by U for what pass 1 could not place.
+        var socialRemainder = Math.Max(0, requiredSocial - sumFloorSocial);
+        var socialRoom = new long[n];
+        var weights1 = new Fraction[n];
+        var weightsU = new Fraction[n];
+        for (var i = 0; i < n; i++)
+        {
+            socialRoom[i] = exemptSocial[i] ? 0 : capacity[i] - floorSocial[i] - floorMiddle[i];
+            weightsU[i] = uncontracted[i];
+            weights1[i] = input.Key switch
+            {
+                DistributionKey.Proportional => weightsU[i],
+                DistributionKey.LaggingFirst => lagging[i] == LaggingSegment.Social ? weightsU[i] : Fraction.Zero,
+                DistributionKey.GapWeighted => lagging[i] == LaggingSegment.Social ? (threshold - shares[i]) * uncontracted[i] : Fraction.Zero,
+                _ => throw new ArgumentOutOfRangeException(nameof(input), input.Key, "Unknown key."),
+            };
+        }
+
+        var (exact1, unplaced1) = WaterFilling.Fill(socialRemainder, weights1, socialRoom);
+        var pass1 = LargestRemainder.Round(exact1, codes);
+        var room2 = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            room2[i] = socialRoom[i] - pass1[i];
+        }
+
+        var (exact2, _) = WaterFilling.Fill(unplaced1, weightsU, room2);
+        var pass2 = LargestRemainder.Round(exact2, codes);
+
+        // Step 6: affordable remainder as extra middle-segment homes, weight U.
+        var social = new int[n];
+        long sumSocialPlusFloorMiddle = 0;
+        long regionSocial = 0;
+        for (var i = 0; i < n; i++)
+        {
+            social[i] = checked(floorSocial[i] + (int)pass1[i] + (int)pass2[i]);
+            regionSocial += social[i];
+            sumSocialPlusFloorMiddle += social[i] + floorMiddle[i];
+        }
+
+        var affordableRemainder = (long)Math.Max(0, requiredAffordable - sumSocialPlusFloorMiddle);
+        var middleRoom = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            middleRoom[i] = exemptMiddle[i] ? 0 : capacity[i] - social[i] - floorMiddle[i];
+        }
+
+        var (exactMiddle, _) = WaterFilling.Fill(affordableRemainder, weightsU, middleRoom);
+        var regionalMiddle = LargestRemainder.Round(exactMiddle, codes);
+
+        var results = ImmutableArray.CreateBuilder<MunicipalityDistribution>(n);
+        long regionMiddle = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var m = ms[i];
+            var middle = checked(floorMiddle[i] + (int)regionalMiddle[i]);
+            regionMiddle += middle;
+            results.Add(new MunicipalityDistribution
+            {
+                Input = m,
+                StockShare = shares[i],
+                Lagging = lagging[i],
+                Uncontracted = uncontracted[i],
+                AffordableCapacity = capacity[i],
+                AppliedFloorFraction = applied[i],
+                Exempted = exemptSocial[i] || exemptMiddle[i],
+                IneffectiveExemption = ineffective[i],
+                StatutoryFloorSocial = statutorySocial[i],
+                StatutoryFloorMiddle = statutoryMiddle[i],
+                FloorSocial = floorSocial[i],
+                FloorMiddle = floorMiddle[i],
+                SocialRoom = (int)socialRoom[i],
+                SocialWeight = weights1[i],
+                ExactSocialPass1 = exact1[i],
+                ExactSocialPass2 = exact2[i],
+                RegionalSocialPass1 = (int)pass1[i],
+                RegionalSocialPass2 = (int)pass2[i],
+                MiddleRoom = (int)middleRoom[i],
+                ExactRegionalMiddle = exactMiddle[i],
+                RegionalMiddle = (int)regionalMiddle[i],
+                Social = social[i],
+                Middle = middle,
+                Free = m.Task - social[i] - middle,
+                CatchUpNeed = Indicators.CatchUpNeed(m.Stock, m.SocialStock, threshold),
+                ProjectedStockShare = Indicators.ProjectedStockShare(m.Stock, m.SocialStock, m.Task, social[i]),
+            });
+        }
+
+        return new RegionDistribution
+        {
+            Name = input.Name,
+            Key = input.Key,
+            Norms = norms,
+            Task = task,
+            RequiredSocial = requiredSocial,
+            RequiredAffordable = requiredAffordable,
+            SumFloorSocial = checked((int)sumFloorSocial),
+            SumFloorMiddle = checked((int)sumFloorMiddle),
+            SocialRemainder = socialRemainder > int.MaxValue ? throw new OverflowException() : (int)socialRemainder,
+            SocialRemainderAfterPass1 = checked((int)unplaced1),
+            AffordableRemainder = checked((int)affordableRemainder),
+            Social = checked((int)regionSocial),
+            Middle = checked((int)regionMiddle),
+            Findings = [],
+            Municipalities = results.MoveToImmutable(),
+        };
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using Regiewijzer.Core.Norms;
+
+namespace Regiewijzer.Core.Distributions;
+
+/// <summary>A named input or intermediate value shown in an explanation step.</summary>
+public sealed record ExplanationValue(string Name, string Value);
+
+/// <summary>One step of "Hoe komt dit getal tot stand?": what was computed, with which values, by which rule, from which source.</summary>
+public sealed record ExplanationStep(int Number, string Title, string Text, ImmutableArray<ExplanationValue> Values, string Rule, string Source)
+{
+    /// <summary>The step as one line of Dutch text (used in the scenario output).</summary>
+    public override string ToString() => $"{Number}. {Title}: {Text} (regel: {Rule}; bron: {Source})";
+}
+
+/// <summary>Builds the Dutch explanation trace of a municipality's numbers from the stored intermediate values.</summary>
+public static class Explanation
+{
+    private const string Input = "invoer van de verdeling";
+    private const string Algorithm = "Regiewijzer verdeelmethode (domain.md §5)";
+
+    public static ImmutableArray<ExplanationStep> For(RegionDistribution region, MunicipalityDistribution m)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(m);
+        var norms = region.Norms;
+        var i = m.Input;
+        var steps = ImmutableArray.CreateBuilder<ExplanationStep>();
+        var threshold = norms.LaggingThreshold;
+
+        steps.Add(new(1, "Aandeel corporatiewoningen",
+            $"{m.Name} heeft {Format.Count(i.Stock)} woningen, waarvan {Format.Count(i.SocialStock)} corporatiewoningen: een aandeel van {Format.Percent(m.StockShare)}.",
+            [new("T (voorraad)", Format.Count(i.Stock)), new("S (corporatiewoningen)", Format.Count(i.SocialStock)), new("s", Format.Percent(m.StockShare))],
+            "s = S / T",
+            $"{Input}; maatstaf: {norms.StockMetric}"));
+
+        var comparison = m.Lagging == LaggingSegment.Social
+            ? $"{Format.Percent(m.StockShare)} ligt onder de drempel van {threshold.Percent}"
+            : $"{Format.Percent(m.StockShare)} ligt op of boven de drempel van {threshold.Percent}";
+        steps.Add(new(2, "Achterblijvend segment",
+            $"{comparison}, dus het achterblijvende segment is {m.Lagging.Dutch()}.",
+            [new("drempel", Format.Share(threshold.Value)), new("achterblijvend", m.Lagging.Dutch())],
+            "sociale huur als s < drempel, anders middensegment (precies op de drempel telt als middensegment)",
+            $"{threshold.Source} [{threshold.Confidence.Dutch()}]; {threshold.Note}"));
+
+        var c = i.Contracted;
+        steps.Add(new(3, "Ongecontracteerde opgave",
+            $"Opgave {Format.Count(i.Task)}, waarvan al gecontracteerd {Format.Count(c.Social)} sociaal, {Format.Count(c.Middle)} midden en {Format.Count(c.Free)} vrije sector. Nog te verdelen: U = {Format.Count(m.Uncontracted)}; ruimte voor betaalbaar: {Format.Count(m.AffordableCapacity)}.",
+            [new("N", Format.Count(i.Task)), new("U", Format.Count(m.Uncontracted)), new("capA", Format.Count(m.AffordableCapacity))],
+            "U = N − gecontracteerd; capA = N − gecontracteerd vrije sector (gecontracteerde projecten hoeven niet te veranderen)",
+            $"{Input}; wet: gecontracteerde projecten blijven ongemoeid"));
+
+        steps.Add(FloorStep(m, norms));
+
+        steps.Add(SocialStep(region, m));
+
+        steps.Add(new(6, "Regionaal aandeel middensegment",
+            $"Na de sociale huur heeft de regio nog {Format.Count(region.AffordableRemainder)} betaalbare woningen nodig om {Format.Count(region.RequiredAffordable)} ({Format.Share(norms.AffordableShare.Value)} van {Format.Count(region.Task)}) te halen. "
+            + (m.MiddleRoom == 0 && region.AffordableRemainder > 0
+                ? $"{m.Name} heeft daarvoor geen ruimte{(m.Exempted && m.Lagging == LaggingSegment.Middle ? " (ontheffing middensegment)" : string.Empty)} en krijgt er geen."
+                : $"Naar rato van U ({Format.Count(m.Uncontracted)}) en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}) krijgt {m.Name} exact {Format.Number(m.ExactRegionalMiddle)}, afgerond {Format.Count(m.RegionalMiddle)}."),
+            [new("DA", Format.Count(region.AffordableRemainder)), new("exact", Format.Number(m.ExactRegionalMiddle)), new("afgerond", Format.Count(m.RegionalMiddle))],
+            "DA = max(0, RA − Σ(sociaal + ondergrens midden)); verdeeld naar rato van U binnen de ruimte; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; {Algorithm}"));
+
+        steps.Add(new(7, "Doelen",
+            $"Sociale huur {Format.Count(m.Social)} = ondergrens {Format.Count(m.FloorSocial)} + regionaal {Format.Count(m.RegionalSocial)}; middensegment {Format.Count(m.Middle)} = ondergrens {Format.Count(m.FloorMiddle)} + regionaal {Format.Count(m.RegionalMiddle)}; vrije sector {Format.Count(m.Free)} = opgave {Format.Count(m.Task)} − sociaal − midden. Betaalbaar samen: {Format.Count(m.Affordable)} ({(m.Task == 0 ? "-" : Format.Percent(new Fraction(m.Affordable, m.Task)))}).",
+            [new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle)), new("vrij", Format.Count(m.Free))],
+            "sociaal = ondergrens + pas 1 + pas 2; midden = ondergrens + regionaal; vrij = N − sociaal − midden",
+            Algorithm));
+
+        steps.Add(new(8, "Indicatoren",
+            $"Inhaalbehoefte: {Format.Count(m.CatchUpNeed)} sociale huurwoningen zouden, zonder andere bouw, het aandeel op {threshold.Percent} brengen. Als de doelen worden gebouwd en verder niets verandert, wordt het aandeel corporatiewoningen {Format.Percent(m.ProjectedStockShare)} (nu {Format.Percent(m.StockShare)}).",
+            [new("inhaalbehoefte", Format.Count(m.CatchUpNeed)), new("verwacht aandeel", Format.Percent(m.ProjectedStockShare))],
+            "inhaalbehoefte = ⌈(drempel × T − S) / (1 − drempel)⌉, 0 als al bereikt; verwacht aandeel = (S + sociaal) / (T + N)",
+            Algorithm));
+
+        return steps.ToImmutable();
+    }
+
+    private static ExplanationStep FloorStep(MunicipalityDistribution m, NormSet norms)
+    {
+        var i = m.Input;
+        var social = m.Lagging == LaggingSegment.Social;
+        var norm = social ? norms.SocialFloor : norms.MiddleFloor;
+        var contractedLagging = social ? i.Contracted.Social : i.Contracted.Middle;
+        var statutory = social ? m.StatutoryFloorSocial : m.StatutoryFloorMiddle;
+        var text = $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {Format.Count(contractedLagging)} + ⌈{Format.Share(m.AppliedFloorFraction)} × {Format.Count(m.Uncontracted)}⌉ = {Format.Count(statutory)}.";
+        if (m.Exempted)
+        {
+            text += $" Er is ontheffing verleend: de ondergrens is verlaagd van {Format.Share(norm.Value)} naar {Format.Share(m.AppliedFloorFraction)}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op.";
+        }
+
+        if (m.IneffectiveExemption)
+        {
+            text += $" Er is ook een ontheffing opgegeven voor het segment dat niet achterblijft; die heeft geen enkel effect.";
+        }
+
+        text += social
+            ? $" Het middensegment heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Middle)}."
+            : $" Sociale huur heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Social)}.";
+        if (m.FloorSocial != m.StatutoryFloorSocial || m.FloorMiddle != m.StatutoryFloorMiddle)
+        {
+            text += $" Een vrijwillige toezegging verhoogt de ondergrenzen naar sociaal {Format.Count(m.FloorSocial)} en midden {Format.Count(m.FloorMiddle)}.";
+        }
+
+        return new(4, "Ondergrens",
+            text,
+            [new("ondergrens sociaal", Format.Count(m.FloorSocial)), new("ondergrens midden", Format.Count(m.FloorMiddle))],
+            "ondergrens = gecontracteerd + ⌈f × U⌉ voor het achterblijvende segment (f = wettelijke fractie of de verlaagde fractie van een ontheffing); daarna max(ondergrens, toezegging)",
+            $"{norm.Source} [{norm.Confidence.Dutch()}]" + (m.Exempted ? "; ontheffing verleend door provincie" : string.Empty));
+    }
+
+    private static ExplanationStep SocialStep(RegionDistribution region, MunicipalityDistribution m)
+    {
+        var norms = region.Norms;
+        var keyText = region.Key switch
+        {
+            DistributionKey.Proportional => "naar rato van de ongecontracteerde opgave U van elke gemeente (sleutel proportioneel)",
+            DistributionKey.LaggingFirst => "naar rato van U, alleen over gemeenten die achterblijven in sociale huur (sleutel achterblijvers eerst)",
+            DistributionKey.GapWeighted => "naar rato van U × (drempel − s), alleen over gemeenten die achterblijven in sociale huur (sleutel naar achterstand)",
+            _ => throw new ArgumentOutOfRangeException(nameof(region)),
+        };
+        var text = $"De regio moet {Format.Count(region.RequiredSocial)} sociale huurwoningen bouwen ({Format.Share(norms.SocialShare.Value)} van {Format.Count(region.Task)}). De ondergrenzen samen zijn {Format.Count(region.SumFloorSocial)}, dus er zijn nog {Format.Count(region.SocialRemainder)} te verdelen, {keyText}. ";
+        if (region.SocialRemainder == 0)
+        {
+            text += "Er is niets meer te verdelen.";
+        }
+        else if (m.SocialRoom == 0)
+        {
+            text += m.Exempted && m.Lagging == LaggingSegment.Social
+                ? $"{m.Name} heeft ontheffing voor sociale huur en krijgt geen regionaal aandeel."
+                : $"{m.Name} heeft geen ruimte meer en krijgt geen regionaal aandeel.";
+        }
+        else
+        {
+            text += $"{m.Name} (gewicht {Format.Number(m.SocialWeight)}, ruimte {Format.Count(m.SocialRoom)}) krijgt exact {Format.Number(m.ExactSocialPass1)}, afgerond {Format.Count(m.RegionalSocialPass1)}.";
+            if (region.SocialRemainderAfterPass1 > 0)
+            {
+                text += $" De gemeenten met gewicht waren vol; {Format.Count(region.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}.";
+            }
+        }
+
+        return new(5, "Regionaal aandeel sociale huur",
+            text,
+            [new("RS", Format.Count(region.RequiredSocial)), new("DS", Format.Count(region.SocialRemainder)), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door opvullen tot de ruimte vol is (waterfilling), afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}");
+    }
+}

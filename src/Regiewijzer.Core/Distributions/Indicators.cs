@@ -1,0 +1,31 @@
+namespace Regiewijzer.Core.Distributions;
+
+/// <summary>Per-municipality indicators (domain.md §5, last paragraph).</summary>
+public static class Indicators
+{
+    /// <summary>
+    /// Catch-up need: the least whole number of social homes that, built with nothing else, brings
+    /// the stock share S/T to the threshold: ceil((threshold*T - S) / (1 - threshold)), 0 if already there.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">T &lt;= 0, S outside [0, T], or threshold not in [0, 1).</exception>
+    public static int CatchUpNeed(int stock, int socialStock, Fraction threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stock);
+        ArgumentOutOfRangeException.ThrowIfNegative(socialStock);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(socialStock, stock);
+        if (threshold.Sign < 0 || threshold >= Fraction.One)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Threshold must lie in [0, 1).");
+        }
+
+        var gap = threshold * stock - socialStock;
+        return gap.Sign <= 0 ? 0 : checked((int)(gap / (Fraction.One - threshold)).Ceiling());
+    }
+
+    /// <summary>Projected stock share after the period: (S + social) / (T + N).</summary>
+    public static Fraction ProjectedStockShare(int stock, int socialStock, int task, int social)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stock);
+        return new Fraction((long)socialStock + social, (long)stock + task);
+    }
+}

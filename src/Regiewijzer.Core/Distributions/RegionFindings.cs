@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using Regiewijzer.Core.Compliance;
+using Regiewijzer.Core.Norms;
+
+namespace Regiewijzer.Core.Distributions;
+
+/// <summary>Findings and signals of one region's distribution (domain.md §5 step 9 and §6).</summary>
+internal static class RegionFindings
+{
+    private const string LawBasis = "Wet versterking regie volkshuisvesting; norm 2/3 betaalbaar en 30% sociale huur per regio";
+
+    public static ImmutableArray<Finding> For(
+        RegionDistribution result,
+        RegionInput input,
+        NormSet norms,
+        Func<RegionInput, NormSet, RegionDistribution> compute)
+    {
+        var findings = new List<Finding>();
+        if (result.SocialShortfall > 0)
+        {
+            findings.Add(new Finding(
+                FindingCode.RegionSocialShortfall,
+                Severity.Error,
+                null,
+                result.SocialShortfall,
+                $"De regio komt {Format.Count(result.SocialShortfall)} sociale huurwoningen tekort: vereist {Format.Count(result.RequiredSocial)} ({norms.SocialShare.Value} van {Format.Count(result.Task)}), verdeeld {Format.Count(result.Social)}. De ondergrenzen en de ruimte van de gemeenten laten niet meer toe.",
+                "RS = ⌈aandeel sociale huur × Σ opgave⌉; regio sociaal ≥ RS",
+                LawBasis));
+        }
+
+        if (result.AffordableShortfall > 0)
+        {
+            findings.Add(new Finding(
+                FindingCode.RegionAffordableShortfall,
+                Severity.Error,
+                null,
+                result.AffordableShortfall,
+                $"De regio komt {Format.Count(result.AffordableShortfall)} betaalbare woningen tekort: vereist {Format.Count(result.RequiredAffordable)} ({norms.AffordableShare.Value} van {Format.Count(result.Task)}), verdeeld {Format.Count(result.Affordable)}.",
+                "RA = ⌈aandeel betaalbaar × Σ opgave⌉; regio betaalbaar ≥ RA",
+                LawBasis));
+        }
+
+        AddExemptionNotAbsorbed(findings, result, input, norms, compute);
+
+        foreach (var key in NormSets.StatutoryShareKeys)
+        {
+            var used = norms.Parameters.First(p => p.Key == key);
+            var law = NormSets.Law2026.Parameters.First(p => p.Key == key);
+            if (used.Value > law.Value)
+            {
+                findings.Add(new Finding(
+                    FindingCode.ProvinceExtraRequirement,
+                    Severity.Warning,
+                    null,
+                    null,
+                    $"{used.Label}: {used.Value} is strenger dan de wet ({law.Value}). Provincies mogen geen eisen toevoegen; de verdeling is wel met de strengere waarde berekend.",
+                    $"{key} ≤ {law.Value}",
+                    "Wet versterking regie volkshuisvesting: provincies stellen geen aanvullende eisen"));
+            }
+        }
+
+        var signal = norms.HighSocialSignal.Value;
+        foreach (var m in result.Municipalities)
+        {
+            if (m.Task > 0 && new Fraction(m.Social, m.Task) > signal)
+            {
+                findings.Add(new Finding(
+                    FindingCode.HighSocialShare,
+                    Severity.Signal,
+                    m.Code,
+                    null,
+                    $"{m.Name} krijgt {Format.Count(m.Social)} sociale huurwoningen, {Format.Percent(new Fraction(m.Social, m.Task))} van zijn opgave van {Format.Count(m.Task)}: meer dan {Format.Percent(signal, 0)}. Hier kan de verdeling gaan schuren.",
+                    $"signaal als sociaal / opgave > {signal} (weergaveparameter, geen wettelijke norm)",
+                    "Geen wettelijke norm (signaal)"));
+            }
+        }
+
+        return [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+    }
+
+    private static void AddExemptionNotAbsorbed(
+        List<Finding> findings,
+        RegionDistribution result,
+        RegionInput input,
+        NormSet norms,
+        Func<RegionInput, NormSet, RegionDistribution> compute)
+    {
+        var exempted = result.Municipalities.Where(m => m.Exempted).ToList();
+        if (result.MeetsNorms || exempted.Count == 0)
+        {
+            return;
+        }
+
+        var withoutExemptions = input with
+        {
+            Municipalities = [.. input.Municipalities.Select(m => m.Exemption is null ? m : m with { Exemption = null })],
+        };
+        if (Distribution.Validate(withoutExemptions, norms).Count > 0)
+        {
+            return; // Without the exemptions the floors would not fit; no comparison possible.
+        }
+
+        var baseline = compute(withoutExemptions, norms);
+        var names = string.Join(", ", exempted.Select(m => m.Name));
+        var concerned = exempted.Count == 1 ? exempted[0].Code : (Geography.MunicipalityCode?)null;
+        var socialGap = result.SocialShortfall - baseline.SocialShortfall;
+        var affordableGap = result.AffordableShortfall - baseline.AffordableShortfall;
+        if (socialGap > 0)
+        {
+            findings.Add(new Finding(
+                FindingCode.ExemptionNotAbsorbed,
+                Severity.Warning,
+                concerned,
+                socialGap,
+                $"Door de ontheffing(en) van {names} ontbreken {Format.Count(socialGap)} sociale huurwoningen die geen andere gemeente kan opvangen (zonder ontheffingen: tekort {Format.Count(baseline.SocialShortfall)}).",
+                "tekort met ontheffingen − tekort zonder ontheffingen",
+                "Wet versterking regie volkshuisvesting: ontheffing van de ondergrens"));
+        }
+
+        if (affordableGap > 0)
+        {
+            findings.Add(new Finding(
+                FindingCode.ExemptionNotAbsorbed,
+                Severity.Warning,
+                concerned,
+                affordableGap,
+                $"Door de ontheffing(en) van {names} ontbreken {Format.Count(affordableGap)} betaalbare woningen die geen andere gemeente kan opvangen (zonder ontheffingen: tekort {Format.Count(baseline.AffordableShortfall)}).",
+                "tekort met ontheffingen − tekort zonder ontheffingen",
+                "Wet versterking regie volkshuisvesting: ontheffing van de ondergrens"));
+        }
+    }
+}

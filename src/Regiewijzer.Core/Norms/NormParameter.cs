@@ -1,0 +1,14 @@
+namespace Regiewijzer.Core.Norms;
+
+/// <summary>One parameter of a <see cref="NormSet"/>: an exact value with its source and confidence.</summary>
+/// <param name="Key">Stable identifier, e.g. "socialShare" (the scenario-file name).</param>
+/// <param name="Label">Dutch label for display.</param>
+/// <param name="Value">Exact share in [0, 1].</param>
+/// <param name="Source">Where the value comes from (law, decree, our assumption).</param>
+/// <param name="Confidence">[V], [S] or [A].</param>
+/// <param name="Note">Optional Dutch note, e.g. how a boundary case is treated.</param>
+public sealed record NormParameter(string Key, string Label, Fraction Value, string Source, Confidence Confidence, string? Note = null)
+{
+    /// <summary>Percentage text in Dutch notation, e.g. "30%" or "66⅔%" rendered as "66,67%".</summary>
+    public string Percent => Format.Percent(Value);
+}

@@ -1,0 +1,433 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Geography;
+using Regiewijzer.Core.Norms;
+
+namespace Regiewijzer.Core.Scenarios;
+
+/// <summary>
+/// Reads the scenario JSON strictly: unknown and duplicate fields are errors, counts are JSON
+/// integers (not strings, not 5.0), shares are exact ("a/b" or "0.3"). Reports every error with
+/// its JSON path; never throws for bad input.
+/// </summary>
+public static class ScenarioReader
+{
+    private static readonly string[] TopFields = ["formatVersion", "name", "period", "key", "norms", "municipalities"];
+    private static readonly string[] NormFields = ["affordableShare", "socialShare", "laggingThreshold", "socialFloor", "middleFloor"];
+    private static readonly string[] MunicipalityFields = ["code", "name", "stock", "socialStock", "task", "contracted", "exemption", "commitment"];
+
+    /// <summary>Parses and validates <paramref name="json"/> against the NormSet <paramref name="baseNorms"/> (default: the law).</summary>
+    public static ScenarioReadResult Read(string json, NormSet? baseNorms = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (regel {line + 1}, positie {e.BytePositionInLine + 1})" : string.Empty;
+            return Fail(new ScenarioError("$", $"geen geldige JSON{where}: {e.Message}"));
+        }
+
+        using (document)
+        {
+            return new Reading(baseNorms ?? NormSets.Default).Run(document.RootElement);
+        }
+    }
+
+    private static ScenarioReadResult Fail(ScenarioError error) => new(null, [error]);
+
+    private sealed class Reading(NormSet baseNorms)
+    {
+        private readonly List<ScenarioError> _errors = [];
+
+        public ScenarioReadResult Run(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(new ScenarioError("$", "verwacht een JSON-object"));
+            }
+
+            var fields = Fields(root, "$", TopFields);
+            if (!fields.TryGetValue("formatVersion", out var version))
+            {
+                Error("$.formatVersion", "ontbreekt (verplicht, waarde 1)");
+            }
+            else if (Int(version, "$.formatVersion") is { } v && v != Scenario.FormatVersion)
+            {
+                Error("$.formatVersion", $"versie {v} wordt niet ondersteund (alleen 1)");
+            }
+
+            string? name = null;
+            if (fields.TryGetValue("name", out var nameElement))
+            {
+                name = String(nameElement, "$.name");
+            }
+
+            YearRange? period = null;
+            if (fields.TryGetValue("period", out var periodElement))
+            {
+                period = Period(periodElement);
+            }
+
+            var key = DistributionKey.Proportional;
+            if (fields.TryGetValue("key", out var keyElement) && String(keyElement, "$.key") is { } keyText)
+            {
+                switch (keyText)
+                {
+                    case "proportional": key = DistributionKey.Proportional; break;
+                    case "lagging-first": key = DistributionKey.LaggingFirst; break;
+                    case "gap-weighted": key = DistributionKey.GapWeighted; break;
+                    default: Error("$.key", $"onbekende sleutel '{keyText}' (kies proportional, lagging-first of gap-weighted)"); break;
+                }
+            }
+
+            var norms = baseNorms;
+            if (fields.TryGetValue("norms", out var normsElement))
+            {
+                norms = Norms(normsElement);
+            }
+
+            var municipalities = ImmutableArray<MunicipalityInput>.Empty;
+            if (!fields.TryGetValue("municipalities", out var list))
+            {
+                Error("$.municipalities", "ontbreekt (verplicht, minstens één gemeente)");
+            }
+            else
+            {
+                municipalities = Municipalities(list, norms);
+            }
+
+            if (_errors.Count > 0)
+            {
+                return new ScenarioReadResult(null, [.. _errors]);
+            }
+
+            var region = new RegionInput(name ?? "Scenario", municipalities, key);
+            return new ScenarioReadResult(new Scenario(name, period, norms, region), []);
+        }
+
+        private YearRange? Period(JsonElement element)
+        {
+            if (!Object(element, "$.period"))
+            {
+                return null;
+            }
+
+            var f = Fields(element, "$.period", ["from", "to"]);
+            int? from = f.TryGetValue("from", out var a) ? Int(a, "$.period.from") : Missing("$.period.from");
+            int? to = f.TryGetValue("to", out var b) ? Int(b, "$.period.to") : Missing("$.period.to");
+            if (from is { } x && to is { } y)
+            {
+                if (x > y)
+                {
+                    Error("$.period", $"'from' ({x}) ligt na 'to' ({y})");
+                    return null;
+                }
+
+                return new YearRange(x, y);
+            }
+
+            return null;
+        }
+
+        private NormSet Norms(JsonElement element)
+        {
+            if (!Object(element, "$.norms"))
+            {
+                return baseNorms;
+            }
+
+            var f = Fields(element, "$.norms", NormFields);
+            var overrides = new Dictionary<string, Fraction>(StringComparer.Ordinal);
+            foreach (var key in NormFields)
+            {
+                if (f.TryGetValue(key, out var value) && Share(value, $"$.norms.{key}") is { } share)
+                {
+                    overrides[key] = share;
+                }
+            }
+
+            return overrides.Count == 0 ? baseNorms : baseNorms.With(overrides, "scenario-bestand (afwijkend van de wet)");
+        }
+
+        private ImmutableArray<MunicipalityInput> Municipalities(JsonElement element, NormSet norms)
+        {
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                Error("$.municipalities", "verwacht een lijst (JSON-array)");
+                return [];
+            }
+
+            if (element.GetArrayLength() == 0)
+            {
+                Error("$.municipalities", "de lijst is leeg: minstens één gemeente");
+                return [];
+            }
+
+            var result = ImmutableArray.CreateBuilder<MunicipalityInput>();
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                var path = $"$.municipalities[{index}]";
+                if (Municipality(item, path, norms) is { } m)
+                {
+                    if (seen.TryGetValue(m.Code.Value, out var first))
+                    {
+                        Error($"{path}.code", $"code {m.Code} komt dubbel voor (ook in $.municipalities[{first}])");
+                    }
+                    else
+                    {
+                        seen[m.Code.Value] = index;
+                        result.Add(m);
+                    }
+                }
+
+                index++;
+            }
+
+            return result.ToImmutable();
+        }
+
+        private MunicipalityInput? Municipality(JsonElement element, string path, NormSet norms)
+        {
+            if (!Object(element, path))
+            {
+                return null;
+            }
+
+            var before = _errors.Count;
+            var f = Fields(element, path, MunicipalityFields);
+            MunicipalityCode? code = null;
+            if (!f.TryGetValue("code", out var codeElement))
+            {
+                Missing($"{path}.code");
+            }
+            else if (String(codeElement, $"{path}.code") is { } text)
+            {
+                if (MunicipalityCode.IsValid(text))
+                {
+                    code = new MunicipalityCode(text);
+                }
+                else
+                {
+                    Error($"{path}.code", $"'{text}' is geen CBS-gemeentecode (GM gevolgd door 4 cijfers)");
+                }
+            }
+
+            var name = f.TryGetValue("name", out var n) ? String(n, $"{path}.name") : null;
+            var stock = f.TryGetValue("stock", out var s) ? Count(s, $"{path}.stock") : Missing($"{path}.stock");
+            var social = f.TryGetValue("socialStock", out var ss) ? Count(ss, $"{path}.socialStock") : Missing($"{path}.socialStock");
+            var task = f.TryGetValue("task", out var t) ? Count(t, $"{path}.task") : Missing($"{path}.task");
+            if (stock == 0)
+            {
+                Error($"{path}.stock", "moet groter zijn dan 0");
+            }
+
+            if (stock is { } st && social is { } so && so > st)
+            {
+                Error($"{path}.socialStock", $"{so} is groter dan de voorraad ({st})");
+            }
+
+            var contracted = f.TryGetValue("contracted", out var c) ? Contracted(c, $"{path}.contracted") : SegmentCounts.None;
+            if (task is { } tk && contracted.Total > tk)
+            {
+                Error($"{path}.contracted", $"gecontracteerd ({contracted.Total}) is meer dan de opgave ({tk})");
+            }
+
+            var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption", norms) : null;
+            var commitment = f.TryGetValue("commitment", out var cm) ? CommitmentOf(cm, $"{path}.commitment") : null;
+            if (_errors.Count > before || code is null || stock is null || social is null || task is null)
+            {
+                return null;
+            }
+
+            var input = new MunicipalityInput(code.Value, name ?? code.Value.Value, task.Value, stock.Value, social.Value, contracted, exemption, commitment);
+            var (floorSocial, floorMiddle) = Distribution.Floors(input, norms);
+            var capacity = input.Task - contracted.Free;
+            if ((long)floorSocial + floorMiddle > capacity)
+            {
+                Error(path, $"ondergrens sociaal ({floorSocial}) + ondergrens midden ({floorMiddle}) is meer dan de opgave min gecontracteerde vrije sector ({capacity}); verlaag de toezegging of het gecontracteerde aantal");
+                return null;
+            }
+
+            return input;
+        }
+
+        private SegmentCounts Contracted(JsonElement element, string path)
+        {
+            if (!Object(element, path))
+            {
+                return SegmentCounts.None;
+            }
+
+            var f = Fields(element, path, ["social", "middle", "free"]);
+            var social = f.TryGetValue("social", out var a) ? Count(a, $"{path}.social") ?? 0 : 0;
+            var middle = f.TryGetValue("middle", out var b) ? Count(b, $"{path}.middle") ?? 0 : 0;
+            var free = f.TryGetValue("free", out var c) ? Count(c, $"{path}.free") ?? 0 : 0;
+            return new SegmentCounts(social, middle, free);
+        }
+
+        private Exemption? ExemptionOf(JsonElement element, string path, NormSet norms)
+        {
+            if (!Object(element, path))
+            {
+                return null;
+            }
+
+            var f = Fields(element, path, ["socialFloor", "middleFloor"]);
+            var social = f.TryGetValue("socialFloor", out var a) ? Share(a, $"{path}.socialFloor") : null;
+            var middle = f.TryGetValue("middleFloor", out var b) ? Share(b, $"{path}.middleFloor") : null;
+            if (social is { } s && s > norms.SocialFloor.Value)
+            {
+                Error($"{path}.socialFloor", $"{s} is hoger dan de ondergrens {norms.SocialFloor.Value}: een ontheffing verlaagt de ondergrens");
+            }
+
+            if (middle is { } m && m > norms.MiddleFloor.Value)
+            {
+                Error($"{path}.middleFloor", $"{m} is hoger dan de ondergrens {norms.MiddleFloor.Value}: een ontheffing verlaagt de ondergrens");
+            }
+
+            return social is null && middle is null ? null : new Exemption(social, middle);
+        }
+
+        private Commitment? CommitmentOf(JsonElement element, string path)
+        {
+            if (!Object(element, path))
+            {
+                return null;
+            }
+
+            var f = Fields(element, path, ["social", "middle"]);
+            var social = f.TryGetValue("social", out var a) ? Count(a, $"{path}.social") : null;
+            var middle = f.TryGetValue("middle", out var b) ? Count(b, $"{path}.middle") : null;
+            return social is null && middle is null ? null : new Commitment(social, middle);
+        }
+
+        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, string[] allowed)
+        {
+            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = $"{path}.{property.Name}";
+                if (Array.IndexOf(allowed, property.Name) < 0)
+                {
+                    Error(at, $"onbekend veld (toegestaan: {string.Join(", ", allowed)})");
+                }
+                else if (!fields.TryAdd(property.Name, property.Value))
+                {
+                    Error(at, "veld komt dubbel voor");
+                }
+            }
+
+            return fields;
+        }
+
+        private bool Object(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+
+            Error(path, $"verwacht een JSON-object, gevonden {Kind(element)}");
+            return false;
+        }
+
+        private string? String(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                return element.GetString();
+            }
+
+            Error(path, $"verwacht tekst, gevonden {Kind(element)}");
+            return null;
+        }
+
+        private int? Int(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Number)
+            {
+                var raw = element.GetRawText();
+                if (raw.AsSpan().TrimStart('-').ContainsAnyExceptInRange('0', '9'))
+                {
+                    Error(path, $"{raw} is geen geheel getal (schrijf het zonder decimalen of exponent)");
+                    return null;
+                }
+
+                if (element.TryGetInt32(out var value))
+                {
+                    return value;
+                }
+
+                Error(path, $"{raw} is te groot");
+                return null;
+            }
+
+            Error(path, element.ValueKind == JsonValueKind.String
+                ? $"verwacht een geheel getal, gevonden tekst \"{element.GetString()}\" (geen aanhalingstekens, geen punten of komma's)"
+                : $"verwacht een geheel getal, gevonden {Kind(element)}");
+            return null;
+        }
+
+        private int? Count(JsonElement element, string path)
+        {
+            var value = Int(element, path);
+            if (value < 0)
+            {
+                Error(path, $"{value} is negatief: aantallen zijn 0 of meer");
+                return null;
+            }
+
+            return value;
+        }
+
+        private Fraction? Share(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                Error(path, $"verwacht een aandeel als tekst (\"a/b\" of \"0.3\"), gevonden {Kind(element)}");
+                return null;
+            }
+
+            var text = element.GetString();
+            if (!Fraction.TryParse(text, out var share))
+            {
+                Error(path, $"'{text}' is geen exact aandeel: schrijf \"a/b\" (b > 0) of een decimaal getal met een punt, zoals \"0.3\"");
+                return null;
+            }
+
+            if (share > Fraction.One)
+            {
+                Error(path, $"'{text}' ligt niet tussen 0 en 1");
+                return null;
+            }
+
+            return share;
+        }
+
+        private int? Missing(string path)
+        {
+            Error(path, "ontbreekt (verplicht)");
+            return null;
+        }
+
+        private void Error(string path, string message) => _errors.Add(new ScenarioError(path, message));
+
+        private static string Kind(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "een object",
+            JsonValueKind.Array => "een lijst",
+            JsonValueKind.String => "tekst",
+            JsonValueKind.Number => "een getal",
+            JsonValueKind.True or JsonValueKind.False => "true/false",
+            JsonValueKind.Null => "null",
+            _ => element.ValueKind.ToString(),
+        };
+    }
+}
