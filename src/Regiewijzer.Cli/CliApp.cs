@@ -14,7 +14,12 @@ internal static class CliApp
         var root = new RootCommand("Regiewijzer: verdeel en toets de woningbouwopgave volgens de Wet versterking regie volkshuisvesting.")
         {
             VerdeelCommand.Create(stdout, stderr),
+            Commands.RegiosCommand.Create(stdout),
+            Commands.ToetsCommand.Create(stdout, stderr),
+            Commands.DatabaseCommand.Create(stdout, stderr),
         };
+        root.Options.Add(DatabaseArgs.Provider);
+        root.Options.Add(DatabaseArgs.Connection);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

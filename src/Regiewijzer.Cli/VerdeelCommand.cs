@@ -12,7 +12,10 @@ internal static class VerdeelCommand
         var scenario = new Option<string>("--scenario")
         {
             Description = "Scenariobestand (JSON, formaat versie 1; zie docs/scenario-format.md).",
-            Required = true,
+        };
+        var region = new Option<string>("--regio")
+        {
+            Description = "Regio uit de database: id (WD19) of een uniek deel van de naam (Foodvalley).",
         };
         var format = new Option<string>("--format")
         {
@@ -21,9 +24,58 @@ internal static class VerdeelCommand
         };
         format.AcceptOnlyFromAmong("json", "table");
 
-        var command = new Command("verdeel", "Verdeel de opgave van één regio over de gemeenten.") { scenario, format };
-        command.SetAction(parse => Run(parse.GetRequiredValue(scenario), parse.GetRequiredValue(format), stdout, stderr));
+        var command = new Command("verdeel", "Verdeel de opgave van één regio over de gemeenten.") { scenario, region, format };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(scenario) is null == (r.GetValue(region) is null))
+            {
+                r.AddError("Geef precies één van --scenario BESTAND of --regio NAAM.");
+            }
+        });
+        command.SetAction(async (parse, ct) => parse.GetValue(scenario) is { } file
+            ? Run(file, parse.GetRequiredValue(format), stdout, stderr)
+            : await RunRegionAsync(parse, parse.GetRequiredValue(region), parse.GetRequiredValue(format), stdout, stderr, ct).ConfigureAwait(false));
         return command;
+    }
+
+    private static async Task<int> RunRegionAsync(ParseResult parse, string query, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
+        var (row, error) = await Data.Features.FindRegion.RunAsync(db, query, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            stderr.WriteLine($"regiewijzer: {error}");
+            return CliApp.InvalidInput;
+        }
+
+        var outcome = await Data.Features.DistributeRegion.RunAsync(db, row, store: true, ct: ct).ConfigureAwait(false);
+        if (outcome.Result is null)
+        {
+            stderr.WriteLine($"regiewijzer: {outcome.NotDistributed}");
+            return CliApp.InvalidInput;
+        }
+
+        if (format == "json")
+        {
+            stdout.WriteLine(ScenarioWriter.WriteResult(outcome.Result));
+        }
+        else
+        {
+            DistributionTable.Write(outcome.Result, outcome.Question.Scenario, stdout);
+            foreach (var m in outcome.Question.WithoutTask)
+            {
+                stdout.WriteLine($"Let op: {m.Name} ({m.Code}) heeft geen opgave voor deze periode en telt niet mee.");
+            }
+
+            var origins = outcome.Question.Tasks.Values.GroupBy(t => t.Origin).Select(g => $"{g.Count()} {(g.Key == Data.Model.TaskOrigin.Agreed ? "afgesproken" : "afgeleid")}");
+            stdout.WriteLine($"Herkomst opgaven: {string.Join(", ", origins)}. Voorraad: peiljaar {string.Join("/", outcome.Question.Stock.Values.Select(s => s.ReferenceYear).Distinct())}, corporatiewoningen (aandeel {string.Join("/", outcome.Question.Stock.Values.Select(s => s.SocialShareYear).Distinct())}{(outcome.Question.Stock.Values.Any(s => s.IsEstimate) ? ", geschat" : string.Empty)}).");
+            if (row.DealTotal is { } total && total != outcome.Result.Task)
+            {
+                stdout.WriteLine($"Woondeal noemt {Core.Format.Count(total)} woningen ({row.DealPrecision}); de gemeentelijke opgaven tellen op tot {Core.Format.Count(outcome.Result.Task)} (verschil {Core.Format.Count(outcome.Result.Task - total)}).");
+            }
+        }
+
+        return CliApp.Ok;
     }
 
     private static int Run(string path, string format, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Regiewijzer.Core;
+using Regiewijzer.Core.Compliance;
+using Regiewijzer.Data.Features;
+using Spectre.Console;
+
+namespace Regiewijzer.Cli.Commands;
+
+/// <summary>regiewijzer toets --provincie NAAM | --nationaal</summary>
+internal static class ToetsCommand
+{
+    private static readonly string[] Headers = ["Niveau", "Naam", "Regio's", "Gemeenten", "Opgave", "Sociaal", "vereist", "Betaalbaar", "vereist", "Oordeel"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var province = new Option<string?>("--provincie") { Description = "Toets één provincie (naam of code, bijv. Gelderland of PV25)." };
+        var national = new Option<bool>("--nationaal") { Description = "Toets het land en alle provincies." };
+        var command = new Command("toets", "Verdeel alle regio's en toets provincie of land aan 2/3 betaalbaar en 30% sociale huur.") { province, national };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(province) is null == !r.GetValue(national))
+            {
+                r.AddError("Kies --provincie NAAM of --nationaal.");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
+            var check = await CheckCountry.RunAsync(db, ct).ConfigureAwait(false);
+            var console = Terminal.For(stdout);
+            var wanted = parse.GetValue(province);
+            var provinces = check.Provinces.AsEnumerable();
+            if (wanted is not null)
+            {
+                provinces = provinces.Where(p => p.Code.Equals(wanted, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase)
+                    || (p.Name == "Fryslân" && wanted.Equals("Friesland", StringComparison.OrdinalIgnoreCase)));
+                if (!provinces.Any())
+                {
+                    stderr.WriteLine($"regiewijzer: onbekende provincie '{wanted}' (kies uit: {string.Join(", ", check.Provinces.Select(p => p.Name))})");
+                    return CliApp.InvalidInput;
+                }
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var h in Headers)
+            {
+                table.AddColumn(new TableColumn(h));
+            }
+
+            var rows = provinces.ToList();
+            if (wanted is null)
+            {
+                rows.Add(check.Nation);
+            }
+
+            foreach (var a in rows)
+            {
+                table.AddRow(
+                    a.Level == AggregateLevel.Nation ? "[bold]Land[/]" : "Provincie",
+                    Markup.Escape(a.Name),
+                    a.Regions.ToString(Format.Dutch),
+                    a.Municipalities.ToString(Format.Dutch),
+                    Format.Count(a.Task),
+                    $"{Format.Count(a.Social)} ({Format.Percent(Share(a.Social, a.Task))})",
+                    Format.Count(a.RequiredSocial),
+                    $"{Format.Count(a.Affordable)} ({Format.Percent(Share(a.Affordable, a.Task))})",
+                    Format.Count(a.RequiredAffordable),
+                    a.MeetsNorms ? "[green]voldoet[/]" : "[red]tekort[/]");
+            }
+
+            console.Write(table);
+            var findings = rows.SelectMany(r => r.Findings).ToList();
+            console.MarkupLine(findings.Count == 0 ? "Bevindingen: geen." : $"Bevindingen ({findings.Count}):");
+            foreach (var f in findings)
+            {
+                console.MarkupLine($"  [red]{f.CodeText}[/]: {Markup.Escape(f.Message)}");
+            }
+
+            var regionFindings = check.Regions.Where(r => r.Result is not null).SelectMany(r => r.Result!.Findings.Select(f => (r.Question.Region.Name, f))).ToList();
+            console.MarkupLine($"Bevindingen en signalen in de regio's: {regionFindings.Count(x => x.f.Severity == Severity.Error)} tekorten, {regionFindings.Count(x => x.f.Severity == Severity.Signal)} signalen (HIGH_SOCIAL_SHARE).");
+            foreach (var (name, f) in regionFindings.Where(x => x.f.Severity != Severity.Signal))
+            {
+                console.MarkupLine($"  [red]{f.CodeText}[/] {Markup.Escape(name)}: {Markup.Escape(f.Message)}");
+            }
+
+            foreach (var r in check.NotDistributed)
+            {
+                console.MarkupLine($"[yellow]Niet verdeeld:[/] {Markup.Escape(r.NotDistributed!)}");
+            }
+
+            var partial = check.Regions.Where(r => r.Result is not null && !r.Question.IsComplete).ToList();
+            foreach (var r in partial)
+            {
+                console.MarkupLine($"[yellow]Onvolledig:[/] {Markup.Escape(r.Question.Region.Name)}: {r.Question.WithoutTask.Length} gemeente(n) zonder opgave ({Markup.Escape(string.Join(", ", r.Question.WithoutTask.Select(m => m.Name)))}) tellen niet mee.");
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Fraction Share(int part, int whole) => whole == 0 ? Fraction.Zero : new Fraction(part, whole);
+}

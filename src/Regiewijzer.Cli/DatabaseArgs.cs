@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Regiewijzer.Data;
+using Regiewijzer.Data.Database;
+
+namespace Regiewijzer.Cli;
+
+/// <summary>--db-provider and --db, falling back to REGIEWIJZER_DB_PROVIDER / REGIEWIJZER_DB, then SQLite in the user's data folder.</summary>
+internal static class DatabaseArgs
+{
+    public static readonly Option<string?> Provider = new("--db-provider")
+    {
+        Description = "Database: sqlite (standaard) of postgres. Ook via REGIEWIJZER_DB_PROVIDER.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Connection = new("--db")
+    {
+        Description = "Connection string. Standaard SQLite in ~/.local/share/regiewijzer/regiewijzer.db. Ook via REGIEWIJZER_DB.",
+        Recursive = true,
+    };
+
+    public static DatabaseOptions Resolve(ParseResult parse) =>
+        DatabaseOptions.From(
+            parse.GetValue(Provider) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"),
+            parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
+
+    /// <summary>Opens the database, migrating and seeding it on first use.</summary>
+    public static async Task<RegiewijzerDb> OpenAsync(ParseResult parse, CancellationToken ct)
+    {
+        var db = Resolve(parse).CreateContext();
+        try
+        {
+            await DatabaseSetup.MigrateAndSeedAsync(db, ct: ct).ConfigureAwait(false);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Regiewijzer.Data.Database;
+
+/// <summary>Which database to use. SQLite (a file in the user's data folder) unless configured otherwise.</summary>
+/// <param name="Provider">"sqlite" or "postgres".</param>
+/// <param name="ConnectionString">Provider connection string.</param>
+public sealed record DatabaseOptions(string Provider, string ConnectionString)
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>The default SQLite file: $XDG_DATA_HOME or ~/.local/share, then regiewijzer/regiewijzer.db.</summary>
+    public static string DefaultSqlitePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "regiewijzer", "regiewijzer.db");
+
+    /// <summary>
+    /// From configuration values (REGIEWIJZER_DB_PROVIDER / REGIEWIJZER_DB or Database:Provider /
+    /// Database:ConnectionString); missing values give SQLite at <see cref="DefaultSqlitePath"/>.
+    /// </summary>
+    public static DatabaseOptions From(string? provider, string? connectionString)
+    {
+        var p = string.IsNullOrWhiteSpace(provider) ? Sqlite : provider.Trim().ToLowerInvariant();
+        return p switch
+        {
+            Sqlite => new(Sqlite, string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqlitePath}" : connectionString),
+            Postgres or "postgresql" or "npgsql" => string.IsNullOrWhiteSpace(connectionString)
+                ? throw new ArgumentException("PostgreSQL needs a connection string (Database:ConnectionString or REGIEWIJZER_DB).", nameof(connectionString))
+                : new(Postgres, connectionString),
+            _ => throw new ArgumentException($"Unknown database provider '{provider}' (use sqlite or postgres).", nameof(provider)),
+        };
+    }
+
+    /// <summary>From the environment variables REGIEWIJZER_DB_PROVIDER and REGIEWIJZER_DB.</summary>
+    public static DatabaseOptions FromEnvironment() =>
+        From(Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"), Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
+
+    /// <summary>A new context for these options. The caller disposes it.</summary>
+    public RegiewijzerDb CreateContext()
+    {
+        if (Provider == Sqlite)
+        {
+            EnsureSqliteFolder();
+            var options = new DbContextOptionsBuilder<SqliteRegiewijzerDb>()
+                .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+                .Options;
+            return new SqliteRegiewijzerDb(options);
+        }
+
+        var pg = new DbContextOptionsBuilder<PostgresRegiewijzerDb>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+            .Options;
+        return new PostgresRegiewijzerDb(pg);
+    }
+
+    /// <summary>Description without secrets, for logs and the CLI.</summary>
+    public override string ToString() =>
+        Provider == Sqlite ? $"SQLite ({ConnectionString.Replace("Data Source=", string.Empty, StringComparison.Ordinal)})" : "PostgreSQL";
+
+    private void EnsureSqliteFolder()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Reference;
+
+namespace Regiewijzer.Data.Database;
+
+/// <summary>What first start did, with timings (reported by the CLI and recorded in docs/benchmarks.md).</summary>
+public sealed record SetupReport(IReadOnlyList<string> AppliedMigrations, bool Seeded, TimeSpan MigrateTime, TimeSpan SeedTime);
+
+/// <summary>Create, migrate and seed: run on every start; does nothing that is already done.</summary>
+public static class DatabaseSetup
+{
+    public static async Task<SetupReport> MigrateAsync(RegiewijzerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+        var watch = Stopwatch.StartNew();
+        await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        return new SetupReport(pending, false, watch.Elapsed, TimeSpan.Zero);
+    }
+
+    public static async Task<SetupReport> MigrateAndSeedAsync(RegiewijzerDb db, string? dataDirectory = null, CancellationToken ct = default)
+    {
+        var migrated = await MigrateAsync(db, ct).ConfigureAwait(false);
+        var watch = Stopwatch.StartNew();
+        var seeded = await ReferenceSeeder.SeedAsync(db, dataDirectory, ct: ct).ConfigureAwait(false);
+        return migrated with { Seeded = seeded, SeedTime = watch.Elapsed };
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Features;
+
+/// <summary>One region in the overview: provinces, members and the origin of its tasks.</summary>
+public sealed record RegionSummary(
+    string Id,
+    string Name,
+    string Provinces,
+    int Municipalities,
+    int IndicativeMembers,
+    int Task,
+    int Agreed,
+    int Derived,
+    int WithoutTask,
+    int? DealTotal,
+    string DealPrecision)
+{
+    /// <summary>Dutch description of where the task numbers come from.</summary>
+    public string Origin =>
+        WithoutTask == Municipalities ? "geen opgave bekend (voer een regiototaal of gemeentelijke opgaven in)"
+        : Derived == 0 && WithoutTask == 0 ? "afgesproken"
+        : Agreed == 0 && WithoutTask == 0 ? "afgeleid"
+        : $"{Agreed} afgesproken, {Derived} afgeleid" + (WithoutTask > 0 ? $", {WithoutTask} zonder opgave" : string.Empty);
+}
+
+/// <summary>Lists the woningbouwregio's.</summary>
+public static class ListRegions
+{
+    public static async Task<IReadOnlyList<RegionSummary>> RunAsync(RegiewijzerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        var members = await db.Memberships.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PeriodFrom == 2022 && t.PeriodTo == 2030).ToListAsync(ct).ConfigureAwait(false);
+        var taskOf = tasks.ToDictionary(t => t.MunicipalityCode, StringComparer.Ordinal);
+        return [.. regions.Select(r =>
+        {
+            var ms = members.Where(m => m.RegionId == r.Id).ToList();
+            var ts = ms.Select(m => taskOf.GetValueOrDefault(m.MunicipalityCode)).ToList();
+            return new RegionSummary(
+                r.Id,
+                r.Name,
+                r.Provinces,
+                ms.Count,
+                ms.Count(m => m.Indicative),
+                ts.Sum(t => t?.Homes ?? 0),
+                ts.Count(t => t?.Origin == TaskOrigin.Agreed),
+                ts.Count(t => t?.Origin == TaskOrigin.Derived),
+                ts.Count(t => t is null),
+                r.DealTotal,
+                r.DealPrecision);
+        })];
+    }
+}

@@ -1,0 +1,227 @@
+namespace Regiewijzer.Data.Model;
+
+// EF entities: plain mutable classes at the storage edge; Core keeps the immutable domain types.
+
+public sealed class ProvinceRow
+{
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Provincial woningbouwafspraak 2022-2030 (13 Oct 2022), when known.</summary>
+    public int? Agreement2022 { get; set; }
+
+    public string? AgreementSource { get; set; }
+}
+
+public sealed class MunicipalityRow
+{
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Name in the CBS Wijk- en Buurtkaart, with province suffix where CBS uses one.</summary>
+    public required string MapName { get; set; }
+
+    public required string ProvinceCode { get; set; }
+
+    public ProvinceRow? Province { get; set; }
+
+    public RegionMembershipRow? Membership { get; set; }
+}
+
+public sealed class HousingRegionRow
+{
+    /// <summary>WD01..WD35 for the shipped woondeal regions.</summary>
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Province name(s) as in the deal, "Groningen; Drenthe" for a region across a border.</summary>
+    public required string Provinces { get; set; }
+
+    /// <summary>Homes agreed in the deal for the whole region, when a source gives it.</summary>
+    public int? DealTotal { get; set; }
+
+    /// <summary>exact, exact (rounded in source), minimum, approximate, not found.</summary>
+    public required string DealPrecision { get; set; }
+
+    public string? DealSource { get; set; }
+
+    public string? Notes { get; set; }
+
+    public int PeriodFrom { get; set; } = 2022;
+
+    public int PeriodTo { get; set; } = 2030;
+
+    /// <summary>Key used for this region's distribution (scenario name: proportional, lagging-first, gap-weighted).</summary>
+    public string Key { get; set; } = "proportional";
+
+    public List<RegionMembershipRow> Members { get; } = [];
+
+    /// <summary>Optimistic concurrency token.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>A municipality's region: a partition, so the municipality code is the key.</summary>
+public sealed class RegionMembershipRow
+{
+    public required string MunicipalityCode { get; set; }
+
+    public required string RegionId { get; set; }
+
+    /// <summary>True where membership was constructed rather than taken from a deal text (indicatief).</summary>
+    public bool Indicative { get; set; }
+
+    public required string Source { get; set; }
+
+    public MunicipalityRow? Municipality { get; set; }
+
+    public HousingRegionRow? Region { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>Dwelling stock of a municipality on 1 January of a reference year.</summary>
+public sealed class StockRow
+{
+    public int Id { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public int ReferenceYear { get; set; }
+
+    public int TotalStock { get; set; }
+
+    /// <summary>Social stock by <see cref="SocialMetric"/>.</summary>
+    public int SocialStock { get; set; }
+
+    /// <summary>Which homes count as social, e.g. "corporatie (DAEB)".</summary>
+    public required string SocialMetric { get; set; }
+
+    /// <summary>Year of the tenure share used for <see cref="SocialStock"/> (2022 for the shipped data).</summary>
+    public int SocialShareYear { get; set; }
+
+    /// <summary>True when the social stock is estimated (share of another year times this year's stock).</summary>
+    public bool IsEstimate { get; set; }
+
+    public required string Source { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum TaskOrigin
+{
+    /// <summary>Afgesproken: a municipal number stated in a deal text or entered by the region.</summary>
+    Agreed,
+
+    /// <summary>Afgeleid: derived from a regional total by a documented method.</summary>
+    Derived,
+}
+
+/// <summary>A municipality's task (new homes) for a period.</summary>
+public sealed class TaskRow
+{
+    public int Id { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public int PeriodFrom { get; set; }
+
+    public int PeriodTo { get; set; }
+
+    public int Homes { get; set; }
+
+    public TaskOrigin Origin { get; set; }
+
+    /// <summary>For derived tasks: how (e.g. "regiototaal min afgesproken, naar aandeel harde + zachte plancapaciteit 2021").</summary>
+    public string? Method { get; set; }
+
+    public required string Source { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>One parameter of a stored norm set (law as data).</summary>
+public sealed class NormParameterRow
+{
+    public required string NormSetId { get; set; }
+
+    public required string NormSetName { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Label { get; set; }
+
+    /// <summary>Exact value as "a/b".</summary>
+    public required string Value { get; set; }
+
+    public required string Source { get; set; }
+
+    public required string Confidence { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class PriceLimitRow
+{
+    public int Year { get; set; }
+
+    public decimal SocialRentLimit { get; set; }
+
+    public decimal MiddleRentLimit { get; set; }
+
+    public decimal AffordablePurchaseLimit { get; set; }
+
+    public required string Source { get; set; }
+
+    public required string Confidence { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>Plan capacity around 2021 per 2025 municipality (hard 1a-1c, soft the rest).</summary>
+public sealed class PlanCapacityRow
+{
+    public required string MunicipalityCode { get; set; }
+
+    public int? Hard { get; set; }
+
+    public int? Soft { get; set; }
+
+    public int? Total { get; set; }
+
+    public required string Source { get; set; }
+}
+
+/// <summary>A stored distribution: the input snapshot (scenario JSON), key, norms, result and time.</summary>
+public sealed class DistributionRunRow
+{
+    public Guid Id { get; set; }
+
+    public required string RegionId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string NormSetId { get; set; }
+
+    public required string InputJson { get; set; }
+
+    public required string ResultJson { get; set; }
+
+    public bool MeetsNorms { get; set; }
+}
+
+/// <summary>Provenance of a seeded data set.</summary>
+public sealed class DataSetRow
+{
+    public required string File { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public int Rows { get; set; }
+
+    public DateTimeOffset LoadedAt { get; set; }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Geography;
+using Regiewijzer.Core.Norms;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Reference;
+
+/// <summary>
+/// Seeds the shipped reference data (data/reference, see data/SOURCES.md) in one transaction.
+/// Idempotent: a database that already holds the reference data is left as it is.
+/// </summary>
+public static class ReferenceSeeder
+{
+    public const int PeriodFrom = 2022;
+    public const int PeriodTo = 2030;
+
+    /// <summary>The folder with the shipped CSV files, next to the running program.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "data", "reference");
+
+    private static readonly string[] Files =
+    [
+        "gemeenten-2025.csv", "woningvoorraad-2024.csv", "woondeals.csv", "woondeal-gemeenten.csv",
+        "woondeal-taken-gemeenten.csv", "provinciale-bouwafspraken-2022.csv", "plancapaciteit-2021.csv",
+    ];
+
+    /// <summary>Seeds when the database has no municipalities yet. Returns true when it seeded.</summary>
+    public static async Task<bool> SeedAsync(RegiewijzerDb db, string? directory = null, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        directory ??= DefaultDirectory;
+        clock ??= TimeProvider.System;
+        if (await db.Municipalities.AnyAsync(ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var tables = Files.ToDictionary(f => f, f => Csv.ReadFile(Path.Combine(directory, f)).Rows, StringComparer.Ordinal);
+        foreach (var f in Files)
+        {
+            db.DataSets.Add(new DataSetRow { File = f, Sha256 = Sha256(Path.Combine(directory, f)), Rows = tables[f].Count, LoadedAt = now });
+        }
+
+        SeedProvincesAndMunicipalities(db, tables["gemeenten-2025.csv"], tables["provinciale-bouwafspraken-2022.csv"]);
+        SeedStock(db, tables["woningvoorraad-2024.csv"]);
+        var regions = SeedRegions(db, tables["woondeals.csv"], tables["woondeal-gemeenten.csv"]);
+        var plan = SeedPlanCapacity(db, tables["plancapaciteit-2021.csv"]);
+        SeedTasks(db, regions, tables["woondeal-taken-gemeenten.csv"], tables["woningvoorraad-2024.csv"], plan);
+        SeedNorms(db);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static void SeedProvincesAndMunicipalities(RegiewijzerDb db, List<Csv.Row> municipalities, List<Csv.Row> agreements)
+    {
+        var agreementByCode = agreements.ToDictionary(r => r["provinciecode"], StringComparer.Ordinal);
+        foreach (var p in municipalities.Select(r => (Code: r["provinciecode"], Name: r["provincienaam"])).Distinct().OrderBy(p => p.Code, StringComparer.Ordinal))
+        {
+            agreementByCode.TryGetValue(p.Code, out var a);
+            db.Provinces.Add(new ProvinceRow
+            {
+                Code = p.Code,
+                Name = p.Name,
+                Agreement2022 = a is null ? null : Int(a["bouwafspraak_2022_2030"]),
+                AgreementSource = a?["bron_bouwafspraak"],
+            });
+        }
+
+        foreach (var r in municipalities)
+        {
+            db.Municipalities.Add(new MunicipalityRow { Code = r["gemeentecode"], Name = r["gemeentenaam"], MapName = r["gemeentenaam_wbk"], ProvinceCode = r["provinciecode"] });
+        }
+    }
+
+    private static void SeedStock(RegiewijzerDb db, List<Csv.Row> rows)
+    {
+        const string source = "CBS Kerncijfers wijken en buurten (85984NED 2024; Wijk- en Buurtkaart 2022), CC BY 4.0";
+        foreach (var r in rows)
+        {
+            db.Stock.Add(new StockRow
+            {
+                MunicipalityCode = r["gemeentecode"],
+                ReferenceYear = 2024,
+                TotalStock = Int(r["woningvoorraad_2024"])!.Value,
+                SocialStock = Int(r["corporatiewoningen_2024_est"])!.Value,
+                SocialMetric = "corporatiewoningen",
+                SocialShareYear = 2022,
+                IsEstimate = true,
+                Source = source + "; corporatiewoningen 2024 geschat als aandeel 2022 × voorraad 2024",
+            });
+            db.Stock.Add(new StockRow
+            {
+                MunicipalityCode = r["gemeentecode"],
+                ReferenceYear = 2022,
+                TotalStock = Int(r["woningvoorraad_2022"])!.Value,
+                SocialStock = Int(r["corporatiewoningen_2022"])!.Value,
+                SocialMetric = "corporatiewoningen",
+                SocialShareYear = 2022,
+                IsEstimate = false,
+                Source = source + "; corporatiewoningen = afgerond aandeel 2022 × voorraad 2022",
+            });
+        }
+    }
+
+    private static List<HousingRegionRow> SeedRegions(RegiewijzerDb db, List<Csv.Row> deals, List<Csv.Row> members)
+    {
+        var regions = new List<HousingRegionRow>();
+        foreach (var d in deals)
+        {
+            var region = new HousingRegionRow
+            {
+                Id = d["woondeal_id"],
+                Name = d["woondeal_naam"],
+                Provinces = d["provincie"],
+                DealTotal = Int(d["woningen_2022_2030"]),
+                DealPrecision = d["precisie"],
+                DealSource = Empty(d["bron_aantal"]),
+                Notes = Empty(d["toelichting"]),
+                PeriodFrom = PeriodFrom,
+                PeriodTo = PeriodTo,
+            };
+            regions.Add(region);
+            db.Regions.Add(region);
+        }
+
+        foreach (var m in members)
+        {
+            var membership = new RegionMembershipRow
+            {
+                MunicipalityCode = m["gemeentecode"],
+                RegionId = m["woondeal_id"],
+                Source = m["bron_lidmaatschap"],
+                Indicative = IsIndicative(m["gemeentenaam"], m["bron_lidmaatschap"]),
+            };
+            regions.First(r => r.Id == membership.RegionId).Members.Add(membership);
+            db.Memberships.Add(membership);
+        }
+
+        return regions;
+    }
+
+    /// <summary>
+    /// Indicatief unless a part of the source that names this municipality is not the "constructed"
+    /// part (the shipped mapping cites deal texts for some members and marks the rest constructed).
+    /// </summary>
+    internal static bool IsIndicative(string name, string source)
+    {
+        var parts = source.Split(';', StringSplitOptions.TrimEntries);
+        if (parts.Any(p => p.Contains(name, StringComparison.OrdinalIgnoreCase) && !p.Contains("constructed", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return source.Contains("constructed", StringComparison.OrdinalIgnoreCase) || source.Contains("inferred", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(RegiewijzerDb db, List<Csv.Row> rows)
+    {
+        var byCode = new Dictionary<string, PlanCapacityRow>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var code = r["gemeentecode_2025"];
+            if (code.Length == 0)
+            {
+                continue; // Haaren (dissolved 2021) has no single successor; see data/SOURCES.md.
+            }
+
+            if (!byCode.TryGetValue(code, out var row))
+            {
+                row = new PlanCapacityRow { MunicipalityCode = code, Source = "Data Bewijst / Follow the Money, plancapaciteit ~2021 (provinciale monitors)" };
+                byCode[code] = row;
+            }
+
+            row.Hard = Sum(row.Hard, Int(r["htotaal"]));
+            row.Soft = Sum(row.Soft, Int(r["ztotaal"]));
+            row.Total = Sum(row.Total, Int(r["totaal"]));
+        }
+
+        db.PlanCapacity.AddRange(byCode.Values);
+        return byCode;
+    }
+
+    private static void SeedTasks(RegiewijzerDb db, List<HousingRegionRow> regions, List<Csv.Row> published, List<Csv.Row> stockRows, Dictionary<string, PlanCapacityRow> plan)
+    {
+        var agreed = published.ToDictionary(r => r["gemeentecode"], StringComparer.Ordinal);
+        var stock = stockRows.ToDictionary(r => r["gemeentecode"], r => (long)Int(r["woningvoorraad_2024"])!.Value, StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            var codes = region.Members.Select(m => m.MunicipalityCode).ToList();
+            long agreedSum = 0;
+            foreach (var code in codes.Where(agreed.ContainsKey))
+            {
+                var r = agreed[code];
+                var homes = Int(r["woningen_2022_2030"])!.Value;
+                agreedSum += homes;
+                db.Tasks.Add(new TaskRow { MunicipalityCode = code, PeriodFrom = PeriodFrom, PeriodTo = PeriodTo, Homes = homes, Origin = TaskOrigin.Agreed, Source = r["bron"] });
+            }
+
+            var rest = codes.Where(c => !agreed.ContainsKey(c)).ToList();
+            if (region.DealTotal is not { } total || rest.Count == 0)
+            {
+                continue; // No known regional total: no derived tasks until one is entered.
+            }
+
+            var remaining = (int)Math.Max(0, total - agreedSum);
+            var usePlan = rest.All(c => plan.TryGetValue(c, out var p) && PlanWeight(p) > 0);
+            var weights = rest.Select(c => (new MunicipalityCode(c), usePlan ? PlanWeight(plan[c]) : stock[c])).ToList();
+            var method = (agreedSum > 0 ? $"regiototaal {total} min afgesproken {agreedSum}" : $"regiototaal {total}")
+                + (usePlan ? ", verdeeld naar aandeel harde + zachte plancapaciteit (~2021)" : ", verdeeld naar aandeel woningvoorraad 2024 (plancapaciteit niet voor alle gemeenten bekend)")
+                + ", afgerond met de grootste-restmethode";
+            foreach (var (code, homes) in TaskDerivation.Spread(remaining, weights))
+            {
+                db.Tasks.Add(new TaskRow
+                {
+                    MunicipalityCode = code.Value,
+                    PeriodFrom = PeriodFrom,
+                    PeriodTo = PeriodTo,
+                    Homes = homes,
+                    Origin = TaskOrigin.Derived,
+                    Method = method,
+                    Source = region.DealSource ?? "woondeal " + region.Name,
+                });
+            }
+        }
+    }
+
+    private static long PlanWeight(PlanCapacityRow p) =>
+        p.Hard is null && p.Soft is null ? p.Total ?? 0 : (long)(p.Hard ?? 0) + (p.Soft ?? 0);
+
+    private static void SeedNorms(RegiewijzerDb db)
+    {
+        var set = NormSets.Law2026;
+        foreach (var p in set.Parameters)
+        {
+            db.NormParameters.Add(new NormParameterRow
+            {
+                NormSetId = set.Id,
+                NormSetName = set.Name,
+                Key = p.Key,
+                Label = p.Label,
+                Value = p.Value.ToString(),
+                Source = p.Source,
+                Confidence = p.Confidence.ToString(),
+                Note = p.Note,
+            });
+        }
+
+        foreach (var l in PriceLimitTable.All)
+        {
+            db.PriceLimits.Add(new PriceLimitRow
+            {
+                Year = l.Year,
+                SocialRentLimit = l.SocialRentLimit,
+                MiddleRentLimit = l.MiddleRentLimit,
+                AffordablePurchaseLimit = l.AffordablePurchaseLimit,
+                Source = l.Source,
+                Confidence = l.Confidence.ToString(),
+                Note = l.Note,
+            });
+        }
+    }
+
+    private static int? Int(string text) =>
+        text.Length == 0 ? null : (int)decimal.Parse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static int? Sum(int? a, int? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
+
+    private static string? Empty(string text) => text.Length == 0 ? null : text;
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data;
+
+/// <summary>The database. The provider (SQLite or PostgreSQL) is chosen by <see cref="Database.DatabaseOptions"/>.</summary>
+public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ProvinceRow> Provinces => Set<ProvinceRow>();
+
+    public DbSet<MunicipalityRow> Municipalities => Set<MunicipalityRow>();
+
+    public DbSet<HousingRegionRow> Regions => Set<HousingRegionRow>();
+
+    public DbSet<RegionMembershipRow> Memberships => Set<RegionMembershipRow>();
+
+    public DbSet<StockRow> Stock => Set<StockRow>();
+
+    public DbSet<TaskRow> Tasks => Set<TaskRow>();
+
+    public DbSet<NormParameterRow> NormParameters => Set<NormParameterRow>();
+
+    public DbSet<PriceLimitRow> PriceLimits => Set<PriceLimitRow>();
+
+    public DbSet<PlanCapacityRow> PlanCapacity => Set<PlanCapacityRow>();
+
+    public DbSet<DistributionRunRow> DistributionRuns => Set<DistributionRunRow>();
+
+    public DbSet<DataSetRow> DataSets => Set<DataSetRow>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Regiewijzer.Data.Database.VersionStamping.Apply(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Regiewijzer.Data.Database.VersionStamping.Apply(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<ProvinceRow>(e =>
+        {
+            e.ToTable("provinces");
+            e.HasKey(p => p.Code);
+            e.Property(p => p.Code).HasMaxLength(4);
+            e.Property(p => p.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<MunicipalityRow>(e =>
+        {
+            e.ToTable("municipalities");
+            e.HasKey(m => m.Code);
+            e.Property(m => m.Code).HasMaxLength(6);
+            e.Property(m => m.Name).HasMaxLength(100);
+            e.Property(m => m.MapName).HasMaxLength(100);
+            e.HasOne(m => m.Province).WithMany().HasForeignKey(m => m.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.Name);
+        });
+        modelBuilder.Entity<HousingRegionRow>(e =>
+        {
+            e.ToTable("regions");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasMaxLength(20);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Key).HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<RegionMembershipRow>(e =>
+        {
+            e.ToTable("region_memberships");
+            e.HasKey(m => m.MunicipalityCode);
+            e.HasOne(m => m.Municipality).WithOne(m => m.Membership).HasForeignKey<RegionMembershipRow>(m => m.MunicipalityCode);
+            e.HasOne(m => m.Region).WithMany(r => r.Members).HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(m => m.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<StockRow>(e =>
+        {
+            e.ToTable("stock");
+            e.HasIndex(s => new { s.MunicipalityCode, s.ReferenceYear }).IsUnique();
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(s => s.MunicipalityCode);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<TaskRow>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasIndex(t => new { t.MunicipalityCode, t.PeriodFrom, t.PeriodTo }).IsUnique();
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(t => t.MunicipalityCode);
+            e.Property(t => t.Origin).HasConversion<string>().HasMaxLength(10);
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<NormParameterRow>(e =>
+        {
+            e.ToTable("norm_parameters");
+            e.HasKey(p => new { p.NormSetId, p.Key });
+        });
+        modelBuilder.Entity<PriceLimitRow>(e =>
+        {
+            e.ToTable("price_limits");
+            e.HasKey(p => p.Year);
+            e.Property(p => p.Year).ValueGeneratedNever();
+            e.Property(p => p.SocialRentLimit).HasPrecision(12, 2);
+            e.Property(p => p.MiddleRentLimit).HasPrecision(12, 2);
+            e.Property(p => p.AffordablePurchaseLimit).HasPrecision(12, 2);
+        });
+        modelBuilder.Entity<PlanCapacityRow>(e =>
+        {
+            e.ToTable("plan_capacity_2021");
+            e.HasKey(p => p.MunicipalityCode);
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(p => p.MunicipalityCode);
+        });
+        modelBuilder.Entity<DistributionRunRow>(e =>
+        {
+            e.ToTable("distribution_runs");
+            e.HasIndex(r => new { r.RegionId, r.CreatedAt });
+        });
+        modelBuilder.Entity<DataSetRow>(e =>
+        {
+            e.ToTable("data_sets");
+            e.HasKey(d => d.File);
+        });
+    }
+}
+
+/// <summary>The SQLite variant: its own migrations (folder Migrations/Sqlite).</summary>
+public sealed class SqliteRegiewijzerDb(DbContextOptions<SqliteRegiewijzerDb> options) : RegiewijzerDb(options);
+
+/// <summary>The PostgreSQL variant: its own migrations (folder Migrations/Postgres).</summary>
+public sealed class PostgresRegiewijzerDb(DbContextOptions<PostgresRegiewijzerDb> options) : RegiewijzerDb(options);
