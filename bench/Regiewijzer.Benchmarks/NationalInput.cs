@@ -79,10 +79,9 @@ public static class NationalInput
         var stockRows = Csv.ReadTable(Path.Combine(dir, "woningvoorraad-2024.csv"));
         var membership = Csv.ReadTable(Path.Combine(dir, "woondeal-gemeenten.csv"));
         var deals = Csv.ReadTable(Path.Combine(dir, "woondeals.csv"));
-        // Data defect (reported): 11 of the 13 rows of this file have an unquoted comma in the last
-        // column (bron), e.g. "... (woondeal Regio Foodvalley, 14 March 2023)". Only for this file
-        // the surplus fields are joined back into the last column.
-        var published = Csv.ReadTable(Path.Combine(dir, "woondeal-taken-gemeenten.csv"), joinSurplusIntoLastColumn: true);
+        // Strict RFC 4180: the upstream copy of this file had an unquoted comma in the last column
+        // (bron) of 11 rows; the shipped copy quotes it (data/SOURCES.md). A wrong field count fails.
+        var published = Csv.ReadTable(Path.Combine(dir, "woondeal-taken-gemeenten.csv"));
 
         // Municipalities (names from the CBS list).
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -308,13 +307,8 @@ public static class NationalInput
 internal static class Csv
 {
     /// <summary>The rows of a CSV file with a header row, as column name -> value.</summary>
-    /// <param name="path">The file (UTF-8).</param>
-    /// <param name="joinSurplusIntoLastColumn">
-    /// Tolerate a free-text last column with unquoted commas: surplus fields are joined back into
-    /// it with ",". Off by default: a wrong field count is then an error.
-    /// </param>
     /// <exception cref="InvalidDataException">A row has a different number of fields than the header, or a quote is not closed.</exception>
-    public static List<Dictionary<string, string>> ReadTable(string path, bool joinSurplusIntoLastColumn = false)
+    public static List<Dictionary<string, string>> ReadTable(string path)
     {
         var records = Parse(File.ReadAllText(path, Encoding.UTF8));
         if (records.Count == 0)
@@ -327,12 +321,6 @@ internal static class Csv
         for (var r = 1; r < records.Count; r++)
         {
             var record = records[r];
-            if (joinSurplusIntoLastColumn && record.Count > header.Count)
-            {
-                var last = string.Join(',', record.Skip(header.Count - 1));
-                record = [.. record.Take(header.Count - 1), last];
-            }
-
             if (record.Count != header.Count)
             {
                 throw new InvalidDataException($"{path}: record {r + 1} has {record.Count} fields, the header {header.Count}");

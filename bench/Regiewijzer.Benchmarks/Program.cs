@@ -7,9 +7,15 @@ using Regiewijzer.Core.Norms;
 
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --check
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --loop [proportional|lagging-first|gap-weighted] [seconds]
 if (args.Length > 0 && args[0] == "--check")
 {
     return Check.Run(Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--loop")
+{
+    return Loop.Run(args.Skip(1).ToArray(), Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(DistributionBenchmarks).Assembly).Run(args);
@@ -43,6 +49,7 @@ internal static class Check
             long task = 0, social = 0, affordable = 0, requiredSocial = 0, requiredAffordable = 0;
             var meets = 0;
             var signals = 0;
+            long maxDenominatorBits = 0;
             (Fraction Share, string Where) nationalMax = (Fraction.Zero, "-");
             foreach (var r in regions)
             {
@@ -54,6 +61,14 @@ internal static class Check
                 requiredAffordable += d.RequiredAffordable;
                 meets += d.MeetsNorms ? 1 : 0;
                 signals += d.Findings.Count(f => f.Code == Regiewijzer.Core.Compliance.FindingCode.HighSocialShare);
+                foreach (var m in d.Municipalities)
+                {
+                    foreach (var exact in new[] { m.SocialWeight, m.ExactSocialPass1, m.ExactSocialPass2, m.ExactRegionalMiddle })
+                    {
+                        maxDenominatorBits = Math.Max(maxDenominatorBits, exact.Denominator.GetBitLength());
+                    }
+                }
+
                 var max = d.Municipalities.Where(m => m.Task > 0)
                     .Select(m => (Share: new Fraction(m.Social, m.Task), Where: string.Create(inv, $"{m.Name} ({m.Code}) {m.Social}/{m.Task}")))
                     .MaxBy(x => x.Share);
@@ -67,7 +82,7 @@ internal static class Check
                 o.WriteLine(string.Create(inv, $"{r.Id,-4} {name,-45} {d.Municipalities.Length,3} {origins,12} {d.Task,7} {d.RequiredSocial,6} {d.Social,6} {d.RequiredAffordable,6} {d.Affordable,6} {(d.MeetsNorms ? "yes" : "NO"),5} {Percent(max.Share),6} {max.Where}"));
             }
 
-            o.WriteLine(string.Create(inv, $"national: {regions.Length} regions, {codes.Count} municipality entries ({distinct} distinct), task {task}, social {social} (RS {requiredSocial}), affordable {affordable} (RA {requiredAffordable}), {meets}/{regions.Length} regions meet the norms, {signals} HIGH_SOCIAL_SHARE signals"));
+            o.WriteLine(string.Create(inv, $"national: {regions.Length} regions, {codes.Count} municipality entries ({distinct} distinct), task {task}, social {social} (RS {requiredSocial}), affordable {affordable} (RA {requiredAffordable}), {meets}/{regions.Length} regions meet the norms, {signals} HIGH_SOCIAL_SHARE signals, largest denominator of a weight or exact part {maxDenominatorBits} bits"));
             o.WriteLine(string.Create(inv, $"max municipal social share: {Percent(nationalMax.Share)} {nationalMax.Where}"));
             o.WriteLine();
         }
@@ -90,4 +105,40 @@ internal static class Check
 
     private static string Percent(Fraction share) =>
         (share * 100).ToDecimal(1).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>
+/// Profiling helper (no BenchmarkDotNet): distributes all 35 regions with one key in a loop for a
+/// number of seconds, e.g. under `perf record` with DOTNET_PerfMapEnabled=1.
+/// </summary>
+internal static class Loop
+{
+    public static int Run(string[] args, TextWriter o)
+    {
+        var key = (args.Length > 0 ? args[0] : "proportional") switch
+        {
+            "proportional" => DistributionKey.Proportional,
+            "lagging-first" => DistributionKey.LaggingFirst,
+            "gap-weighted" => DistributionKey.GapWeighted,
+            var other => throw new ArgumentException($"unknown key '{other}'", nameof(args)),
+        };
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var inputs = NationalInput.Load().Select(r => r.Input with { Key = key }).ToArray();
+        var norms = NormSets.Law2026;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long calls = 0;
+        long social = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var input in inputs)
+            {
+                social += Distribution.Distribute(input, norms).Social;
+            }
+
+            calls++;
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}: {calls} national runs in {watch.Elapsed.TotalSeconds:0.0} s = {watch.Elapsed.TotalMilliseconds * 1000 / calls:0.0} us per run (checksum {social})"));
+        return 0;
+    }
 }

@@ -17,6 +17,8 @@ internal static class CliApp
             Commands.RegiosCommand.Create(stdout),
             Commands.ToetsCommand.Create(stdout, stderr),
             Commands.DatabaseCommand.Create(stdout, stderr),
+            Commands.ImportCommand.Create(stdout, stderr),
+            Commands.ExportCommand.Create(stdout, stderr),
         };
         root.Options.Add(DatabaseArgs.Provider);
         root.Options.Add(DatabaseArgs.Connection);

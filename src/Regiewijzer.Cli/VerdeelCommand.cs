@@ -27,7 +27,7 @@ internal static class VerdeelCommand
         var command = new Command("verdeel", "Verdeel de opgave van één regio over de gemeenten.") { scenario, region, format };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(scenario) is null == (r.GetValue(region) is null))
+            if (r.GetResult(scenario) is null == (r.GetResult(region) is null))
             {
                 r.AddError("Geef precies één van --scenario BESTAND of --regio NAAM.");
             }

@@ -33,7 +33,7 @@ internal static class Build
     public static MunicipalityDistribution Of(this RegionDistribution result, string code) =>
         result.Municipalities.Single(m => m.Code.Value == code);
 
-    public static NormSet Norms(params (string Key, string Value)[] overrides) =>
+    public static NormSet NormsWith(params (string Key, string Value)[] overrides) =>
         NormSets.Law2026.With(overrides.ToDictionary(o => o.Key, o => Fraction.Parse(o.Value), StringComparer.Ordinal), "test");
 
     public static ImmutableArray<MunicipalityInput> Shuffled(ImmutableArray<MunicipalityInput> items, int seed)

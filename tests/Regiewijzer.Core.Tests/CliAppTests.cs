@@ -66,6 +66,8 @@ public sealed class CliAppTests : IDisposable
         { "period reversed", "\"name\": \"Test\",", "\"name\": \"Test\", \"period\": { \"from\": 2030, \"to\": 2022 },", "$.period" },
         { "period field missing", "\"name\": \"Test\",", "\"name\": \"Test\", \"period\": { \"from\": 2030 },", "$.period.to" },
         { "municipality not an object", "{ \"code\": \"GM0228\", \"name\": \"Ede\", \"stock\": 52436, \"socialStock\": 11012, \"task\": 7000 }", "42", "$.municipalities[1]" },
+        { "lagging threshold of one", "\"socialShare\": \"3/10\"", "\"socialShare\": \"3/10\", \"laggingThreshold\": \"1\"", "$.norms.laggingThreshold" },
+        { "contracted beyond the int range", "\"task\": 5380", "\"task\": 5380, \"contracted\": { \"social\": 2147483647, \"middle\": 2147483647 }", "$.municipalities[0].contracted" },
         { "malformed JSON", "\"task\": 7000 }", "\"task\": 7000 ", "$" },
         { "root not an object", Valid, "[]", "$" },
     };
@@ -106,6 +108,18 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Run_TasksSummingBeyondTheIntRange_ExitsOne()
+    {
+        var file = Write(Valid.Replace("\"task\": 5380", "\"task\": 2000000000", StringComparison.Ordinal).Replace("\"task\": 7000", "\"task\": 2000000000", StringComparison.Ordinal));
+
+        var (exit, stdout, stderr) = Run("verdeel", "--scenario", file, "--format", "json");
+
+        Assert.True(exit == 1, stderr);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("  $.municipalities: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MissingFile_ExitsOneNamingTheFile()
     {
         var file = Path.Combine(_directory, "bestaat-niet.json");
@@ -130,6 +144,8 @@ public sealed class CliAppTests : IDisposable
     [InlineData("verdeel")]
     [InlineData("verdeel", "--format", "json")]
     [InlineData("verdeel", "--scenario")]
+    [InlineData("verdeel", "--regio")]
+    [InlineData("verdeel", "--scenario", "x.json", "--regio", "Foodvalley")]
     [InlineData("verdeel", "--scenario", "x.json", "--colour", "red")]
     [InlineData("verdeel", "--scenario", "x.json", "--format", "xml")]
     [InlineData("verdeel", "--scenario", "x.json", "extra")]

@@ -1,6 +1,7 @@
 using CsCheck;
 using Regiewijzer.Core.Compliance;
 using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Norms;
 using Regiewijzer.Core.Scenarios;
 using Xunit;
 
@@ -89,11 +90,12 @@ public partial class DistributionTests
             }
         }, iter: Iterations, print: c => c.ToString());
 
-        // The generator must reach every branch, or the assertions above could pass vacuously.
-        Assert.True(feasible > Iterations / 5, $"feasible {feasible} of {Iterations}");
-        Assert.True(socialShort > Iterations / 20, $"social shortfall {socialShort} of {Iterations}");
-        Assert.True(affordableShort > Iterations / 20, $"affordable shortfall {affordableShort} of {Iterations}");
-        Assert.True(pass2 > Iterations / 100, $"pass 2 used {pass2} of {Iterations}");
+        // The generator must reach every branch, or the assertions above could pass vacuously. Typical shares over
+        // 1500 samples: 72% feasible, 15% short in social, 20% short in affordable, 28% using pass 2.
+        Assert.True(feasible > Iterations / 2, $"feasible {feasible} of {Iterations}");
+        Assert.True(socialShort > Iterations / 10, $"social shortfall {socialShort} of {Iterations}");
+        Assert.True(affordableShort > Iterations / 10, $"affordable shortfall {affordableShort} of {Iterations}");
+        Assert.True(pass2 > Iterations / 10, $"pass 2 used {pass2} of {Iterations}");
     }
 
     [Fact]
@@ -181,9 +183,10 @@ public partial class DistributionTests
             }
         }, iter: Iterations, print: t => t.ToString());
 
-        Assert.True(absorbed > Iterations / 10, $"absorbed {absorbed} of {Iterations}");
-        Assert.True(moved > Iterations / 20, $"moved {moved} of {Iterations}");
-        Assert.True(notAbsorbed > Iterations / 100, $"not absorbed {notAbsorbed} of {Iterations}");
+        // Typical: 48% absorbed, 40% with homes moved, 7% not absorbed.
+        Assert.True(absorbed > Iterations / 4, $"absorbed {absorbed} of {Iterations}");
+        Assert.True(moved > Iterations / 5, $"moved {moved} of {Iterations}");
+        Assert.True(notAbsorbed > Iterations / 40, $"not absorbed {notAbsorbed} of {Iterations}");
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public partial class DistributionTests
         }
 
         var finding = Assert.Single(findings);
-        Assert.Equal(shortfall, finding.Shortfall);
+        Assert.Equal((int?)shortfall, finding.Shortfall);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Null(finding.Municipality);
     }

@@ -312,6 +312,37 @@ public partial class DistributionTests
     }
 
     [Fact]
+    public void Validate_CountsBeyondTheIntRange_AreErrorsNotExceptions()
+    {
+        var contracted = Region(Municipality("GM0001", 10, contracted: new SegmentCounts(int.MaxValue, int.MaxValue, 0)));
+        var tasks = Region(Municipality("GM0001", int.MaxValue), Municipality("GM0002", 1));
+
+        Assert.Contains("GM0001", Assert.Single(Distribution.Validate(contracted, NormSets.Law2026)), StringComparison.Ordinal);
+        Assert.Single(Distribution.Validate(tasks, NormSets.Law2026));
+        Assert.Throws<ArgumentException>(() => Distribution.Distribute(tasks, NormSets.Law2026));
+    }
+
+    [Fact]
+    public void Validate_LaggingThresholdOfOne_IsRejected()
+    {
+        var region = Region(Municipality("GM0001", 10));
+
+        Assert.Single(Distribution.Validate(region, NormsWith(("laggingThreshold", "1"))));
+        Assert.Throws<ArgumentException>(() => Distribution.Distribute(region, NormsWith(("laggingThreshold", "1"))));
+        Assert.Empty(Distribution.Validate(region, NormsWith(("laggingThreshold", "999/1000"))));
+    }
+
+    [Fact]
+    public void Distribute_LargestTask_DoesNotOverflow()
+    {
+        var result = Distribute(Municipality("GM0001", int.MaxValue, int.MaxValue, 0));
+
+        Assert.Equal(Oracle.AtLeast(new Fraction(3, 10), int.MaxValue), result.Social);
+        Assert.Equal(Oracle.AtLeast(new Fraction(2, 3), int.MaxValue), result.Affordable);
+        Assert.True(result.MeetsNorms);
+    }
+
+    [Fact]
     public void Distribute_RemainderGoesToLargestFraction()
     {
         // Three social-lagging municipalities with U = 10 (floor 3, room 7) and a middle-lagging one with N = 1 (room 0).
@@ -361,7 +392,7 @@ public partial class DistributionTests
         Assert.Equal(20, result.Of("GM0001").RegionalSocial);
         Assert.Equal(10, result.Of("GM0002").RegionalSocial);
         Assert.Equal(0, result.Of("GM0003").RegionalSocial);
-        Assert.Equal(new Fraction(20), result.Of("GM0001").SocialWeight);
+        Assert.Equal((Fraction)20, result.Of("GM0001").SocialWeight);
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public class FractionTests
 
         Assert.Equal(new Fraction(2, 3), twoThirds);
         Assert.Equal("2/3", twoThirds.ToString());
-        Assert.Equal(Fraction.One, twoThirds * 3);
+        Assert.Equal((Fraction)2, twoThirds * 3);
+        Assert.Equal(Fraction.One, twoThirds * new Fraction(3, 2));
         Assert.Equal(Fraction.One, twoThirds + new Fraction(1, 3));
         Assert.NotEqual(Fraction.Parse("0.6667"), twoThirds);
         Assert.NotEqual(Fraction.Parse("0.666666666666666666666666"), twoThirds);

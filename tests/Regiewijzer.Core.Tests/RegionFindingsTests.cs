@@ -21,7 +21,7 @@ public class RegionFindingsTests
     [InlineData("middleFloor", "1/2")]
     public void For_NormStricterThanTheLaw_ReportsOneProvinceExtraRequirement(string key, string value)
     {
-        var norms = Norms((key, value));
+        var norms = NormsWith((key, value));
 
         var result = Distribute(Plain, norms);
 
@@ -43,7 +43,7 @@ public class RegionFindingsTests
             Municipality("GM0002", 1000, 1000, 500),
             Municipality("GM0003", 2000, 1000, 200));
 
-        var result = Distribute(region, Norms(("affordableShare", "3/4"), ("socialShare", "2/5"), ("socialFloor", "2/5"), ("middleFloor", "1/2")));
+        var result = Distribute(region, NormsWith(("affordableShare", "3/4"), ("socialShare", "2/5"), ("socialFloor", "2/5"), ("middleFloor", "1/2")));
 
         Assert.Equal(
             Enumerable.Repeat(FindingCode.ProvinceExtraRequirement, 4),
@@ -70,7 +70,7 @@ public class RegionFindingsTests
     [InlineData("highSocialSignal", "3/4")]
     public void For_NormAtOrBelowTheLawOrNotAStatutoryShare_ReportsNothing(string key, string value)
     {
-        var result = Distribute(Plain, Norms((key, value)));
+        var result = Distribute(Plain, NormsWith((key, value)));
 
         Assert.DoesNotContain(result.Findings, f => f.Code == FindingCode.ProvinceExtraRequirement);
     }
@@ -107,7 +107,7 @@ public class RegionFindingsTests
         var region = Region(Municipality("GM0042", 10, 1000, 100, commitment: new Commitment(4, null)));
 
         Assert.DoesNotContain(Distribute(region).Findings, f => f.Code == FindingCode.HighSocialShare);
-        Assert.Contains(Distribute(region, Norms(("highSocialSignal", "1/3"))).Findings, f => f.Code == FindingCode.HighSocialShare);
+        Assert.Contains(Distribute(region, NormsWith(("highSocialSignal", "1/3"))).Findings, f => f.Code == FindingCode.HighSocialShare);
     }
 
     [Fact]
@@ -146,11 +146,12 @@ public class RegionFindingsTests
     {
         var result = Distribute(
             Municipality("GM0001", 100, 1000, 100, exemption: new Exemption(Fraction.Zero, null)),
-            Municipality("GM0002", 100, 1000, 100));
+            Municipality("GM0002", 200, 1000, 100));
 
         Assert.True(result.MeetsNorms);
         Assert.Empty(result.Findings);
-        Assert.Equal(60, result.Of("GM0002").Social);
+        Assert.Equal(0, result.Of("GM0001").Social);
+        Assert.Equal(90, result.Of("GM0002").Social);
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public class RegionFindingsTests
             Municipality("GM0003", 100, 1000, 100, exemption: new Exemption(Fraction.Zero, null)),
             Municipality("GM0002", 10, 1000, 100, commitment: new Commitment(9, null)),
             Municipality("GM0004", 20, 1000, 100)).Municipalities;
-        var norms = Norms(("socialShare", "1/3"), ("middleFloor", "1/2"));
+        var norms = NormsWith(("socialShare", "1/3"), ("middleFloor", "1/2"));
 
         var expected = new[]
         {

@@ -45,6 +45,16 @@ public static class Distribution
             return errors;
         }
 
+        if (norms.LaggingThreshold.Value >= Fraction.One)
+        {
+            errors.Add($"the lagging threshold {norms.LaggingThreshold.Value} must be below 1");
+        }
+
+        if (input.Municipalities.Sum(m => (long)m.Task) > int.MaxValue)
+        {
+            errors.Add($"the tasks sum to more than {int.MaxValue}");
+        }
+
         var seen = new HashSet<MunicipalityCode>();
         foreach (var m in input.Municipalities)
         {
@@ -65,9 +75,9 @@ public static class Distribution
                 continue;
             }
 
-            if (m.Contracted.Total > m.Task)
+            if ((long)m.Contracted.Social + m.Contracted.Middle + m.Contracted.Free > m.Task)
             {
-                errors.Add($"{m.Code}: contracted homes {m.Contracted.Total} exceed the task {m.Task}");
+                errors.Add($"{m.Code}: contracted homes {(long)m.Contracted.Social + m.Contracted.Middle + m.Contracted.Free} exceed the task {m.Task}");
                 continue;
             }
 

@@ -99,6 +99,10 @@ public static class ScenarioReader
             else
             {
                 municipalities = Municipalities(list, norms);
+                if (municipalities.Sum(m => (long)m.Task) > int.MaxValue)
+                {
+                    Error("$.municipalities", $"de opgaven tellen op tot meer dan {Format.Count(int.MaxValue)}");
+                }
             }
 
             if (_errors.Count > 0)
@@ -147,6 +151,13 @@ public static class ScenarioReader
             {
                 if (f.TryGetValue(key, out var value) && Share(value, $"$.norms.{key}") is { } share)
                 {
+                    if (key == "laggingThreshold" && share == Fraction.One)
+                    {
+                        // The catch-up need (T - S) / (1 - threshold) has no value at 1 (domain.md §5, indicators).
+                        Error($"$.norms.{key}", "moet kleiner zijn dan 1");
+                        continue;
+                    }
+
                     overrides[key] = share;
                 }
             }
@@ -234,9 +245,9 @@ public static class ScenarioReader
             }
 
             var contracted = f.TryGetValue("contracted", out var c) ? Contracted(c, $"{path}.contracted") : SegmentCounts.None;
-            if (task is { } tk && contracted.Total > tk)
+            if (task is { } tk && (long)contracted.Social + contracted.Middle + contracted.Free > tk)
             {
-                Error($"{path}.contracted", $"gecontracteerd ({contracted.Total}) is meer dan de opgave ({tk})");
+                Error($"{path}.contracted", $"gecontracteerd ({(long)contracted.Social + contracted.Middle + contracted.Free}) is meer dan de opgave ({tk})");
             }
 
             var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption", norms) : null;

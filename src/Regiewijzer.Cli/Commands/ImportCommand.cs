@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Regiewijzer.Data;
+using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Import;
+using Spectre.Console;
+using Table = Regiewijzer.Data.Import.Table;
+
+namespace Regiewijzer.Cli.Commands;
+
+/// <summary>regiewijzer import stock|taken|regio-indeling --bestand FILE: all or nothing, every bad row reported.</summary>
+internal static class ImportCommand
+{
+    /// <summary>Above this many rows the check gets a progress bar.</summary>
+    private const int ProgressThreshold = 10_000;
+
+    private delegate Task<ImportResult> Import(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress, CancellationToken ct);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new("import", "Lees gegevens in uit CSV (',' of ';') of XLSX. Alles of niets: bij één fout wordt niets opgeslagen.")
+    {
+        Sub("stock", $"Woningvoorraad: {Describe(ImportStock.Required, ImportStock.Optional)}.", ImportStock.RunAsync, stdout, stderr),
+        Sub("taken", $"Opgaven per gemeente: {Describe(ImportTasks.Required, ImportTasks.Optional)}; herkomst afgesproken|afgeleid.", ImportTasks.RunAsync, stdout, stderr),
+        Sub("regio-indeling", $"Regio per gemeente: {Describe(ImportMembership.Required, ImportMembership.Optional)}.", ImportMembership.RunAsync, stdout, stderr),
+    };
+
+    private static string Describe(IReadOnlyList<string> required, IReadOnlyList<string> optional) =>
+        $"kolommen {string.Join(", ", required)}; optioneel {string.Join(", ", optional)}";
+
+    private static Command Sub(string name, string description, Import import, TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Option<string>("--bestand") { Description = "CSV- of XLSX-bestand met een kopregel.", Required = true };
+        var command = new Command(name, description) { file };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            var read = TabularReader.ReadFile(path);
+            if (read.Table is not { } table)
+            {
+                return Report(read.Errors, stderr);
+            }
+
+            await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
+            var source = Path.GetFileName(path);
+            ImportResult result;
+            if (table.Rows.Count > ProgressThreshold)
+            {
+                result = await Terminal.For(stdout).Progress().StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"{table.Rows.Count} rijen controleren", maxValue: table.Rows.Count);
+                    var outcome = await import(db, table, source, new Progress(n => task.Value = n), ct).ConfigureAwait(false);
+                    task.StopTask();
+                    return outcome;
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                result = await import(db, table, source, null, ct).ConfigureAwait(false);
+            }
+
+            if (!result.Succeeded)
+            {
+                return Report(result.Errors, stderr);
+            }
+
+            stdout.WriteLine($"{source}: {result.Inserted} nieuw, {result.Updated} bijgewerkt.");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static int Report(IReadOnlyList<ImportError> errors, TextWriter stderr)
+    {
+        foreach (var error in errors)
+        {
+            stderr.WriteLine(error.ToString());
+        }
+
+        stderr.WriteLine($"{errors.Count} {(errors.Count == 1 ? "fout" : "fouten")}; er is niets opgeslagen.");
+        return CliApp.InvalidInput;
+    }
+
+    /// <summary>Reports on the calling thread (System.Progress would post to the thread pool).</summary>
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Import;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Features;
+
+/// <summary>Imports municipal tasks per period; all or nothing, upsert on (gemeentecode, periode_van, periode_tot).</summary>
+public static class ImportTasks
+{
+    public static readonly IReadOnlyList<string> Required = ["gemeentecode", "periode_van", "periode_tot", "woningen"];
+    public static readonly IReadOnlyList<string> Optional = ["bron", "herkomst", "methode"];
+
+    public static async Task<ImportResult> RunFileAsync(RegiewijzerDb db, string path, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var read = TabularReader.ReadFile(path);
+        return read.Table is null ? ImportResult.Failed(read.Errors) : await RunAsync(db, read.Table, Path.GetFileName(path), progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks every row; writes only when all are valid. The source of rows without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
+    public static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(table);
+        var columnErrors = ImportChecks.Columns(table, Required, Optional);
+        if (columnErrors.Exists(e => Required.Contains(e.Column)))
+        {
+            return ImportResult.Failed(columnErrors); // rows cannot be checked without their columns
+        }
+
+        var known = await ImportTransaction.MunicipalityCodesAsync(db, ct).ConfigureAwait(false);
+        var check = new ImportChecks(table);
+        check.Errors.AddRange(columnErrors);
+        var seen = new Dictionary<(string, int, int), int>();
+        var valid = new List<(string Code, int From, int To, int Homes, TaskOrigin Origin, string? Method, string? Source)>(table.Rows.Count);
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var row = table.Rows[i];
+            var code = check.Municipality(row, "gemeentecode", known);
+            var from = check.Year(row, "periode_van");
+            var to = check.Year(row, "periode_tot");
+            if (from > to)
+            {
+                check.Add(row, "periode_tot", $"periode_tot {to} ligt voor periode_van {from}");
+                to = null;
+            }
+
+            var homes = check.Count(row, "woningen");
+            TaskOrigin? origin = row["herkomst"].ToLowerInvariant() switch
+            {
+                "" or "afgesproken" => TaskOrigin.Agreed,
+                "afgeleid" => TaskOrigin.Derived,
+                _ => null,
+            };
+            if (origin is null)
+            {
+                check.Add(row, "herkomst", $"'{row["herkomst"]}' is geen herkomst; kies afgesproken of afgeleid");
+            }
+
+            if (code is not null && from is { } f && to is { } t
+                && check.Unique(seen, (code, f, t), row, "gemeentecode", $"gemeente {code} met periode {f}-{t}")
+                && homes is not null && origin is not null)
+            {
+                valid.Add((code, f, t, homes.Value, origin.Value, ImportChecks.Optional(row, "methode"), ImportChecks.Optional(row, "bron")));
+            }
+
+            if (i % 1000 == 999)
+            {
+                progress?.Report(i + 1);
+            }
+        }
+
+        progress?.Report(table.Rows.Count);
+        if (check.Errors.Count > 0)
+        {
+            return ImportResult.Failed(check.Sorted());
+        }
+
+        var existing = await db.Tasks.ToDictionaryAsync(t => (t.MunicipalityCode, t.PeriodFrom, t.PeriodTo), ct).ConfigureAwait(false);
+        int inserted = 0, updated = 0;
+        foreach (var r in valid)
+        {
+            if (!existing.TryGetValue((r.Code, r.From, r.To), out var row))
+            {
+                row = new TaskRow { MunicipalityCode = r.Code, PeriodFrom = r.From, PeriodTo = r.To, Source = string.Empty };
+                db.Tasks.Add(row);
+                inserted++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            row.Homes = r.Homes;
+            row.Origin = r.Origin;
+            row.Method = r.Method;
+            row.Source = r.Source ?? $"import {sourceName}";
+        }
+
+        await ImportTransaction.SaveAsync(db, ct).ConfigureAwait(false);
+        return new ImportResult(inserted, updated, []);
+    }
+}

@@ -1,0 +1,104 @@
+using Regiewijzer.Core.Geography;
+
+namespace Regiewijzer.Data.Import;
+
+/// <summary>What an import did. All or nothing: with any error nothing was written and the counts are 0.</summary>
+public sealed record ImportResult(int Inserted, int Updated, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ImportResult Failed(IReadOnlyList<ImportError> errors) => new(0, 0, errors);
+}
+
+/// <summary>The checks the imports share; each collects a (line, column, reason) and returns null for a bad value.</summary>
+internal sealed class ImportChecks(Table table)
+{
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>Missing required and unknown columns, reported on the header line.</summary>
+    public static List<ImportError> Columns(Table table, IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    {
+        var errors = new List<ImportError>();
+        var expected = string.Join(", ", required.Concat(optional.Select(o => o + " (optioneel)")));
+        foreach (var column in required.Where(c => !table.Columns.Contains(c, StringComparer.Ordinal)))
+        {
+            errors.Add(new ImportError(1, column, $"verplichte kolom '{column}' ontbreekt; verwacht: {expected}"));
+        }
+
+        foreach (var column in table.Columns.Where(c => c.Length > 0 && !required.Contains(c, StringComparer.Ordinal) && !optional.Contains(c, StringComparer.Ordinal)))
+        {
+            errors.Add(new ImportError(1, column, $"onbekende kolom '{column}'; verwacht: {expected}"));
+        }
+
+        return errors;
+    }
+
+    public string? Municipality(TableRow row, string column, IReadOnlySet<string> known)
+    {
+        var code = row[column].ToUpperInvariant();
+        string? reason = code.Length == 0 ? "leeg; vul een gemeentecode in (GM + 4 cijfers)"
+            : !MunicipalityCode.IsValid(code) ? $"'{row[column]}' is geen CBS-gemeentecode (GM + 4 cijfers, bijvoorbeeld GM0228)"
+            : !known.Contains(code) ? $"gemeente {code} bestaat niet in de database (gemeentelijke indeling 2025)"
+            : null;
+        return Report(row, column, reason) ? code : null;
+    }
+
+    public int? Count(TableRow row, string column)
+    {
+        var (value, error) = Counts.Parse(row[column], table.Notation);
+        return Report(row, column, error) ? value : null;
+    }
+
+    public int? Year(TableRow row, string column)
+    {
+        var (value, error) = Counts.ParseYear(row[column]);
+        return Report(row, column, error) ? value : null;
+    }
+
+    /// <summary>False (and an error naming both lines) when the key was already on an earlier line.</summary>
+    public bool Unique<TKey>(Dictionary<TKey, int> seen, TKey key, TableRow row, string column, string description)
+        where TKey : notnull
+    {
+        if (seen.TryGetValue(key, out var first))
+        {
+            Add(row, column, $"dubbele rij: {description} staat ook op regel {first} (regels {first} en {row.Line})");
+            return false;
+        }
+
+        seen.Add(key, row.Line);
+        return true;
+    }
+
+    /// <summary>The errors by line, then in the order of the file's columns.</summary>
+    public List<ImportError> Sorted() =>
+        [.. Errors.OrderBy(e => e.Line).ThenBy(e => Position(e.Column))];
+
+    private int Position(string column)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (string.Equals(table.Columns[i], column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    public void Add(TableRow row, string column, string reason) => Errors.Add(new ImportError(row.Line, column, reason));
+
+    /// <summary>The optional text, or null when empty.</summary>
+    public static string? Optional(TableRow row, string column) => row[column] is { Length: > 0 } v ? v : null;
+
+    private bool Report(TableRow row, string column, string? reason)
+    {
+        if (reason is null)
+        {
+            return true;
+        }
+
+        Add(row, column, reason);
+        return false;
+    }
+}

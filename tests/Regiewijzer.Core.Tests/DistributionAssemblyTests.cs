@@ -1,0 +1,27 @@
+using System.Reflection;
+using Regiewijzer.Core.Distributions;
+using Xunit;
+
+namespace Regiewijzer.Core.Tests;
+
+/// <summary>Regiewijzer.Core is the engine: BCL only (style.md, "Core references nothing").</summary>
+public class DistributionAssemblyTests
+{
+    [Fact]
+    public void GetReferencedAssemblies_Core_ResolveToTheSharedFramework()
+    {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var core = typeof(Distribution).Assembly;
+
+        var references = core.GetReferencedAssemblies();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, reference =>
+        {
+            var file = Path.Combine(framework, reference.Name + ".dll");
+            Assert.True(File.Exists(file), $"{reference.FullName} is not in the shared framework {framework}");
+            var loaded = Assembly.Load(reference);
+            Assert.Equal(framework, Path.GetDirectoryName(loaded.Location));
+        });
+    }
+}
