@@ -20,8 +20,8 @@ internal static class CliApp
             Commands.ImportCommand.Create(stdout, stderr),
             Commands.ExportCommand.Create(stdout, stderr),
         };
-        root.Options.Add(DatabaseArgs.Provider);
-        root.Options.Add(DatabaseArgs.Connection);
+        root.Options.Add(DatabaseArgs.CreateProviderOption());
+        root.Options.Add(DatabaseArgs.CreateConnectionOption());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

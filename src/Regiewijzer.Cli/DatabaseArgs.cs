@@ -7,13 +7,17 @@ namespace Regiewijzer.Cli;
 /// <summary>--db-provider and --db, falling back to REGIEWIJZER_DB_PROVIDER / REGIEWIJZER_DB, then SQLite in the user's data folder.</summary>
 internal static class DatabaseArgs
 {
-    public static readonly Option<string?> Provider = new("--db-provider")
+    private const string ProviderName = "--db-provider";
+    private const string ConnectionName = "--db";
+
+    /// <summary>New option instances for each command tree, so parallel in-process runs share nothing.</summary>
+    public static Option<string?> CreateProviderOption() => new(ProviderName)
     {
         Description = "Database: sqlite (standaard) of postgres. Ook via REGIEWIJZER_DB_PROVIDER.",
         Recursive = true,
     };
 
-    public static readonly Option<string?> Connection = new("--db")
+    public static Option<string?> CreateConnectionOption() => new(ConnectionName)
     {
         Description = "Connection string. Standaard SQLite in ~/.local/share/regiewijzer/regiewijzer.db. Ook via REGIEWIJZER_DB.",
         Recursive = true,
@@ -21,8 +25,8 @@ internal static class DatabaseArgs
 
     public static DatabaseOptions Resolve(ParseResult parse) =>
         DatabaseOptions.From(
-            parse.GetValue(Provider) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"),
-            parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
+            parse.GetValue<string?>(ProviderName) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"),
+            parse.GetValue<string?>(ConnectionName) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
 
     /// <summary>Opens the database, migrating and seeding it on first use.</summary>
     public static async Task<RegiewijzerDb> OpenAsync(ParseResult parse, CancellationToken ct)

@@ -343,6 +343,16 @@ public partial class DistributionTests
     }
 
     [Fact]
+    public void Distribute_CatchUpNeedBeyondTheIntRange_DoesNotThrow()
+    {
+        var region = Region(Municipality("GM0001", 10, int.MaxValue, 3));
+
+        var result = Distribute(region, NormsWith(("laggingThreshold", "2/3")));
+
+        Assert.True(result.Of("GM0001").CatchUpNeed > 0);
+    }
+
+    [Fact]
     public void Distribute_RemainderGoesToLargestFraction()
     {
         // Three social-lagging municipalities with U = 10 (floor 3, room 7) and a middle-lagging one with N = 1 (room 0).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsCheck;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Norms;
@@ -78,5 +79,31 @@ public class ScenarioWriterTests
         Assert.Contains("\"stockShare\": 0.2100", json, StringComparison.Ordinal);
         Assert.Contains("\"stockShare\": 0.0000", json, StringComparison.Ordinal);
         Assert.Contains("⌈", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl-NL")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    public void WriteResult_UnderAnotherCulture_WritesTheSameDocument(string culture)
+    {
+        var scenario = ScenarioReader.Read(File.ReadAllText(DistributionTests.FoodvalleyPath)).Scenario!;
+        var expected = ScenarioWriter.WriteResult(Distribution.Distribute(scenario.Region, scenario.Norms));
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+
+            var again = ScenarioReader.Read(File.ReadAllText(DistributionTests.FoodvalleyPath)).Scenario!;
+            var actual = ScenarioWriter.WriteResult(Distribution.Distribute(again.Region, again.Norms));
+
+            Assert.Equal(expected, actual);
+            Assert.Contains("\"stockShare\": 0.2100", actual, StringComparison.Ordinal);
+            Assert.Equal(Fraction.Parse("0.3"), new Fraction(3, 10));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 }

@@ -85,7 +85,7 @@ public sealed record MunicipalityDistribution
     public int Affordable => Social + Middle;
 
     /// <summary>Least whole number of social homes that alone bring the stock share to the threshold.</summary>
-    public required int CatchUpNeed { get; init; }
+    public required long CatchUpNeed { get; init; }
 
     /// <summary>(S + social) / (T + N): stock share after the period if targets are built and nothing else changes.</summary>
     public required Fraction ProjectedStockShare { get; init; }

@@ -8,7 +8,7 @@ public static class Indicators
     /// the stock share S/T to the threshold: ceil((threshold*T - S) / (1 - threshold)), 0 if already there.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">T &lt;= 0, S outside [0, T], or threshold not in [0, 1).</exception>
-    public static int CatchUpNeed(int stock, int socialStock, Fraction threshold)
+    public static long CatchUpNeed(int stock, int socialStock, Fraction threshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stock);
         ArgumentOutOfRangeException.ThrowIfNegative(socialStock);
@@ -19,7 +19,7 @@ public static class Indicators
         }
 
         var gap = threshold * stock - socialStock;
-        return gap.Sign <= 0 ? 0 : checked((int)(gap / (Fraction.One - threshold)).Ceiling());
+        return gap.Sign <= 0 ? 0 : checked((long)(gap / (Fraction.One - threshold)).Ceiling());
     }
 
     /// <summary>Projected stock share after the period: (S + social) / (T + N).</summary>

@@ -58,6 +58,7 @@ public static class ExportDistribution
                 string text => Quote(Neutralise(text)),
                 decimal share => share.ToString("0.0000", Core.Format.Dutch),
                 int count => count.ToString(CultureInfo.InvariantCulture),
+                long big => big.ToString(CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"Unexpected cell {c}."),
             });
             writer.WriteLine(string.Join(';', cells));
@@ -110,6 +111,7 @@ public static class ExportDistribution
                 string text => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) },
                 decimal share => new Cell { DataType = CellValues.Number, CellValue = new CellValue(share.ToString(CultureInfo.InvariantCulture)) },
                 int count => new Cell { DataType = CellValues.Number, CellValue = new CellValue(count.ToString(CultureInfo.InvariantCulture)) },
+                long big => new Cell { DataType = CellValues.Number, CellValue = new CellValue(big.ToString(CultureInfo.InvariantCulture)) },
                 _ => throw new InvalidOperationException($"Unexpected cell {c}."),
             });
         }

@@ -5,10 +5,10 @@ using Xunit;
 namespace Regiewijzer.Core.Tests;
 
 /// <summary>Regiewijzer.Core is the engine: BCL only (style.md, "Core references nothing").</summary>
-public class DistributionAssemblyTests
+public partial class DistributionTests
 {
     [Fact]
-    public void GetReferencedAssemblies_Core_ResolveToTheSharedFramework()
+    public void GetReferencedAssemblies_CoreAssembly_ResolveToTheSharedFramework()
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var core = typeof(Distribution).Assembly;
