@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Geography;
+using Regiewijzer.Data.Import;
 
 namespace Regiewijzer.Benchmarks;
 
@@ -75,13 +76,13 @@ public static class NationalInput
     public static ImmutableArray<NationalRegion> Load(string? dataDirectory = null)
     {
         var dir = dataDirectory ?? FindDataDirectory();
-        var municipalities = Csv.ReadTable(Path.Combine(dir, "gemeenten-2025.csv"));
-        var stockRows = Csv.ReadTable(Path.Combine(dir, "woningvoorraad-2024.csv"));
-        var membership = Csv.ReadTable(Path.Combine(dir, "woondeal-gemeenten.csv"));
-        var deals = Csv.ReadTable(Path.Combine(dir, "woondeals.csv"));
+        var municipalities = Read(Path.Combine(dir, "gemeenten-2025.csv"));
+        var stockRows = Read(Path.Combine(dir, "woningvoorraad-2024.csv"));
+        var membership = Read(Path.Combine(dir, "woondeal-gemeenten.csv"));
+        var deals = Read(Path.Combine(dir, "woondeals.csv"));
         // Strict RFC 4180: the upstream copy of this file had an unquoted comma in the last column
         // (bron) of 11 rows; the shipped copy quotes it (data/SOURCES.md). A wrong field count fails.
-        var published = Csv.ReadTable(Path.Combine(dir, "woondeal-taken-gemeenten.csv"));
+        var published = Read(Path.Combine(dir, "woondeal-taken-gemeenten.csv"));
 
         // Municipalities (names from the CBS list).
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -198,11 +199,13 @@ public static class NationalInput
 
             if (totals[id] is { } regionTotal)
             {
-                var remainder = Math.Max(0L, regionTotal - codes.Where(publishedTask.ContainsKey).Sum(c => (long)publishedTask[c]));
-                var spread = SpreadByStock(remainder, rest, stock);
+                var remainder = (int)Math.Max(0L, regionTotal - codes.Where(publishedTask.ContainsKey).Sum(c => (long)publishedTask[c]));
+                var spread = rest.Count == 0
+                    ? new Dictionary<MunicipalityCode, int>()
+                    : TaskDerivation.Spread(remainder, [.. rest.Select(c => (new MunicipalityCode(c), (long)stock[c].T))]);
                 foreach (var code in rest)
                 {
-                    task[code] = spread[code];
+                    task[code] = spread[new MunicipalityCode(code)];
                     origin[new MunicipalityCode(code)] = TaskOrigin.SpreadByStock;
                 }
             }
@@ -242,37 +245,14 @@ public static class NationalInput
         return (total, stock);
     }
 
-    /// <summary>amount * T_i / sum T, floored, then one each to the largest remainders (ties: lower code).</summary>
-    private static Dictionary<string, int> SpreadByStock(long amount, List<string> codes, Dictionary<string, (int T, int S)> stock)
+    /// <summary>A shipped CSV through the product's reader (the same one the seeder and imports use).</summary>
+    private static IReadOnlyList<TableRow> Read(string path)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (codes.Count == 0)
-        {
-            return result;
-        }
-
-        long sumT = codes.Sum(c => (long)stock[c].T);
-        long placed = 0;
-        var remainders = new List<(long Remainder, string Code)>(codes.Count);
-        foreach (var code in codes)
-        {
-            var product = checked(amount * stock[code].T);
-            var floor = product / sumT;
-            result[code] = checked((int)floor);
-            placed += floor;
-            remainders.Add((product % sumT, code));
-        }
-
-        remainders.Sort((a, b) => a.Remainder != b.Remainder ? b.Remainder.CompareTo(a.Remainder) : string.CompareOrdinal(a.Code, b.Code));
-        for (var k = 0; k < amount - placed; k++)
-        {
-            result[remainders[k].Code]++;
-        }
-
-        return result;
+        var read = TabularReader.ReadFile(path);
+        return read.Table?.Rows ?? throw new InvalidDataException($"{Path.GetFileName(path)}: {string.Join("; ", read.Errors)}");
     }
 
-    private static int ParseInt(Dictionary<string, string> row, string column)
+    private static int ParseInt(TableRow row, string column)
     {
         var text = row[column];
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
@@ -300,125 +280,5 @@ public static class NationalInput
         }
 
         throw new DirectoryNotFoundException($"No directory holding {SolutionFile} with data/reference above {AppContext.BaseDirectory}, {Environment.CurrentDirectory} or {sourceDirectory}.");
-    }
-}
-
-/// <summary>A small RFC 4180 reader: comma-separated, quoted fields with commas, doubled quotes and line breaks.</summary>
-internal static class Csv
-{
-    /// <summary>The rows of a CSV file with a header row, as column name -> value.</summary>
-    /// <exception cref="InvalidDataException">A row has a different number of fields than the header, or a quote is not closed.</exception>
-    public static List<Dictionary<string, string>> ReadTable(string path)
-    {
-        var records = Parse(File.ReadAllText(path, Encoding.UTF8));
-        if (records.Count == 0)
-        {
-            throw new InvalidDataException($"{path}: no header row");
-        }
-
-        var header = records[0];
-        var rows = new List<Dictionary<string, string>>(records.Count - 1);
-        for (var r = 1; r < records.Count; r++)
-        {
-            var record = records[r];
-            if (record.Count != header.Count)
-            {
-                throw new InvalidDataException($"{path}: record {r + 1} has {record.Count} fields, the header {header.Count}");
-            }
-
-            var row = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
-            for (var c = 0; c < header.Count; c++)
-            {
-                row.Add(header[c], record[c]);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    /// <summary>All records; a blank line (outside quotes) is skipped.</summary>
-    public static List<List<string>> Parse(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var fieldStarted = false;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-
-        void EndField()
-        {
-            record.Add(field.ToString());
-            field.Clear();
-            fieldStarted = false;
-        }
-
-        void EndRecord()
-        {
-            if (record.Count > 0 || fieldStarted || field.Length > 0)
-            {
-                EndField();
-                records.Add(record);
-                record = [];
-            }
-        }
-
-        for (; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    fieldStarted = true;
-                    break;
-                case ',':
-                    fieldStarted = true;
-                    EndField();
-                    fieldStarted = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    break;
-                default:
-                    field.Append(ch);
-                    fieldStarted = true;
-                    break;
-            }
-        }
-
-        if (quoted)
-        {
-            throw new InvalidDataException("a quoted field is not closed");
-        }
-
-        EndRecord();
-        return records;
     }
 }

@@ -32,8 +32,7 @@ internal static class ToetsCommand
             var provinces = check.Provinces.AsEnumerable();
             if (wanted is not null)
             {
-                provinces = provinces.Where(p => p.Code.Equals(wanted, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-                    || (p.Name == "Fryslân" && wanted.Equals("Friesland", StringComparison.OrdinalIgnoreCase)));
+                provinces = provinces.Where(p => FindProvince.Matches(p.Code, p.Name, wanted));
                 if (!provinces.Any())
                 {
                     stderr.WriteLine($"regiewijzer: onbekende provincie '{wanted}' (kies uit: {string.Join(", ", check.Provinces.Select(p => p.Name))})");

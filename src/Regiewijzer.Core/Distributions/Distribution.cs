@@ -97,39 +97,40 @@ public static class Distribution
                 continue;
             }
 
-            var (floorSocial, floorMiddle) = Floors(m, norms);
-            var capacity = m.Task - m.Contracted.Free;
-            if ((long)floorSocial + floorMiddle > capacity)
+            var floors = Floors(m, norms);
+            if ((long)floors.Social + floors.Middle > floors.Capacity)
             {
-                errors.Add($"{m.Code}: floors social {floorSocial} + middle {floorMiddle} exceed the affordable capacity {capacity} (task minus contracted free-sector homes)");
+                errors.Add($"{m.Code}: floors social {floors.Social} + middle {floors.Middle} exceed the affordable capacity {floors.Capacity} (task minus contracted free-sector homes)");
             }
         }
 
         return errors;
     }
 
-    /// <summary>Floors of step 3 (after exemptions and commitments) for valid counts.</summary>
-    internal static (int Social, int Middle) Floors(MunicipalityInput m, NormSet norms)
+    /// <summary>Steps 1-3 for one municipality with valid counts: lagging segment, U, capA and the floors.</summary>
+    internal static MunicipalFloors Floors(MunicipalityInput m, NormSet norms)
     {
-        var lagging = LaggingOf(m, norms);
+        var share = new Fraction(m.SocialStock, m.Stock);
+        var lagging = share < norms.LaggingThreshold.Value ? LaggingSegment.Social : LaggingSegment.Middle;
         var uncontracted = m.Task - m.Contracted.Total;
-        var social = m.Contracted.Social;
-        var middle = m.Contracted.Middle;
-        if (lagging == LaggingSegment.Social)
-        {
-            social += (m.Exemption?.SocialFloor ?? norms.SocialFloor.Value).CeilingOf(uncontracted);
-        }
-        else
-        {
-            middle += (m.Exemption?.MiddleFloor ?? norms.MiddleFloor.Value).CeilingOf(uncontracted);
-        }
-
-        return (Math.Max(social, m.Commitment?.Social ?? 0), Math.Max(middle, m.Commitment?.Middle ?? 0));
+        var social = lagging == LaggingSegment.Social;
+        var exemption = social ? m.Exemption?.SocialFloor : m.Exemption?.MiddleFloor;
+        var applied = exemption ?? (social ? norms.SocialFloor.Value : norms.MiddleFloor.Value);
+        var statutorySocial = m.Contracted.Social + (social ? applied.CeilingOf(uncontracted) : 0);
+        var statutoryMiddle = m.Contracted.Middle + (social ? 0 : applied.CeilingOf(uncontracted));
+        return new MunicipalFloors(
+            share,
+            lagging,
+            uncontracted,
+            m.Task - m.Contracted.Free,
+            applied,
+            Exempted: exemption is not null,
+            Ineffective: (social ? m.Exemption?.MiddleFloor : m.Exemption?.SocialFloor) is not null,
+            statutorySocial,
+            statutoryMiddle,
+            Math.Max(statutorySocial, m.Commitment?.Social ?? 0),
+            Math.Max(statutoryMiddle, m.Commitment?.Middle ?? 0));
     }
-
-    /// <summary>Social when s &lt; threshold; exactly at the threshold counts as middle.</summary>
-    internal static LaggingSegment LaggingOf(MunicipalityInput m, NormSet norms) =>
-        new Fraction(m.SocialStock, m.Stock) < norms.LaggingThreshold.Value ? LaggingSegment.Social : LaggingSegment.Middle;
 
     /// <summary>Steps 1-8 without findings; the input is valid.</summary>
     internal static RegionDistribution Compute(RegionInput input, NormSet norms)
@@ -137,53 +138,18 @@ public static class Distribution
         var ms = input.Municipalities.Sort((a, b) => a.Code.CompareTo(b.Code));
         var n = ms.Length;
         var codes = new MunicipalityCode[n];
-        var lagging = new LaggingSegment[n];
-        var shares = new Fraction[n];
-        var uncontracted = new int[n];
-        var capacity = new int[n];
-        var floorSocial = new int[n];
-        var floorMiddle = new int[n];
-        var statutorySocial = new int[n];
-        var statutoryMiddle = new int[n];
-        var applied = new Fraction[n];
-        var exemptSocial = new bool[n];
-        var exemptMiddle = new bool[n];
-        var ineffective = new bool[n];
+        var steps = new MunicipalFloors[n];
         long totalTask = 0;
         long sumFloorSocial = 0;
         long sumFloorMiddle = 0;
         var threshold = norms.LaggingThreshold.Value;
-
         for (var i = 0; i < n; i++)
         {
-            var m = ms[i];
-            codes[i] = m.Code;
-            shares[i] = new Fraction(m.SocialStock, m.Stock);
-            lagging[i] = shares[i] < threshold ? LaggingSegment.Social : LaggingSegment.Middle;
-            uncontracted[i] = m.Task - m.Contracted.Total;
-            capacity[i] = m.Task - m.Contracted.Free;
-            if (lagging[i] == LaggingSegment.Social)
-            {
-                exemptSocial[i] = m.Exemption?.SocialFloor is not null;
-                ineffective[i] = m.Exemption?.MiddleFloor is not null;
-                applied[i] = m.Exemption?.SocialFloor ?? norms.SocialFloor.Value;
-                statutorySocial[i] = m.Contracted.Social + applied[i].CeilingOf(uncontracted[i]);
-                statutoryMiddle[i] = m.Contracted.Middle;
-            }
-            else
-            {
-                exemptMiddle[i] = m.Exemption?.MiddleFloor is not null;
-                ineffective[i] = m.Exemption?.SocialFloor is not null;
-                applied[i] = m.Exemption?.MiddleFloor ?? norms.MiddleFloor.Value;
-                statutorySocial[i] = m.Contracted.Social;
-                statutoryMiddle[i] = m.Contracted.Middle + applied[i].CeilingOf(uncontracted[i]);
-            }
-
-            floorSocial[i] = Math.Max(statutorySocial[i], m.Commitment?.Social ?? 0);
-            floorMiddle[i] = Math.Max(statutoryMiddle[i], m.Commitment?.Middle ?? 0);
-            totalTask += m.Task;
-            sumFloorSocial += floorSocial[i];
-            sumFloorMiddle += floorMiddle[i];
+            codes[i] = ms[i].Code;
+            steps[i] = Floors(ms[i], norms);
+            totalTask += ms[i].Task;
+            sumFloorSocial += steps[i].Social;
+            sumFloorMiddle += steps[i].Middle;
         }
 
         var task = checked((int)totalTask);
@@ -197,13 +163,13 @@ public static class Distribution
         var weightsU = new Fraction[n];
         for (var i = 0; i < n; i++)
         {
-            socialRoom[i] = exemptSocial[i] ? 0 : capacity[i] - floorSocial[i] - floorMiddle[i];
-            weightsU[i] = uncontracted[i];
+            socialRoom[i] = steps[i].ExemptedIn(LaggingSegment.Social) ? 0 : steps[i].Capacity - steps[i].Social - steps[i].Middle;
+            weightsU[i] = steps[i].Uncontracted;
             weights1[i] = input.Key switch
             {
                 DistributionKey.Proportional => weightsU[i],
-                DistributionKey.LaggingFirst => lagging[i] == LaggingSegment.Social ? weightsU[i] : Fraction.Zero,
-                DistributionKey.GapWeighted => lagging[i] == LaggingSegment.Social ? (threshold - shares[i]) * uncontracted[i] : Fraction.Zero,
+                DistributionKey.LaggingFirst => steps[i].Lagging == LaggingSegment.Social ? weightsU[i] : Fraction.Zero,
+                DistributionKey.GapWeighted => steps[i].Lagging == LaggingSegment.Social ? (threshold - steps[i].Share) * steps[i].Uncontracted : Fraction.Zero,
                 _ => throw new ArgumentOutOfRangeException(nameof(input), input.Key, "Unknown key."),
             };
         }
@@ -225,16 +191,16 @@ public static class Distribution
         long regionSocial = 0;
         for (var i = 0; i < n; i++)
         {
-            social[i] = checked(floorSocial[i] + (int)pass1[i] + (int)pass2[i]);
+            social[i] = checked(steps[i].Social + (int)pass1[i] + (int)pass2[i]);
             regionSocial += social[i];
-            sumSocialPlusFloorMiddle += social[i] + floorMiddle[i];
+            sumSocialPlusFloorMiddle += social[i] + steps[i].Middle;
         }
 
         var affordableRemainder = (long)Math.Max(0, requiredAffordable - sumSocialPlusFloorMiddle);
         var middleRoom = new long[n];
         for (var i = 0; i < n; i++)
         {
-            middleRoom[i] = exemptMiddle[i] ? 0 : capacity[i] - social[i] - floorMiddle[i];
+            middleRoom[i] = steps[i].ExemptedIn(LaggingSegment.Middle) ? 0 : steps[i].Capacity - social[i] - steps[i].Middle;
         }
 
         var (exactMiddle, _) = WaterFilling.Fill(affordableRemainder, weightsU, middleRoom);
@@ -245,22 +211,22 @@ public static class Distribution
         for (var i = 0; i < n; i++)
         {
             var m = ms[i];
-            var middle = checked(floorMiddle[i] + (int)regionalMiddle[i]);
+            var middle = checked(steps[i].Middle + (int)regionalMiddle[i]);
             regionMiddle += middle;
             results.Add(new MunicipalityDistribution
             {
                 Input = m,
-                StockShare = shares[i],
-                Lagging = lagging[i],
-                Uncontracted = uncontracted[i],
-                AffordableCapacity = capacity[i],
-                AppliedFloorFraction = applied[i],
-                Exempted = exemptSocial[i] || exemptMiddle[i],
-                IneffectiveExemption = ineffective[i],
-                StatutoryFloorSocial = statutorySocial[i],
-                StatutoryFloorMiddle = statutoryMiddle[i],
-                FloorSocial = floorSocial[i],
-                FloorMiddle = floorMiddle[i],
+                StockShare = steps[i].Share,
+                Lagging = steps[i].Lagging,
+                Uncontracted = steps[i].Uncontracted,
+                AffordableCapacity = steps[i].Capacity,
+                AppliedFloorFraction = steps[i].Applied,
+                Exempted = steps[i].Exempted,
+                IneffectiveExemption = steps[i].Ineffective,
+                StatutoryFloorSocial = steps[i].StatutorySocial,
+                StatutoryFloorMiddle = steps[i].StatutoryMiddle,
+                FloorSocial = steps[i].Social,
+                FloorMiddle = steps[i].Middle,
                 SocialRoom = (int)socialRoom[i],
                 SocialWeight = weights1[i],
                 ExactSocialPass1 = exact1[i],

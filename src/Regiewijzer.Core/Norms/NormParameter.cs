@@ -9,6 +9,6 @@ namespace Regiewijzer.Core.Norms;
 /// <param name="Note">Optional Dutch note, e.g. how a boundary case is treated.</param>
 public sealed record NormParameter(string Key, string Label, Fraction Value, string Source, Confidence Confidence, string? Note = null)
 {
-    /// <summary>Percentage text in Dutch notation, e.g. "30%" or "66⅔%" rendered as "66,67%".</summary>
+    /// <summary>Percentage in Dutch notation with one decimal, e.g. "30,0%" or "66,7%" (display only; the value stays exact).</summary>
     public string Percent => Format.Percent(Value);
 }

@@ -258,11 +258,10 @@ public static class ScenarioReader
             }
 
             var input = new MunicipalityInput(code.Value, name ?? code.Value.Value, task.Value, stock.Value, social.Value, contracted, exemption, commitment);
-            var (floorSocial, floorMiddle) = Distribution.Floors(input, norms);
-            var capacity = input.Task - contracted.Free;
-            if ((long)floorSocial + floorMiddle > capacity)
+            var floors = Distribution.Floors(input, norms);
+            if ((long)floors.Social + floors.Middle > floors.Capacity)
             {
-                Error(path, $"ondergrens sociaal ({floorSocial}) + ondergrens midden ({floorMiddle}) is meer dan de opgave min gecontracteerde vrije sector ({capacity}); verlaag de toezegging of het gecontracteerde aantal");
+                Error(path, $"ondergrens sociaal ({floors.Social}) + ondergrens midden ({floors.Middle}) is meer dan de opgave min gecontracteerde vrije sector ({floors.Capacity}); verlaag de toezegging of het gecontracteerde aantal");
                 return null;
             }
 

@@ -18,18 +18,15 @@ public sealed record CountryCheck(
     public int MunicipalitiesWithoutTask => Regions.Sum(r => r.Question.WithoutTask.Length);
 }
 
-/// <summary>Distributes all regions (in memory; nothing stored) and checks provinces and the nation.</summary>
+/// <summary>Distributes all regions (in memory; nothing stored) and checks provinces and the nation. Loads every row once.</summary>
 public static class CheckCountry
 {
     public static async Task<CountryCheck> RunAsync(RegiewijzerDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
-        var outcomes = ImmutableArray.CreateBuilder<RegionOutcome>(regions.Count);
-        foreach (var region in regions)
-        {
-            outcomes.Add(await DistributeRegion.RunAsync(db, region, store: false, ct: ct).ConfigureAwait(false));
-        }
+        var rows = await LoadRegionInput.LoadAsync(db, _ => true, ct).ConfigureAwait(false);
+        var outcomes = regions.Select(r => DistributeRegion.Decide(LoadRegionInput.Build(r, rows))).ToImmutableArray();
 
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var provinces = await db.Provinces.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
@@ -37,7 +34,7 @@ public static class CheckCountry
         var names = provinces.ToDictionary(p => new ProvinceCode(p.Code), p => p.Name);
         var distributed = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
         return new CountryCheck(
-            outcomes.MoveToImmutable(),
+            outcomes,
             Aggregation.ByProvince(distributed, provinceOf, names, NormSets.Default),
             Aggregation.National(distributed, NormSets.Default));
     }

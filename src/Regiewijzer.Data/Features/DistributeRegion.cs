@@ -20,13 +20,8 @@ public static class DistributeRegion
     {
         ArgumentNullException.ThrowIfNull(db);
         var question = await LoadRegionInput.RunAsync(db, region, ct).ConfigureAwait(false);
-        if (question.Scenario.Region.Municipalities.IsEmpty)
-        {
-            return new RegionOutcome(question, null);
-        }
-
-        var result = Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms);
-        if (store)
+        var outcome = Decide(question);
+        if (outcome.Result is { } result && store)
         {
             db.DistributionRuns.Add(new DistributionRunRow
             {
@@ -42,6 +37,10 @@ public static class DistributeRegion
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
-        return new RegionOutcome(question, result);
+        return outcome;
     }
+
+    /// <summary>The pure decision: nothing to distribute without a member with a task.</summary>
+    internal static RegionOutcome Decide(RegionQuestion question) =>
+        new(question, question.Scenario.Region.Municipalities.IsEmpty ? null : Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms));
 }

@@ -10,28 +10,22 @@ public static class ImportMembership
     public static readonly IReadOnlyList<string> Required = ["gemeentecode", "regio_id"];
     public static readonly IReadOnlyList<string> Optional = ["bron"];
 
-    public static async Task<ImportResult> RunFileAsync(RegiewijzerDb db, string path, IProgress<int>? progress = null, CancellationToken ct = default)
-    {
-        var read = TabularReader.ReadFile(path);
-        return read.Table is null ? ImportResult.Failed(read.Errors) : await RunAsync(db, read.Table, Path.GetFileName(path), progress, ct).ConfigureAwait(false);
-    }
+    public static Task<ImportResult> RunFileAsync(RegiewijzerDb db, string path, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        ImportChecks.FromFileAsync(path, (table, name) => RunAsync(db, table, name, progress, ct));
 
     /// <summary>Checks every row; writes only when all are valid. The source of rows without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
     public static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(table);
-        var columnErrors = ImportChecks.Columns(table, Required, Optional);
-        if (columnErrors.Exists(e => Required.Contains(e.Column)))
+        var (check, failed) = ImportChecks.Start(table, Required, Optional);
+        if (check is null)
         {
-            return ImportResult.Failed(columnErrors); // rows cannot be checked without their columns
+            return failed!;
         }
 
         var known = await ImportTransaction.MunicipalityCodesAsync(db, ct).ConfigureAwait(false);
         var regions = (await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(id => id, StringComparer.OrdinalIgnoreCase);
-        var check = new ImportChecks(table);
-        check.Errors.AddRange(columnErrors);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var valid = new List<(string Code, string Region, string? Source)>(table.Rows.Count);
         for (var i = 0; i < table.Rows.Count; i++)

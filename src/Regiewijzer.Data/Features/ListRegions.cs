@@ -32,13 +32,12 @@ public static class ListRegions
     {
         ArgumentNullException.ThrowIfNull(db);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
-        var members = await db.Memberships.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PeriodFrom == 2022 && t.PeriodTo == 2030).ToListAsync(ct).ConfigureAwait(false);
-        var taskOf = tasks.ToDictionary(t => t.MunicipalityCode, StringComparer.Ordinal);
+        var members = (await db.Memberships.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).ToLookup(m => m.RegionId, StringComparer.Ordinal);
+        var tasks = (await db.Tasks.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).ToLookup(t => t.MunicipalityCode, StringComparer.Ordinal);
         return [.. regions.Select(r =>
         {
-            var ms = members.Where(m => m.RegionId == r.Id).ToList();
-            var ts = ms.Select(m => taskOf.GetValueOrDefault(m.MunicipalityCode)).ToList();
+            var ms = members[r.Id].ToList();
+            var ts = ms.Select(m => tasks[m.MunicipalityCode].FirstOrDefault(t => t.PeriodFrom == r.PeriodFrom && t.PeriodTo == r.PeriodTo)).ToList();
             return new RegionSummary(
                 r.Id,
                 r.Name,

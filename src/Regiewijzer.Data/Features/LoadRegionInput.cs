@@ -31,28 +31,44 @@ public static class LoadRegionInput
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(region);
-        var members = await db.Memberships.AsNoTracking().Where(m => m.RegionId == region.Id)
-            .Join(db.Municipalities.AsNoTracking(), m => m.MunicipalityCode, g => g.Code, (m, g) => g)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var codes = members.Select(m => m.Code).ToList();
-        var stockRows = await db.Stock.AsNoTracking().Where(s => codes.Contains(s.MunicipalityCode)).ToListAsync(ct).ConfigureAwait(false);
-        var stock = stockRows.GroupBy(s => s.MunicipalityCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.ReferenceYear).First(), StringComparer.Ordinal);
-        var tasks = (await db.Tasks.AsNoTracking()
-                .Where(t => codes.Contains(t.MunicipalityCode) && t.PeriodFrom == region.PeriodFrom && t.PeriodTo == region.PeriodTo)
-                .ToListAsync(ct).ConfigureAwait(false))
-            .ToDictionary(t => t.MunicipalityCode, StringComparer.Ordinal);
+        var rows = await LoadAsync(db, m => m.RegionId == region.Id, ct).ConfigureAwait(false);
+        return Build(region, rows);
+    }
 
+    /// <summary>Members (with their municipality), stock and tasks of the memberships that match, in three queries.</summary>
+    internal static async Task<RegionRows> LoadAsync(RegiewijzerDb db, System.Linq.Expressions.Expression<Func<RegionMembershipRow, bool>> members, CancellationToken ct)
+    {
+        var memberRows = await db.Memberships.AsNoTracking().Where(members)
+            .Join(db.Municipalities.AsNoTracking(), m => m.MunicipalityCode, g => g.Code, (m, g) => new { m.RegionId, Municipality = g })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var codes = memberRows.Select(m => m.Municipality.Code).ToList();
+        var stock = await db.Stock.AsNoTracking().Where(s => codes.Contains(s.MunicipalityCode)).ToListAsync(ct).ConfigureAwait(false);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => codes.Contains(t.MunicipalityCode)).ToListAsync(ct).ConfigureAwait(false);
+        return new RegionRows(
+            memberRows.ToLookup(m => m.RegionId, m => m.Municipality, StringComparer.Ordinal),
+            stock.GroupBy(s => s.MunicipalityCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ReferenceYear)!, StringComparer.Ordinal),
+            tasks.ToLookup(t => t.MunicipalityCode, StringComparer.Ordinal));
+    }
+
+    /// <summary>The region's question from loaded rows: the latest stock and the task for the region's period.</summary>
+    internal static RegionQuestion Build(HousingRegionRow region, RegionRows rows)
+    {
         var inputs = ImmutableArray.CreateBuilder<MunicipalityInput>();
         var missing = ImmutableArray.CreateBuilder<MunicipalityRow>();
-        foreach (var m in members.OrderBy(m => m.Code, StringComparer.Ordinal))
+        var tasks = new Dictionary<string, TaskRow>(StringComparer.Ordinal);
+        var stock = new Dictionary<string, StockRow>(StringComparer.Ordinal);
+        foreach (var m in rows.Members[region.Id].OrderBy(m => m.Code, StringComparer.Ordinal))
         {
-            if (!tasks.TryGetValue(m.Code, out var task) || !stock.TryGetValue(m.Code, out var s))
+            var task = rows.Tasks[m.Code].FirstOrDefault(t => t.PeriodFrom == region.PeriodFrom && t.PeriodTo == region.PeriodTo);
+            if (task is null || !rows.LatestStock.TryGetValue(m.Code, out var s))
             {
                 missing.Add(m);
                 continue;
             }
 
+            tasks[m.Code] = task;
+            stock[m.Code] = s;
             inputs.Add(new MunicipalityInput(new MunicipalityCode(m.Code), m.Name, task.Homes, s.TotalStock, s.SocialStock));
         }
 
@@ -70,3 +86,9 @@ public static class LoadRegionInput
         return new RegionQuestion(region, scenario, missing.ToImmutable(), tasks, stock);
     }
 }
+
+/// <summary>Rows loaded for one or more regions: members by region id, latest stock and tasks by municipality code.</summary>
+internal sealed record RegionRows(
+    ILookup<string, MunicipalityRow> Members,
+    IReadOnlyDictionary<string, StockRow> LatestStock,
+    ILookup<string, TaskRow> Tasks);

@@ -15,6 +15,32 @@ internal sealed class ImportChecks(Table table)
 {
     public List<ImportError> Errors { get; } = [];
 
+    /// <summary>Reads a CSV or XLSX file and imports it; a file that cannot be read is a failed import.</summary>
+    public static async Task<ImportResult> FromFileAsync(string path, Func<Table, string, Task<ImportResult>> import)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        var read = TabularReader.ReadFile(path);
+        return read.Table is null ? ImportResult.Failed(read.Errors) : await import(read.Table, Path.GetFileName(path)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts checking a table with the column errors on the header line; when a required column is
+    /// missing the rows cannot be checked, and the failed result is returned instead.
+    /// </summary>
+    public static (ImportChecks? Check, ImportResult? Failed) Start(Table table, IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columnErrors = Columns(table, required, optional);
+        if (columnErrors.Exists(e => required.Contains(e.Column)))
+        {
+            return (null, ImportResult.Failed(columnErrors));
+        }
+
+        var check = new ImportChecks(table);
+        check.Errors.AddRange(columnErrors);
+        return (check, null);
+    }
+
     /// <summary>Missing required and unknown columns, reported on the header line.</summary>
     public static List<ImportError> Columns(Table table, IReadOnlyList<string> required, IReadOnlyList<string> optional)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Geography;
 using Regiewijzer.Core.Norms;
+using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Reference;
@@ -20,11 +21,17 @@ public static class ReferenceSeeder
     /// <summary>The folder with the shipped CSV files, next to the running program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "data", "reference");
 
-    private static readonly string[] Files =
-    [
-        "gemeenten-2025.csv", "woningvoorraad-2024.csv", "woondeals.csv", "woondeal-gemeenten.csv",
-        "woondeal-taken-gemeenten.csv", "provinciale-bouwafspraken-2022.csv", "plancapaciteit-2021.csv",
-    ];
+    /// <summary>The shipped files and the columns the seeder reads from each (checked before anything is written).</summary>
+    private static readonly Dictionary<string, string[]> Files = new(StringComparer.Ordinal)
+    {
+        ["gemeenten-2025.csv"] = ["gemeentecode", "gemeentenaam", "gemeentenaam_wbk", "provinciecode", "provincienaam"],
+        ["woningvoorraad-2024.csv"] = ["gemeentecode", "woningvoorraad_2024", "corporatiewoningen_2024_est", "woningvoorraad_2022", "corporatiewoningen_2022"],
+        ["woondeals.csv"] = ["woondeal_id", "woondeal_naam", "provincie", "woningen_2022_2030", "precisie", "bron_aantal", "toelichting"],
+        ["woondeal-gemeenten.csv"] = ["gemeentecode", "gemeentenaam", "woondeal_id", "bron_lidmaatschap"],
+        ["woondeal-taken-gemeenten.csv"] = ["gemeentecode", "woningen_2022_2030", "bron"],
+        ["provinciale-bouwafspraken-2022.csv"] = ["provinciecode", "bouwafspraak_2022_2030", "bron_bouwafspraak"],
+        ["plancapaciteit-2021.csv"] = ["gemeentecode_2025", "htotaal", "ztotaal", "totaal"],
+    };
 
     /// <summary>Seeds when the database has no municipalities yet. Returns true when it seeded.</summary>
     public static async Task<bool> SeedAsync(RegiewijzerDb db, string? directory = null, TimeProvider? clock = null, CancellationToken ct = default)
@@ -39,8 +46,8 @@ public static class ReferenceSeeder
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var tables = Files.ToDictionary(f => f, f => Csv.ReadFile(Path.Combine(directory, f)).Rows, StringComparer.Ordinal);
-        foreach (var f in Files)
+        var tables = Files.ToDictionary(f => f.Key, f => ReadShipped(directory, f.Key, f.Value), StringComparer.Ordinal);
+        foreach (var f in Files.Keys)
         {
             db.DataSets.Add(new DataSetRow { File = f, Sha256 = Sha256(Path.Combine(directory, f)), Rows = tables[f].Count, LoadedAt = now });
         }
@@ -56,7 +63,7 @@ public static class ReferenceSeeder
         return true;
     }
 
-    private static void SeedProvincesAndMunicipalities(RegiewijzerDb db, List<Csv.Row> municipalities, List<Csv.Row> agreements)
+    private static void SeedProvincesAndMunicipalities(RegiewijzerDb db, IReadOnlyList<TableRow> municipalities, IReadOnlyList<TableRow> agreements)
     {
         var agreementByCode = agreements.ToDictionary(r => r["provinciecode"], StringComparer.Ordinal);
         foreach (var p in municipalities.Select(r => (Code: r["provinciecode"], Name: r["provincienaam"])).Distinct().OrderBy(p => p.Code, StringComparer.Ordinal))
@@ -77,37 +84,29 @@ public static class ReferenceSeeder
         }
     }
 
-    private static void SeedStock(RegiewijzerDb db, List<Csv.Row> rows)
+    private static void SeedStock(RegiewijzerDb db, IReadOnlyList<TableRow> rows)
     {
         const string source = "CBS Kerncijfers wijken en buurten (85984NED 2024; Wijk- en Buurtkaart 2022), CC BY 4.0";
         foreach (var r in rows)
         {
-            db.Stock.Add(new StockRow
-            {
-                MunicipalityCode = r["gemeentecode"],
-                ReferenceYear = 2024,
-                TotalStock = Int(r["woningvoorraad_2024"])!.Value,
-                SocialStock = Int(r["corporatiewoningen_2024_est"])!.Value,
-                SocialMetric = "corporatiewoningen",
-                SocialShareYear = 2022,
-                IsEstimate = true,
-                Source = source + "; corporatiewoningen 2024 geschat als aandeel 2022 × voorraad 2024",
-            });
-            db.Stock.Add(new StockRow
-            {
-                MunicipalityCode = r["gemeentecode"],
-                ReferenceYear = 2022,
-                TotalStock = Int(r["woningvoorraad_2022"])!.Value,
-                SocialStock = Int(r["corporatiewoningen_2022"])!.Value,
-                SocialMetric = "corporatiewoningen",
-                SocialShareYear = 2022,
-                IsEstimate = false,
-                Source = source + "; corporatiewoningen = afgerond aandeel 2022 × voorraad 2022",
-            });
+            db.Stock.Add(Stock(r, 2024, "woningvoorraad_2024", "corporatiewoningen_2024_est", estimate: true, "corporatiewoningen 2024 geschat als aandeel 2022 × voorraad 2024"));
+            db.Stock.Add(Stock(r, 2022, "woningvoorraad_2022", "corporatiewoningen_2022", estimate: false, "corporatiewoningen = afgerond aandeel 2022 × voorraad 2022"));
         }
+
+        StockRow Stock(TableRow r, int year, string totalColumn, string socialColumn, bool estimate, string note) => new()
+        {
+            MunicipalityCode = r["gemeentecode"],
+            ReferenceYear = year,
+            TotalStock = Int(r[totalColumn])!.Value,
+            SocialStock = Int(r[socialColumn])!.Value,
+            SocialMetric = "corporatiewoningen",
+            SocialShareYear = 2022,
+            IsEstimate = estimate,
+            Source = $"{source}; {note}",
+        };
     }
 
-    private static List<HousingRegionRow> SeedRegions(RegiewijzerDb db, List<Csv.Row> deals, List<Csv.Row> members)
+    private static List<HousingRegionRow> SeedRegions(RegiewijzerDb db, IReadOnlyList<TableRow> deals, IReadOnlyList<TableRow> members)
     {
         var regions = new List<HousingRegionRow>();
         foreach (var d in deals)
@@ -159,7 +158,7 @@ public static class ReferenceSeeder
         return source.Contains("constructed", StringComparison.OrdinalIgnoreCase) || source.Contains("inferred", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(RegiewijzerDb db, List<Csv.Row> rows)
+    private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(RegiewijzerDb db, IReadOnlyList<TableRow> rows)
     {
         var byCode = new Dictionary<string, PlanCapacityRow>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -185,7 +184,7 @@ public static class ReferenceSeeder
         return byCode;
     }
 
-    private static void SeedTasks(RegiewijzerDb db, List<HousingRegionRow> regions, List<Csv.Row> published, List<Csv.Row> stockRows, Dictionary<string, PlanCapacityRow> plan)
+    private static void SeedTasks(RegiewijzerDb db, List<HousingRegionRow> regions, IReadOnlyList<TableRow> published, IReadOnlyList<TableRow> stockRows, Dictionary<string, PlanCapacityRow> plan)
     {
         var agreed = published.ToDictionary(r => r["gemeentecode"], StringComparer.Ordinal);
         var stock = stockRows.ToDictionary(r => r["gemeentecode"], r => (long)Int(r["woningvoorraad_2024"])!.Value, StringComparer.Ordinal);
@@ -207,13 +206,11 @@ public static class ReferenceSeeder
                 continue; // No known regional total: no derived tasks until one is entered.
             }
 
-            var remaining = (int)Math.Max(0, total - agreedSum);
-            var usePlan = rest.All(c => plan.TryGetValue(c, out var p) && PlanWeight(p) > 0);
-            var weights = rest.Select(c => (new MunicipalityCode(c), usePlan ? PlanWeight(plan[c]) : stock[c])).ToList();
-            var method = (agreedSum > 0 ? $"regiototaal {total} min afgesproken {agreedSum}" : $"regiototaal {total}")
-                + (usePlan ? ", verdeeld naar aandeel harde + zachte plancapaciteit (~2021)" : ", verdeeld naar aandeel woningvoorraad 2024 (plancapaciteit niet voor alle gemeenten bekend)")
-                + ", afgerond met de grootste-restmethode";
-            foreach (var (code, homes) in TaskDerivation.Spread(remaining, weights))
+            var derived = TaskDerivation.FromRegionTotal(
+                total,
+                agreedSum,
+                [.. rest.Select(c => new TaskDerivation.Candidate(new MunicipalityCode(c), plan.TryGetValue(c, out var p) ? PlanWeight(p) : null, stock[c]))]);
+            foreach (var (code, homes) in derived.Tasks)
             {
                 db.Tasks.Add(new TaskRow
                 {
@@ -222,7 +219,7 @@ public static class ReferenceSeeder
                     PeriodTo = PeriodTo,
                     Homes = homes,
                     Origin = TaskOrigin.Derived,
-                    Method = method,
+                    Method = derived.Method,
                     Source = region.DealSource ?? "woondeal " + region.Name,
                 });
             }
@@ -271,6 +268,19 @@ public static class ReferenceSeeder
     private static int? Sum(int? a, int? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
 
     private static string? Empty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>A shipped file through the same reader as imports; a broken shipped file is a bug, so it throws.</summary>
+    private static IReadOnlyList<TableRow> ReadShipped(string directory, string file, string[] columns)
+    {
+        var read = TabularReader.ReadFile(Path.Combine(directory, file));
+        if (read.Table is null)
+        {
+            throw new InvalidDataException($"{file}: {string.Join("; ", read.Errors)}");
+        }
+
+        var missing = columns.Except(read.Table.Columns, StringComparer.Ordinal).ToList();
+        return missing.Count == 0 ? read.Table.Rows : throw new InvalidDataException($"{file}: kolommen ontbreken: {string.Join(", ", missing)}");
+    }
 
     private static string Sha256(string path)
     {
