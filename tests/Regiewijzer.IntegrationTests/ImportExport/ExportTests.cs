@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Regiewijzer.IntegrationTests.ImportExport;
 
-public class ExportTests
+public class ExportTests(TestDatabases databases)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,10 +21,12 @@ public class ExportTests
         return output.ToArray();
     }
 
-    [Fact]
-    public async Task WriteCsv_DutchExcel_BomSemicolonDecimalComma_FormulasNeutralised()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task WriteCsv_DutchExcel_BomSemicolonDecimalComma_FormulasNeutralised(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using (var db = database.Context())
         {
             var ede = await db.Municipalities.SingleAsync(m => m.Code == "GM0228", Ct);
@@ -57,10 +59,12 @@ public class ExportTests
     [InlineData("", "")]
     public void Neutralise_PrefixesFormulaStarts(string text, string expected) => Assert.Equal(expected, ExportDistribution.Neutralise(text));
 
-    [Fact]
-    public async Task WriteXlsx_ReadsBackFoodvalleyNumbers()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task WriteXlsx_ReadsBackFoodvalleyNumbers(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         var bytes = await ExportFoodvalleyAsync(database, ExportFormat.Xlsx);
         using var stream = new MemoryStream(bytes);
         var table = TabularReader.Read(stream).Table!;

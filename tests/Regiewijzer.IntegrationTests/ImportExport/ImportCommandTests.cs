@@ -3,12 +3,14 @@ using Xunit;
 
 namespace Regiewijzer.IntegrationTests.ImportExport;
 
-public class ImportCommandTests
+public class ImportCommandTests(TestDatabases databases)
 {
-    [Fact]
-    public async Task Import_Errors_PrintedPerRow_Exit1()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Import_Errors_PrintedPerRow_Exit1(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         var path = database.WriteFile("taken.csv", "gemeentecode;periode_van;periode_tot;woningen", "GM0228;2022;2030;-1", "GM9999;2022;2030;5");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -19,10 +21,12 @@ public class ImportCommandTests
         Assert.StartsWith("regel 3, kolom gemeentecode: gemeente GM9999 bestaat niet", lines[1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ImportThenExport_Succeeds_Exit0()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportThenExport_Succeeds_Exit0(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         var path = database.WriteFile("regio.csv", "gemeentecode;regio_id", "GM0228;WD19");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

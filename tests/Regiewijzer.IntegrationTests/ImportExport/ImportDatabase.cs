@@ -1,39 +1,29 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Data;
-using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Import;
 using Xunit;
 
 namespace Regiewijzer.IntegrationTests.ImportExport;
 
-/// <summary>A seeded SQLite file per test, copied from one template seeded once per run; plus a folder for input files.</summary>
-internal sealed class ImportDatabase : IDisposable
+/// <summary>A seeded database from the shared fixture (SQLite or PostgreSQL) plus a temporary folder for input files.</summary>
+internal sealed class ImportDatabase : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static string? _template;
+    private readonly TestDatabase _database;
 
-    private ImportDatabase(string directory)
+    private ImportDatabase(TestDatabase database)
     {
-        Directory = directory;
-        Connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "regiewijzer.db"), Pooling = false }.ConnectionString;
+        _database = database;
+        Directory = System.IO.Directory.CreateTempSubdirectory("regiewijzer-import-").FullName;
     }
 
     public string Directory { get; }
 
-    public string Connection { get; }
+    public IReadOnlyList<string> CliArgs => _database.CliArgs;
 
-    public IReadOnlyList<string> CliArgs => ["--db-provider", "sqlite", "--db", Connection];
+    public static async Task<ImportDatabase> CreateAsync(TestDatabases databases, Provider provider) =>
+        new(await databases.CreateSeededAsync(provider));
 
-    public static async Task<ImportDatabase> CreateAsync()
-    {
-        var template = await TemplateAsync();
-        var database = new ImportDatabase(System.IO.Directory.CreateTempSubdirectory("regiewijzer-import-").FullName);
-        File.Copy(template, Path.Combine(database.Directory, "regiewijzer.db"));
-        return database;
-    }
-
-    public RegiewijzerDb Context() => DatabaseOptions.From("sqlite", Connection).CreateContext();
+    public RegiewijzerDb Context() => _database.Context();
 
     /// <summary>Writes a CSV file (UTF-8, no BOM) with the given lines joined by LF.</summary>
     public string WriteFile(string name, params string[] lines)
@@ -51,42 +41,10 @@ internal sealed class ImportDatabase : IDisposable
         return read.Table!;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open on a failing test; the temp folder is cleaned by the OS
-        }
-    }
-
-    private static async Task<string> TemplateAsync()
-    {
-        await TemplateLock.WaitAsync();
-        try
-        {
-            if (_template is null)
-            {
-                var directory = System.IO.Directory.CreateTempSubdirectory("regiewijzer-import-template-").FullName;
-                var path = Path.Combine(directory, "regiewijzer.db");
-                var options = DatabaseOptions.From("sqlite", new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-                await using (var db = options.CreateContext())
-                {
-                    await DatabaseSetup.MigrateAndSeedAsync(db);
-                }
-
-                _template = path;
-            }
-
-            return _template;
-        }
-        finally
-        {
-            TemplateLock.Release();
-        }
+        System.IO.Directory.Delete(Directory, recursive: true);
+        await _database.DisposeAsync();
     }
 }
 

@@ -6,16 +6,18 @@ using Xunit;
 
 namespace Regiewijzer.IntegrationTests.ImportExport;
 
-public class ImportTests
+public class ImportTests(TestDatabases databases)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static (int, string)[] Where(ImportResult result) => [.. result.Errors.Select(e => (e.Line, e.Column))];
 
-    [Fact]
-    public async Task ImportStock_EveryErrorKind_ReportedWithLineAndColumn_DatabaseUnchanged()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportStock_EveryErrorKind_ReportedWithLineAndColumn_DatabaseUnchanged(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using var db = database.Context();
         var before = await Snapshot.TakeAsync(db);
         var path = database.WriteFile(
@@ -49,20 +51,24 @@ public class ImportTests
         Assert.Equal(before, await Snapshot.TakeAsync(fresh));
     }
 
-    [Fact]
-    public async Task ImportStock_MissingColumn_ReportedOnHeader()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportStock_MissingColumn_ReportedOnHeader(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using var db = database.Context();
         var result = await ImportStock.RunAsync(db, ImportDatabase.Csv("gemeentecode;peiljaar;woningvoorraad", "GM0228;2024;1"), "t.csv", ct: Ct);
         Assert.Equal([(1, "corporatiewoningen")], Where(result));
         Assert.Contains("verplichte kolom 'corporatiewoningen' ontbreekt", result.Errors[0].Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ImportStock_Success_UpdatesAndInserts()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportStock_Success_UpdatesAndInserts(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using (var db = database.Context())
         {
             var count = await db.Stock.CountAsync(Ct);
@@ -81,10 +87,12 @@ public class ImportTests
         Assert.Equal([(2024, 52000, 12000, "test", false), (2030, 60000, 13000, "import v.csv", false)], rows.Select(r => (r.ReferenceYear, r.TotalStock, r.SocialStock, r.Source, r.IsEstimate)));
     }
 
-    [Fact]
-    public async Task ImportStock_Xlsx_ReadsSharedStringsAndNumbers()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportStock_Xlsx_ReadsSharedStringsAndNumbers(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         var path = Path.Combine(database.Directory, "voorraad.xlsx");
         using (var file = File.Create(path))
         {
@@ -107,10 +115,12 @@ public class ImportTests
         Assert.Equal((61000, 1234), (row.TotalStock, row.SocialStock));
     }
 
-    [Fact]
-    public async Task ImportTasks_Errors_PeriodOriginDuplicate()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportTasks_Errors_PeriodOriginDuplicate(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using var db = database.Context();
         var before = await Snapshot.TakeAsync(db);
         var table = ImportDatabase.Csv(
@@ -126,10 +136,12 @@ public class ImportTests
         Assert.Equal(before, await Snapshot.TakeAsync(db));
     }
 
-    [Fact]
-    public async Task ImportTasks_Success_UpdatesAndInserts()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportTasks_Success_UpdatesAndInserts(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using var db = database.Context();
         var existing = await db.Tasks.AsNoTracking().SingleAsync(t => t.MunicipalityCode == "GM0228" && t.PeriodFrom == 2022 && t.PeriodTo == 2030, Ct);
         var table = ImportDatabase.Csv(
@@ -146,10 +158,12 @@ public class ImportTests
         Assert.Equal((2500, TaskOrigin.Agreed, "import t.csv"), (inserted.Homes, inserted.Origin, inserted.Source));
     }
 
-    [Fact]
-    public async Task ImportMembership_UnknownRegionAndCode_ThenSuccessMoves()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ImportMembership_UnknownRegionAndCode_ThenSuccessMoves(Provider provider)
     {
-        using var database = await ImportDatabase.CreateAsync();
+        await using var database = await ImportDatabase.CreateAsync(databases, provider);
         await using var db = database.Context();
         var before = await Snapshot.TakeAsync(db);
         var failed = await ImportMembership.RunAsync(db, ImportDatabase.Csv("gemeentecode;regio_id", "GM0228;WD99", "GM9999;WD19", "GM0228;"), "r.csv", ct: Ct);
