@@ -71,7 +71,7 @@ internal static class VerdeelCommand
             stdout.WriteLine($"Herkomst opgaven: {string.Join(", ", origins)}. Voorraad: peiljaar {string.Join("/", outcome.Question.Stock.Values.Select(s => s.ReferenceYear).Distinct())}, corporatiewoningen (aandeel {string.Join("/", outcome.Question.Stock.Values.Select(s => s.SocialShareYear).Distinct())}{(outcome.Question.Stock.Values.Any(s => s.IsEstimate) ? ", geschat" : string.Empty)}).");
             if (row.DealTotal is { } total && total != outcome.Result.Task)
             {
-                stdout.WriteLine($"Woondeal noemt {Core.Format.Count(total)} woningen ({row.DealPrecision}); de gemeentelijke opgaven tellen op tot {Core.Format.Count(outcome.Result.Task)} (verschil {Core.Format.Count(outcome.Result.Task - total)}).");
+                stdout.WriteLine($"Woondeal noemt {Core.Format.Count(total)} woningen ({Data.Features.DealPrecision.Dutch(row.DealPrecision)}); de gemeentelijke opgaven tellen op tot {Core.Format.Count(outcome.Result.Task)} (verschil {Core.Format.Count(outcome.Result.Task - total)}).");
             }
         }
 

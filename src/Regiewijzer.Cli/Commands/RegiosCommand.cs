@@ -33,13 +33,18 @@ internal static class RegiosCommand
                     r.Municipalities.ToString(Format.Dutch) + (r.IndicativeMembers > 0 ? $" ({r.IndicativeMembers} indicatief)" : string.Empty),
                     r.Task == 0 ? "-" : Format.Count(r.Task),
                     Markup.Escape(r.Origin),
-                    r.DealTotal is { } t ? $"{Format.Count(t)} ({Markup.Escape(r.DealPrecision)})" : "niet gevonden");
+                    r.DealTotal is { } t ? $"{Format.Count(t)} ({Markup.Escape(DealPrecision.Dutch(r.DealPrecision))})" : "niet gevonden");
             }
 
             table.Columns[1].Footer($"[bold]{regions.Count} regio's[/]");
             table.Columns[3].Footer($"[bold]{regions.Sum(r => r.Municipalities)}[/]");
             table.Columns[4].Footer($"[bold]{Format.Count(regions.Sum(r => r.Task))}[/]");
             console.Write(table);
+            if (regions.Any(r => r.WithoutTask > 0))
+            {
+                console.MarkupLine("Geen opgave bekend: voer een regiototaal of gemeentelijke opgaven in ('regiewijzer import taken'); tot dan wordt zo'n gemeente niet verdeeld.");
+            }
+
             console.MarkupLine("Indicatief: lidmaatschap samengesteld uit algemene kennis van de regionale samenwerking, niet uit de tekst van de woondeal (zie data/SOURCES.md).");
             return CliApp.Ok;
         });

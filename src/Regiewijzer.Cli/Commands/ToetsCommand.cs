@@ -75,19 +75,24 @@ internal static class ToetsCommand
                 console.MarkupLine($"  [red]{f.CodeText}[/]: {Markup.Escape(f.Message)}");
             }
 
-            var regionFindings = check.Regions.Where(r => r.Result is not null).SelectMany(r => r.Result!.Findings.Select(f => (r.Question.Region.Name, f))).ToList();
+            // With --provincie only the regions that lie (partly) in that province.
+            var names = rows.Where(r => r.Level == AggregateLevel.Province).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            var regions = check.Regions
+                .Where(r => wanted is null || r.Question.Region.Provinces.Split(';', StringSplitOptions.TrimEntries).Any(names.Contains))
+                .ToList();
+            var regionFindings = regions.Where(r => r.Result is not null).SelectMany(r => r.Result!.Findings.Select(f => (r.Question.Region.Name, f))).ToList();
             console.MarkupLine($"Bevindingen en signalen in de regio's: {regionFindings.Count(x => x.f.Severity == Severity.Error)} tekorten, {regionFindings.Count(x => x.f.Severity == Severity.Signal)} signalen (HIGH_SOCIAL_SHARE).");
             foreach (var (name, f) in regionFindings.Where(x => x.f.Severity != Severity.Signal))
             {
                 console.MarkupLine($"  [red]{f.CodeText}[/] {Markup.Escape(name)}: {Markup.Escape(f.Message)}");
             }
 
-            foreach (var r in check.NotDistributed)
+            foreach (var r in regions.Where(r => r.Result is null))
             {
                 console.MarkupLine($"[yellow]Niet verdeeld:[/] {Markup.Escape(r.NotDistributed!)}");
             }
 
-            var partial = check.Regions.Where(r => r.Result is not null && !r.Question.IsComplete).ToList();
+            var partial = regions.Where(r => r.Result is not null && !r.Question.IsComplete).ToList();
             foreach (var r in partial)
             {
                 console.MarkupLine($"[yellow]Onvolledig:[/] {Markup.Escape(r.Question.Region.Name)}: {r.Question.WithoutTask.Length} gemeente(n) zonder opgave ({Markup.Escape(string.Join(", ", r.Question.WithoutTask.Select(m => m.Name)))}) tellen niet mee.");

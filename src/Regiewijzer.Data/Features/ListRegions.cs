@@ -19,10 +19,10 @@ public sealed record RegionSummary(
 {
     /// <summary>Dutch description of where the task numbers come from.</summary>
     public string Origin =>
-        WithoutTask == Municipalities ? "geen opgave bekend (voer een regiototaal of gemeentelijke opgaven in)"
+        WithoutTask == Municipalities ? "geen opgave bekend"
         : Derived == 0 && WithoutTask == 0 ? "afgesproken"
         : Agreed == 0 && WithoutTask == 0 ? "afgeleid"
-        : $"{Agreed} afgesproken, {Derived} afgeleid" + (WithoutTask > 0 ? $", {WithoutTask} zonder opgave" : string.Empty);
+        : string.Join(", ", new[] { (Agreed, "afgesproken"), (Derived, "afgeleid"), (WithoutTask, "zonder opgave") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}"));
 }
 
 /// <summary>Lists the woningbouwregio's.</summary>
