@@ -37,4 +37,28 @@ public class ImportCommandTests(TestDatabases databases)
         Assert.Equal(0, CliApp.Run([.. database.CliArgs, "export", "--regio", "Foodvalley", "--formaat", "xlsx", "--uit", output], stdout, stderr));
         Assert.True(new FileInfo(output).Length > 0, stderr.ToString());
     }
+
+    [Fact]
+    public async Task Import_LongFile_ImportsEveryRowThroughTheProgressPath()
+    {
+        await using var database = await ImportDatabase.CreateAsync(databases, Provider.Sqlite);
+        string[] codes;
+        await using (var db = database.Context())
+        {
+            codes = [.. db.Municipalities.Select(m => m.Code).OrderBy(c => c)];
+        }
+
+        // 342 municipalities x 30 years = 10,260 rows: above the 10,000 rows from which the CLI runs the import
+        // inside a progress bar. Spectre draws the bar only on an interactive terminal, so this checks the result.
+        var lines = new List<string> { "gemeentecode;peiljaar;woningvoorraad;corporatiewoningen" };
+        lines.AddRange(from year in Enumerable.Range(1990, 30) from code in codes select $"{code};{year};1000;250");
+        var path = database.WriteFile("stock.csv", [.. lines]);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = CliApp.Run([.. database.CliArgs, "import", "stock", "--bestand", path], stdout, stderr);
+
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Contains("stock.csv: 10260 nieuw, 0 bijgewerkt.", stdout.ToString(), StringComparison.Ordinal);
+    }
 }
