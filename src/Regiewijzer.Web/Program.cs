@@ -1,0 +1,4 @@
+using Regiewijzer.Web;
+
+var app = await WebApp.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Regiewijzer.Data;
+using Regiewijzer.Data.Database;
+using Regiewijzer.Web.Api;
+using Regiewijzer.Web.Components;
+using Regiewijzer.Web.Downloads;
+
+namespace Regiewijzer.Web;
+
+/// <summary>The one host: Razor pages (static SSR), downloads and the REST API. Tests start it the same way on a free port.</summary>
+public static class WebApp
+{
+    /// <summary>Builds the app and prepares its database (migrate and seed, idempotent).</summary>
+    /// <param name="args">Command-line arguments, e.g. <c>--urls http://127.0.0.1:0 --Database:Provider postgres</c>.</param>
+    /// <param name="configure">Extra configuration for tests.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var database = DatabaseOptions.From(
+            builder.Configuration["Database:Provider"] ?? builder.Configuration["REGIEWIJZER_DB_PROVIDER"],
+            builder.Configuration["Database:ConnectionString"] ?? builder.Configuration["REGIEWIJZER_DB"]);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddScoped<RegiewijzerDb>(sp => sp.GetRequiredService<DatabaseOptions>().CreateContext());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CountryCache>();
+
+        builder.Services.AddRazorComponents();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", ApiDocument.Configure);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+
+        var app = builder.Build();
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
+            var report = await DatabaseSetup.MigrateAndSeedAsync(db).ConfigureAwait(false);
+            StartupLog.Prepared(app.Logger, database, report.AppliedMigrations.Count, report.Seeded, (long)report.SeedTime.TotalMilliseconds);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseResponseCompression();
+        // Pages get a Dutch HTML error page; the API answers with application/problem+json (see Api/).
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden"));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapApi();
+        app.MapDownloads();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database}: {Migrations} migrations applied, seeded: {Seeded} ({SeedMs} ms)")]
+    public static partial void Prepared(ILogger logger, DatabaseOptions database, int migrations, bool seeded, long seedMs);
+}

@@ -1,0 +1,32 @@
+// Chart start-up for the server-rendered pages. A chart is <div class="rw-chart" data-chart="KIND" data-source="ID">,
+// where ID is a <script type="application/json"> block the server wrote. Chart kinds register themselves in
+// window.rwCharts (js/map.js, js/bars.js, ...). Runs on first load and after Blazor's enhanced navigation.
+(function () {
+  'use strict';
+  window.rwCharts = window.rwCharts || {};
+  const instances = [];
+
+  function start() {
+    while (instances.length) { const c = instances.pop(); try { c.dispose(); } catch (e) { /* gone */ } }
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      const kind = window.rwCharts[el.dataset.chart];
+      const source = document.getElementById(el.dataset.source);
+      if (!kind || !source || !window.echarts) { return; }
+      const data = JSON.parse(source.textContent);
+      const chart = window.echarts.init(el, null, { renderer: 'svg' });
+      instances.push(chart);
+      Promise.resolve(kind(chart, data, el)).catch(function (e) { el.textContent = 'De grafiek kon niet worden getoond; de tabel eronder bevat dezelfde gegevens.'; console.error(e); });
+    });
+  }
+
+  window.addEventListener('resize', function () { instances.forEach(function (c) { c.resize(); }); });
+  window.rwStartCharts = start;
+  function whenReady() {
+    // Chart kinds are separate scripts; start once all deferred scripts have run.
+    setTimeout(start, 0);
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', whenReady); } else { whenReady(); }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', start); }
+  });
+})();

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Regiewijzer.Data.Database;
+using Regiewijzer.Web;
+
+namespace Regiewijzer.IntegrationTests.Web;
+
+/// <summary>
+/// The real web app (Kestrel, the same <see cref="WebApp.BuildAsync"/> as Program.cs) on a free loopback port,
+/// over a given database. Tests talk to it with a plain <see cref="HttpClient"/>.
+/// </summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningApp(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<RunningApp> StartAsync(DatabaseOptions database, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var app = await WebApp.BuildAsync(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--Database:Provider", database.Provider,
+            "--Database:ConnectionString", database.ConnectionString,
+            "--Logging:LogLevel:Default", "Warning",
+        ]).ConfigureAwait(false);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        var address = app.Urls.First(); // after start: the bound address with its real port
+        return new RunningApp(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
