@@ -10,6 +10,7 @@ internal static class DownloadEndpoints
         var group = app.MapGroup("/download").ExcludeFromDescription();
         CountryDownloads.Map(group);
         RegionDownloads.Map(group);
+        ScenarioDownloads.Map(group);
         return app;
     }
 
