@@ -22,6 +22,8 @@ public static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Serve wwwroot and the npm assets from the build output in every environment (a no-op once published).
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
 
         var database = DatabaseOptions.From(
@@ -34,7 +36,7 @@ public static class WebApp
 
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", ApiDocument.Configure);
+        builder.Services.AddApi(); // OpenAPI document, CORS, JSON options of /api/v1
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -59,8 +61,11 @@ public static class WebApp
         }
 
         app.UseResponseCompression();
+        app.UseApi(); // API-Version header, problem+json for every error, no trailing slashes (Api/ApiConventions.cs)
         // Pages get a Dutch HTML error page; the API answers with application/problem+json (see Api/).
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden"));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true));
+        app.UseRouting(); // after the status-code pages, so a re-executed request (/niet-gevonden) is routed again
+        app.UseCors(); // between routing and the endpoints: the API's endpoints carry the CORS policy
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();

@@ -36,21 +36,29 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
         From(Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"), Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
 
     /// <summary>A new context for these options. The caller disposes it.</summary>
-    public RegiewijzerDb CreateContext()
+    /// <remarks>The EF options are built once per <see cref="DatabaseOptions"/> (the web app creates a context per request).</remarks>
+    public RegiewijzerDb CreateContext() => Provider == Sqlite
+        ? new SqliteRegiewijzerDb((DbContextOptions<SqliteRegiewijzerDb>)BuiltOptions)
+        : new PostgresRegiewijzerDb((DbContextOptions<PostgresRegiewijzerDb>)BuiltOptions);
+
+    // Keyed by value (not a field: a record's fields take part in equality and are copied by `with`).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), DbContextOptions> Built = new();
+
+    private DbContextOptions BuiltOptions => Built.GetOrAdd((Provider, ConnectionString), _ => Build());
+
+    private DbContextOptions Build()
     {
         if (Provider == Sqlite)
         {
             EnsureSqliteFolder();
-            var options = new DbContextOptionsBuilder<SqliteRegiewijzerDb>()
+            return new DbContextOptionsBuilder<SqliteRegiewijzerDb>()
                 .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
                 .Options;
-            return new SqliteRegiewijzerDb(options);
         }
 
-        var pg = new DbContextOptionsBuilder<PostgresRegiewijzerDb>()
+        return new DbContextOptionsBuilder<PostgresRegiewijzerDb>()
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
             .Options;
-        return new PostgresRegiewijzerDb(pg);
     }
 
     /// <summary>Description without secrets, for logs and the CLI.</summary>

@@ -1,12 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Regiewijzer.Web.Api;
 
-/// <summary>The OpenAPI document of /api/v1.</summary>
+/// <summary>
+/// The OpenAPI document of /api/v1, served at /api/v1/openapi.json (NLGov API Design Rules: /core/doc-openapi,
+/// /core/publish-openapi, /core/doc-language in Dutch, /core/uri-version with the version in the server URL, /core/version-header).
+/// </summary>
 internal static class ApiDocument
 {
+    private const string Description = """
+        Open API van Regiewijzer voor de Wet versterking regie volkshuisvesting: de 35 woningbouwregio's, 12 provincies en 342 gemeenten
+        met hun woningbouwopgave, de verdeling van die opgave over de gemeenten (2/3 betaalbaar, 3/10 sociale huur) en de toets met bevindingen.
+        Elke gemeente heeft de uitleg "Hoe komt dit getal tot stand?" in acht stappen, elk met waarden, regel en bron.
+
+        - Alles is alleen lezen, behalve `POST /verdelingen`: dat verdeelt een gepost scenario (docs/scenario-format.md) zonder iets op te slaan.
+        - Veldnamen zijn Engels in camelCase, gelijk aan het scenarioformaat; elk veld is hier in het Nederlands beschreven en docs/glossary.md
+          geeft de Nederlandse begrippen (opgave = task, ondergrens = floor, regionaal aandeel = regionalShare, inhaalbehoefte = catchUpNeed).
+        - Fouten zijn `application/problem+json` (RFC 9457) met type, title, status, detail en instance; bij 400 en 422 noemt `invalidParams`
+          elke fout met `name` (JSON-pad of queryparameter) en `reason`.
+        - De major-versie staat in het pad (/api/v1); de volledige versie (semantic versioning) staat in `info.version` en in de header
+          `API-Version` van elk antwoord. Een wijziging die bestaande clients breekt, krijgt een nieuwe major-versie.
+        - De landelijke cijfers komen uit een cache van ten hoogste 30 seconden.
+        """;
+
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Provincies", "De twaalf provincies, getoetst aan de normen."),
+        ("Regio's", "De woningbouwregio's, hun leden en de verdeling."),
+        ("Gemeenten", "De gemeenten met hun deel van de verdeling en de uitleg."),
+        ("Verdelingen", "Een eigen scenario laten verdelen (wat-als)."),
+        ("Bevindingen", "Tekorten en signalen van land, provincies en regio's."),
+        ("API", "Ingang en versie."),
+    ];
+
+    private const string Example = """
+        { "formatVersion": 1, "name": "Voorbeeld", "key": "proportional",
+          "municipalities": [
+            { "code": "GM0228", "name": "Ede", "stock": 52436, "socialStock": 11012, "task": 7000 },
+            { "code": "GM0289", "name": "Wageningen", "stock": 18856, "socialStock": 7542, "task": 2750,
+              "exemption": { "middleFloor": "1/5" } } ] }
+        """;
+
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0; // the widest support among validators and generators
+        options.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+        options.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
+            ? id.Replace("Schema", string.Empty, StringComparison.Ordinal).Replace("Resource", string.Empty, StringComparison.Ordinal)
+            : null;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            Describe(document);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Describe(OpenApiDocument document)
+    {
+        // The generator names this host from the request; the API lives below it at /api/v1.
+        var origin = document.Servers?.FirstOrDefault()?.Url?.TrimEnd('/') ?? string.Empty;
+        document.Info = new OpenApiInfo
+        {
+            Title = "Regiewijzer API",
+            Version = ApiConventions.Version,
+            Description = Description,
+            Contact = new OpenApiContact { Name = "Regiewijzer", Url = new Uri(origin + "/api", UriKind.RelativeOrAbsolute) },
+        };
+        document.Servers = [new OpenApiServer { Url = origin + ApiConventions.BasePath, Description = "Deze installatie van Regiewijzer" }];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+
+        var paths = new OpenApiPaths();
+        foreach (var (path, item) in document.Paths)
+        {
+            var relative = path.StartsWith(ApiConventions.BasePath, StringComparison.Ordinal) ? path[ApiConventions.BasePath.Length..] : path;
+            paths[relative.Length == 0 ? "/" : relative] = item;
+            if (item.Operations is not { } operations)
+            {
+                continue;
+            }
+
+            operations.Remove(HttpMethod.Head); // HEAD is served for every GET; listing it twice would repeat the operationId.
+            foreach (var (method, operation) in operations)
+            {
+                DescribeResponses(document, operation, method == HttpMethod.Post);
+                if (method == HttpMethod.Post && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+                {
+                    body.Example = JsonNode.Parse(Example);
+                }
+            }
+        }
+
+        document.Paths = paths;
+    }
+
+    private static void DescribeResponses(OpenApiDocument document, OpenApiOperation operation, bool hasBody)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[ApiConventions.VersionHeader] = new OpenApiHeader
+        {
+            Description = "Volledige versie van de API (semantic versioning).",
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = JsonValue.Create(ApiConventions.Version),
+        };
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse r)
+            {
+                continue;
+            }
+
+            r.Description = status switch
+            {
+                "200" => "Gelukt.",
+                "400" when hasBody => Problems.MalformedJsonType.Description,
+                _ => Problems.All.FirstOrDefault(p => p.Status.ToString(CultureInfo.InvariantCulture) == status)?.Description ?? r.Description,
+            };
+            r.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            r.Headers[ApiConventions.VersionHeader] = new OpenApiHeaderReference(ApiConventions.VersionHeader, document);
+        }
     }
 }

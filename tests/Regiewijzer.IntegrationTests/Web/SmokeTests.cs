@@ -19,5 +19,19 @@ public sealed class SmokeTests(TestDatabases databases)
         var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(lib/components-css/[^\"]+)\"").Groups[1].Value;
         using var response = await app.Client.GetAsync(new Uri("/" + css, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(".utrecht-table", body, StringComparison.Ordinal); // served from the build output, not an empty 200
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404WithDutchPage()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, TestContext.Current.CancellationToken);
+
+        using var response = await app.Client.GetAsync(new Uri("/bestaat-niet", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Pagina niet gevonden", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,88 @@
+using Regiewijzer.Core;
+using Regiewijzer.Core.Norms;
+using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Web.Components.Sources;
+
+/// <summary>
+/// The assumptions the product makes and the open legal points of domain.md section 9, each with how far it reaches
+/// in the stored data. Kinds: "aanname" (our choice), "open juridisch punt" (the law leaves it open; kept as a
+/// parameter), "secundaire bron" (taken from a third party).
+/// </summary>
+internal static class AssumptionList
+{
+    public const string Assumption = "aanname";
+    public const string OpenPoint = "open juridisch punt";
+    public const string Secondary = "secundaire bron";
+
+    public static IReadOnlyList<AssumptionLine> For(SourcesFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var tasks = facts.TaskMethods.Sum(t => t.Tasks);
+        var agreed = facts.TaskMethods.Where(t => t.Origin == TaskOrigin.Agreed).Sum(t => t.Tasks);
+        var derived = facts.TaskMethods.Where(t => t.Origin == TaskOrigin.Derived).ToList();
+        var byStock = derived.Where(t => t.Method?.Contains("naar aandeel woningvoorraad", StringComparison.Ordinal) == true).ToList();
+        var regions = facts.Regions.Count;
+        var withoutTotal = facts.Regions.Count(r => r.DealTotal is null);
+        var inexact = facts.Regions.Count(r => r.DealTotal is not null && !r.DealPrecision.StartsWith("exact", StringComparison.Ordinal));
+        var estimated = facts.LatestStock.Count(s => s.IsEstimate);
+        var stockYear = facts.LatestStock.Count == 0 ? 0 : facts.LatestStock.Max(s => s.ReferenceYear);
+        var shareYear = facts.LatestStock.Count == 0 ? 0 : facts.LatestStock.Max(s => s.SocialShareYear);
+        var norms = NormSets.Default;
+        var threshold = Format.Percent(norms.LaggingThreshold.Value, 0);
+        return
+        [
+            new("Afgeleide opgaven",
+                "Noemt een woondeal alleen een regiototaal, dan is de opgave per gemeente afgeleid: het regiototaal min de gepubliceerde gemeentelijke aantallen, verdeeld naar het aandeel harde + zachte plancapaciteit (rond 2021), of naar het aandeel in de woningvoorraad 2024 als plancapaciteit niet voor alle gemeenten bekend is; afgerond met de grootste-restmethode. Elke afgeleide opgave draagt haar methode.",
+                $"{Format.Count(derived.Sum(t => t.Tasks))} van {Format.Count(tasks)} opgaven afgeleid ({Format.Count(derived.Sum(t => t.Tasks) - byStock.Sum(t => t.Tasks))} naar plancapaciteit, {Format.Count(byStock.Sum(t => t.Tasks))} naar woningvoorraad); {Format.Count(agreed)} afgesproken",
+                Assumption, "data/SOURCES.md; woondeals.csv, plancapaciteit-2021.csv"),
+            new("Regio's zonder bekend totaal",
+                "Van een woondeal zonder gevonden totaal krijgen de gemeenten geen afgeleide opgave; zij doen pas mee als een regiototaal of gemeentelijke aantallen zijn ingevoerd (of in een wat-als-berekening).",
+                $"{Format.Count(withoutTotal)} van {Format.Count(regions)} regio's; {Format.Count(facts.MembersWithoutTask)} gemeenten zonder opgave",
+                Assumption, "woondeals.csv (kolom precisie: not found)"),
+            new("Afgeronde regiototalen",
+                "Een regiototaal dat de bron afrondt, als minimum of bij benadering noemt (\"ruim\", \"ongeveer\", \"minimaal\"), wordt gebruikt zoals het er staat.",
+                $"{Format.Count(inexact)} van {Format.Count(regions - withoutTotal)} regio's met een totaal",
+                Assumption, "woondeals.csv (kolom precisie)"),
+            new("Geschatte sociale voorraad",
+                $"Het aantal corporatiewoningen {stockYear} is geschat als het aandeel corporatiewoningen {shareYear} maal de voorraad {stockYear}; het aandeel is door CBS als geheel percentage gepubliceerd (±0,5% van de voorraad).",
+                $"{Format.Count(estimated)} van {Format.Count(facts.LatestStock.Count)} gemeenten",
+                Assumption, "woningvoorraad-2024.csv (CBS 85984NED, Wijk- en Buurtkaart 2022)"),
+            new("Maat voor de sociale voorraad",
+                $"Het achterblijvende segment wordt bepaald met corporatiewoningen (DAEB) gedeeld door de totale voorraad. Alternatief: alle gereguleerde huur, ook particulier.",
+                "alle gemeenten", OpenPoint, "domain.md §4 en §9"),
+            new("Precies op de drempel",
+                $"Een gemeente met precies {threshold} corporatiewoningen telt als niet-achterblijvend in sociale huur, dus als achterblijvend in het middensegment.",
+                "gemeenten met een aandeel van precies de drempel", OpenPoint, "domain.md §4 en §9"),
+            new("Regiolidmaatschap",
+                "Lidmaatschap dat niet in een woondealtekst staat, is samengesteld uit algemene kennis van de regionale samenwerkingsverbanden en heet indicatief; het moet worden getoetst aan de aanwijzing van woningbouwregio's door de provincie.",
+                $"{Format.Count(facts.IndicativeMemberships)} van {Format.Count(facts.Memberships)} gemeenten indicatief",
+                Assumption, "woondeal-gemeenten.csv"),
+            new("Verdeelsleutel",
+                "De wet schrijft geen sleutel voor (niet gevonden): de regio spreekt die af. Regiewijzer biedt drie sleutels en rekent standaard proportioneel (naar de nog niet gecontracteerde opgave).",
+                "alle regio's", OpenPoint, "domain.md §5 en §9"),
+            new("Looptijd",
+                $"Gemeenten krijgen {norms.PeriodYears} jaar, gerekend vanaf de start van de regionale afspraak.",
+                "alle regio's", Assumption, "domain.md §4"),
+            new("Peildatum gecontracteerde projecten",
+                "Gecontracteerde projecten hoeven niet te veranderen; als peildatum geldt de datum waarop de regionale afspraak is vastgesteld.",
+                "alle regio's", OpenPoint, "domain.md §4 en §9"),
+            new("Prijspeil",
+                "Een plan wordt ingedeeld in een segment met de prijsgrenzen van zijn prijspeiljaar.",
+                "indeling van plannen", Assumption, "domain.md §3"),
+            new("Middenhuurgrens vóór 2026",
+                "De middenhuurgrens van 2023-2025 is bij benadering (zoals in de woondealteksten); die van 2026 is exact.",
+                "prijsgrenzen 2023-2025", Assumption, "domain.md §3"),
+            new("Ontheffingen",
+                "Wie over een ontheffing beslist (provincie of Rijk) en binnen welke termijn, is nog niet vastgelegd. Een wat-als-berekening laat zien wie het verschil opvangt vóór het besluit.",
+                "ontheffingen", OpenPoint, "domain.md §8 en §9"),
+            new("Volkshuisvestingsprogramma",
+                "Gemeenten moeten hun volkshuisvestingsprogramma volgens derden uiterlijk 1 juli 2027 vaststellen.",
+                "alle gemeenten", Secondary, "domain.md §9 [S]"),
+            new("Signaal hoog aandeel sociale huur",
+                $"Het signaal HIGH_SOCIAL_SHARE verschijnt als een gemeente meer dan {Format.Percent(norms.HighSocialSignal.Value, 0)} van haar opgave als sociale huur krijgt. Dit is een weergaveparameter, geen wettelijke norm.",
+                "alle gemeenten", Assumption, "NormSets.Default (highSocialSignal)"),
+        ];
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace Regiewijzer.IntegrationTests.Web;
+
+/// <summary>The OpenAPI document at /api/v1/openapi.json: valid OpenAPI 3, every path, and a true description of the real responses.</summary>
+[Collection(ApiGroup.Name)]
+public sealed class ApiOpenApiTests(ApiApps apps)
+{
+    private static readonly string[] Paths =
+    [
+        "/", "/provincies", "/provincies/{code}", "/regios", "/regios/{id}", "/regios/{id}/verdeling", "/regios/{id}/scenario",
+        "/gemeenten", "/gemeenten/{code}", "/verdelingen", "/bevindingen",
+    ];
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Document_IsOpenApi3WithInfoServerAndEveryPath(Provider provider)
+    {
+        var api = await apps.ClientAsync(provider);
+
+        var document = await api.GetJsonAsync("/api/v1/openapi.json");
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var info = document.GetProperty("info");
+        Assert.Equal("Regiewijzer API", info.GetProperty("title").GetString());
+        Assert.Equal("1.0.0", info.GetProperty("version").GetString());
+        Assert.Contains("problem+json", info.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/api", info.GetProperty("contact").GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/api/v1", Assert.Single(document.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
+        Assert.Equal(11, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.All(operations, o =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));
+            Assert.All(o.Value.GetProperty("responses").EnumerateObject(), r => Assert.True(r.Value.GetProperty("headers").TryGetProperty("API-Version", out _)));
+        });
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite, "/regios/{id}", "/api/v1/regios/WD19")]
+    [InlineData(Provider.Postgres, "/regios", "/api/v1/regios")]
+    [InlineData(Provider.Sqlite, "/regios/{id}/verdeling", "/api/v1/regios/WD19/verdeling")]
+    [InlineData(Provider.Postgres, "/regios/{id}/scenario", "/api/v1/regios/WD20/scenario")]
+    [InlineData(Provider.Sqlite, "/gemeenten/{code}", "/api/v1/gemeenten/GM0228")]
+    [InlineData(Provider.Postgres, "/gemeenten/{code}", "/api/v1/gemeenten/GM0513")]
+    [InlineData(Provider.Sqlite, "/gemeenten", "/api/v1/gemeenten")]
+    [InlineData(Provider.Postgres, "/provincies", "/api/v1/provincies")]
+    [InlineData(Provider.Sqlite, "/provincies/{code}", "/api/v1/provincies/PV21")]
+    [InlineData(Provider.Postgres, "/bevindingen", "/api/v1/bevindingen")]
+    [InlineData(Provider.Sqlite, "/", "/api/v1")]
+    public async Task Document_DescribesEveryFieldOfTheRealResponse(Provider provider, string template, string path)
+    {
+        var api = await apps.ClientAsync(provider);
+        var document = await api.GetJsonAsync("/api/v1/openapi.json");
+        var schema = document.GetProperty("paths").GetProperty(template).GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        AssertDescribed(await api.GetJsonAsync(path), schema, document.GetProperty("components").GetProperty("schemas"), "$");
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Document_DescribesTheProblemOfAnInvalidScenario(Provider provider)
+    {
+        var api = await apps.ClientAsync(provider);
+        var document = await api.GetJsonAsync("/api/v1/openapi.json");
+        var schema = document.GetProperty("paths").GetProperty("/verdelingen").GetProperty("post").GetProperty("responses").GetProperty("422")
+            .GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+
+        using var response = await api.PostJsonAsync("/api/v1/verdelingen", """{ "formatVersion": 1, "municipalities": [] }""");
+        var problem = await ApiClient.AssertProblemAsync(response, (HttpStatusCode)422, "ongeldig-scenario");
+
+        AssertDescribed(problem, schema, document.GetProperty("components").GetProperty("schemas"), "$");
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ApiPage_ExplainsEveryPathAndEveryProblemType(Provider provider)
+    {
+        var api = await apps.ClientAsync(provider);
+
+        using var response = await api.GetAsync("/api");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.All(Paths, p => Assert.Contains($"<code>{p}</code>", html, StringComparison.Ordinal));
+        foreach (var slug in new[] { "niet-gevonden", "methode-niet-toegestaan", "ongeldige-parameter", "ongeldige-json", "te-groot", "mediatype-niet-ondersteund", "ongeldig-scenario", "geen-opgave", "serverfout" })
+        {
+            Assert.Contains($"id=\"probleem-{slug}\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every property of <paramref name="value"/> is in the schema (recursively, $refs resolved), every required one is present, and the JSON types agree.</summary>
+    private static void AssertDescribed(JsonElement value, JsonElement schema, JsonElement schemas, string path)
+    {
+        schema = Resolve(schema, schemas);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = schema.GetProperty("properties");
+                foreach (var property in value.EnumerateObject())
+                {
+                    Assert.True(properties.TryGetProperty(property.Name, out var propertySchema), $"{path}.{property.Name} is not in the OpenAPI document");
+                    AssertDescribed(property.Value, propertySchema, schemas, $"{path}.{property.Name}");
+                }
+
+                if (schema.TryGetProperty("required", out var required))
+                {
+                    Assert.All(required.EnumerateArray(), name => Assert.True(value.TryGetProperty(name.GetString()!, out _), $"{path}.{name} is required but missing"));
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var (item, i) in value.EnumerateArray().Select((item, i) => (item, i)))
+                {
+                    AssertDescribed(item, schema.GetProperty("items"), schemas, $"{path}[{i}]");
+                }
+
+                break;
+            default:
+                var type = schema.GetProperty("type").GetString();
+                var expected = value.ValueKind switch
+                {
+                    JsonValueKind.String => ["string"],
+                    JsonValueKind.Number => value.TryGetInt64(out _) ? ["integer", "number"] : new[] { "number" },
+                    _ => ["boolean"],
+                };
+                Assert.True(expected.Contains(type), $"{path}: {value.ValueKind} is described as {type}");
+                break;
+        }
+    }
+
+    /// <summary>Follows a $ref, and for a nullable reference (OpenAPI 3.0: oneOf null or $ref) the non-null choice.</summary>
+    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("oneOf", out var choices))
+        {
+            schema = choices.EnumerateArray().Single(c => !c.TryGetProperty("enum", out _));
+        }
+
+        return schema.TryGetProperty("$ref", out var reference)
+            ? Resolve(schemas.GetProperty(reference.GetString()!["#/components/schemas/".Length..]), schemas)
+            : schema;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Regiewijzer.IntegrationTests.Web;
+
+/// <summary>The national overview, province, region-list and search pages and their downloads, over HTTP against the real app.</summary>
+public sealed partial class OverviewPageTests(TestDatabases databases)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Home_ShowsNationalTotalsProvinceShortfallsAndMapData(Provider provider)
+    {
+        await using var db = await databases.CreateSeededAsync(provider);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var html = await GetAsync(app, "/");
+
+        // Nation: task 876.739, RS 263.022 vs 263.046 distributed, RA 584.493 vs 584.610.
+        foreach (var figure in new[] { "876.739", "263.022", "263.046", "584.493", "584.610" })
+        {
+            Assert.Contains(figure, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("7 van de 12 provincies komen tekort", html, StringComparison.Ordinal);
+        Assert.Contains("tekort 6.963", html, StringComparison.Ordinal); // Noord-Holland, social
+        Assert.Contains("Niet meegeteld: 32 van de 342 gemeenten", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"kaart\"[^>]*role=\"img\"|role=\"img\"[^>]*id=\"kaart\"", html);
+        Assert.DoesNotContain("coordinates", html, StringComparison.Ordinal); // the shapes are fetched, never embedded
+
+        using var payload = MapPayload(html);
+        var items = payload.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(342, items.Count);
+        var ede = items.Single(i => i.GetProperty("code").GetString() == "GM0228");
+        Assert.Equal("21,0%", ede.GetProperty("text").GetString());
+        Assert.Equal("Regio Foodvalley", ede.GetProperty("region").GetString());
+        Assert.Equal("7.000 woningen (afgesproken)", ede.GetProperty("task").GetString());
+        Assert.Equal("/download/gemeenten-2024.geojson", payload.RootElement.GetProperty("shapes").GetString());
+    }
+
+    [Fact]
+    public async Task Home_IndicatorFromQuery_ColoursByRegionComplianceWithTaskLessMunicipalitiesGrey()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var html = await GetAsync(app, "/?indicator=regio");
+
+        Assert.Matches("<option value=\"regio\" selected", html);
+        using var payload = MapPayload(html);
+        Assert.Equal("regio", payload.RootElement.GetProperty("indicator").GetString());
+        Assert.True(payload.RootElement.GetProperty("categorical").GetBoolean());
+        var items = payload.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(32, items.Count(i => !i.TryGetProperty("category", out _)));
+        Assert.Equal("geen opgave bekend", items.Single(i => i.GetProperty("code").GetString() == "GM0080").GetProperty("text").GetString()); // Leeuwarden
+        Assert.Equal(32, payload.RootElement.GetProperty("noData").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Province_ShowsTotalsRegionPartsAndMunicipalities_ByCodeAndByName()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var html = await GetAsync(app, "/provincie/PV25");
+
+        // Gelderland: task 103.792; affordable required 69.195, distributed 68.890: 305 short.
+        foreach (var figure in new[] { "103.792", "31.138", "32.059", "69.195", "68.890", "tekort 305" })
+        {
+            Assert.Contains(figure, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Waarom komt Gelderland tekort als elke regio voldoet?", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/regio/WD19\"", html, StringComparison.Ordinal);
+        Assert.Contains("5 van 8", html, StringComparison.Ordinal); // five of Foodvalley's eight members lie in Gelderland
+        Assert.Contains("href=\"/gemeente/GM0228\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"province\":\"PV25\"", html, StringComparison.Ordinal); // the map shows only Gelderland
+        // Same page by name (only the skip link, which points into the page's own URL, differs).
+        static string Main(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.Equal(Main(html), Main(await GetAsync(app, "/provincie/gelderland")));
+
+        using var missing = await app.Client.GetAsync(new Uri("/provincie/PV99", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProvincesAndRegions_ListEveryProvinceAndRegion()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var provinces = await GetAsync(app, "/provincies");
+        Assert.Equal(12, ProvinceLinks().Matches(provinces).Select(m => m.Value).Distinct().Count());
+        Assert.Contains("100.000", provinces, StringComparison.Ordinal); // Gelderland's provincial agreement 2022
+
+        var regions = await GetAsync(app, "/regios");
+        Assert.Equal(35, RegionLinks().Matches(regions).Select(m => m.Value).Distinct().Count());
+        Assert.Equal(6, Regex.Count(regions, "niet verdeeld</span>"));
+        Assert.Contains("25.383", regions, StringComparison.Ordinal); // Foodvalley
+        Assert.Contains("876.739", regions, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ede", "/gemeente/GM0228")]
+    [InlineData("FRYSLAN", "/provincie/PV21")]
+    [InlineData("friesland", "/provincie/PV21")]
+    [InlineData("wd19", "/regio/WD19")]
+    [InlineData("hertogenbosch", "/gemeente/GM0796")]
+    public async Task Search_FindsIgnoringCaseAndAccents_BestMatchFirst(string query, string first)
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var html = await GetAsync(app, "/zoeken?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(first, ResultLinks().Match(html).Groups[1].Value);
+        Assert.Contains("value=\"" + query + "\"", html, StringComparison.Ordinal);
+        var none = await GetAsync(app, "/zoeken?q=xyzzy");
+        Assert.Contains("Geen gemeente, regio of provincie gevonden", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_OneMatch_StillShowsTheList()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var html = await GetAsync(app, "/zoeken?q=WD19");
+
+        Assert.Contains("1 resultaat voor", html, StringComparison.Ordinal);
+        Assert.Single(ResultLinks().Matches(html));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Downloads_HoldTheTablesThePagesShow(Provider provider)
+    {
+        await using var db = await databases.CreateSeededAsync(provider);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var totals = await CsvAsync(app, "/download/landelijk/totalen.csv");
+        Assert.Equal(14, totals.Length); // header, 12 provinces, the nation
+        Assert.Equal("land;NL;Nederland;29;310;876739;263022;263046;0;584493;584610;0;ja", totals[^1]);
+        Assert.Contains("provincie;PV25;Gelderland;6;51;103792;31138;32059;0;69195;68890;305;nee", totals);
+
+        var municipalities = await CsvAsync(app, "/download/landelijk/gemeenten.csv");
+        Assert.Equal(343, municipalities.Length);
+        Assert.Contains(municipalities, l => l.StartsWith("GM0228;Ede;PV25;Gelderland;WD19;Regio Foodvalley;nee;2024;52436;11012;", StringComparison.Ordinal)
+            && l.EndsWith(";sociale huur;7000;afgesproken;2724;1734;2542;0,3891;0,6369;ja", StringComparison.Ordinal));
+
+        var regions = await CsvAsync(app, "/download/regios.csv");
+        Assert.Equal(36, regions.Length);
+        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;8;0;0;25383;afgesproken;25000;exact, afgerond in de bron;7615;7615;16922;16922;ja", regions);
+
+        var parts = await CsvAsync(app, "/download/provincie/PV25/regios.csv");
+        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;5;8;19828;6892;12903;25383;7615;7615;16922;16922;ja", parts);
+        Assert.Equal(52, (await CsvAsync(app, "/download/provincie/gelderland/gemeenten.csv")).Length);
+
+        var signals = await CsvAsync(app, "/download/landelijk/signalen.csv");
+        Assert.Equal(24, signals.Length); // 23 municipalities asked for more than half of their task as social rent
+        Assert.Equal("GM1842;Midden-Delfland;Zuid-Holland;WD25;Haaglanden;534;303;0,5674;sociale huur", signals[1]);
+        Assert.Contains("PV21;Fryslân;18;2;16;3700;17500", await CsvAsync(app, "/download/provincies/opgave-bekend.csv"));
+
+        using var xlsx = await app.Client.GetAsync(new Uri("/download/provincie/PV25/totalen.xlsx", UriKind.Relative), Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(Ct))[..2]);
+
+        using var other = await app.Client.GetAsync(new Uri("/download/landelijk/totalen.pdf", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Shapes_AreGeoJsonWithCachingHeaders()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        using var response = await app.Client.GetAsync(new Uri("/download/gemeenten-2024.geojson", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.Public);
+        Assert.Equal(TimeSpan.FromDays(1), response.Headers.CacheControl?.MaxAge);
+        var tag = response.Headers.ETag ?? throw new Xunit.Sdk.XunitException("no ETag");
+        using (var shapes = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)))
+        {
+            var features = shapes.RootElement.GetProperty("features").EnumerateArray().ToList();
+            Assert.Equal(342, features.Count);
+            Assert.Contains(features, f => f.GetProperty("properties").GetProperty("gemeentecode").GetString() == "GM0228");
+        }
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/download/gemeenten-2024.geojson", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(tag);
+        using var notModified = await app.Client.SendAsync(again, Ct);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    private static async Task<string[]> CsvAsync(RunningApp app, string path)
+    {
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static async Task<string> GetAsync(RunningApp app, string path)
+    {
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    private static JsonDocument MapPayload(string html) =>
+        JsonDocument.Parse(MapJson().Match(html).Groups[1].Value is { Length: > 0 } json ? json : throw new Xunit.Sdk.XunitException("no map data"));
+
+    [GeneratedRegex("<script type=\"application/json\" id=\"kaart-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex MapJson();
+
+    [GeneratedRegex("href=\"/provincie/PV\\d\\d\"")]
+    private static partial Regex ProvinceLinks();
+
+    [GeneratedRegex("<th scope=\"row\"><a href=\"/regio/WD\\d\\d\"")]
+    private static partial Regex RegionLinks();
+
+    [GeneratedRegex("<li><a href=\"([^\"]+)\">")]
+    private static partial Regex ResultLinks();
+}
