@@ -33,6 +33,7 @@ public static class WebApp
         builder.Services.AddScoped<RegiewijzerDb>(sp => sp.GetRequiredService<DatabaseOptions>().CreateContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(ReferencePages.Policy, ReferencePages.Configure));
 
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
@@ -66,6 +67,7 @@ public static class WebApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true));
         app.UseRouting(); // after the status-code pages, so a re-executed request (/niet-gevonden) is routed again
         app.UseCors(); // between routing and the endpoints: the API's endpoints carry the CORS policy
+        app.UseOutputCache(); // only pages marked [OutputCache(PolicyName = ReferencePages.Policy)]
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();
