@@ -19,7 +19,13 @@
     });
   }
 
-  window.addEventListener('resize', function () { instances.forEach(function (c) { c.resize(); }); });
+  // Resize only charts that are still shown and have a size (a full-page screenshot or print can resize mid-draw).
+  window.addEventListener('resize', function () {
+    instances.forEach(function (c) {
+      const d = c.getDom();
+      if (!c.isDisposed() && d && d.clientWidth > 0 && d.clientHeight > 0) { c.resize(); }
+    });
+  });
   window.rwStartCharts = start;
   function whenReady() {
     // Chart kinds are separate scripts; start once all deferred scripts have run.

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Regiewijzer.BrowserTests;
+using Regiewijzer.Web;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(BrowserApp))]
+
+namespace Regiewijzer.BrowserTests;
+
+/// <summary>
+/// Once per test run: the real web app (Kestrel on a free loopback port, a fresh seeded SQLite file) and one
+/// headless Debian Chromium driven by Playwright. Each test opens its own browser context with <see cref="OpenAsync"/>.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("regiewijzer-browser-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Full-page screenshots of the states the tests check, named after the test.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Directory.Exists(ScreenshotFolder))
+        {
+            Directory.Delete(ScreenshotFolder, recursive: true);
+        }
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        Console.WriteLine($"Browser test screenshots: {ScreenshotFolder}");
+
+        _app = await WebApp.BuildAsync(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--Database:Provider", "sqlite",
+            "--Database:ConnectionString", $"Data Source={Path.Combine(_directory, "regiewijzer.db")}",
+            "--Logging:LogLevel:Default", "Warning",
+        ]); // WebApp serves the static assets from the build output in every environment
+
+        await _app.StartAsync();
+        Address = new Uri(_app.Urls.First());
+
+        if (!File.Exists(ChromiumPath))
+        {
+            return; // every test reports it through RequireBrowser()
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>
+    /// A new browser context and page on the app. Without Chromium the test fails under CI=true and is skipped elsewhere.
+    /// </summary>
+    public async Task<BrowserPage> OpenAsync(string testName, int width = 1280, int height = 900)
+    {
+        var browser = RequireBrowser();
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "nl-NL",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserPage(context, page, testName);
+    }
+
+    private IBrowser RequireBrowser()
+    {
+        if (_browser is not null)
+        {
+            return _browser;
+        }
+
+        var message = $"Chromium is missing at {ChromiumPath}: install it with `apt-get install chromium` (test.sh does this as root).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+        return null!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open; the temp folder is cleaned by the system
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+
+namespace Regiewijzer.BrowserTests;
+
+/// <summary>One test's browser context and page; records script errors and saves named full-page screenshots.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly string _testName;
+    private readonly List<string> _scriptErrors = [];
+
+    public BrowserPage(IBrowserContext context, IPage page, string testName)
+    {
+        _context = context;
+        _testName = testName;
+        Page = page;
+        page.PageError += (_, error) => _scriptErrors.Add($"{page.Url}: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _scriptErrors.Add($"{page.Url}: console.error {message.Text} ({message.Location})");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Uncaught exceptions and console errors of the page so far.</summary>
+    public IReadOnlyList<string> ScriptErrors => _scriptErrors;
+
+    /// <summary>Fails with every script error in full (page, message, stack) if there was one.</summary>
+    public void AssertNoScriptErrors() =>
+        Xunit.Assert.True(_scriptErrors.Count == 0, $"{_scriptErrors.Count} script errors:\n{string.Join("\n", _scriptErrors)}");
+
+    /// <summary>Opens a path and fails on anything but 2xx.</summary>
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"{path} answered {response.Status} {response.StatusText}.");
+        }
+
+        await WaitForChartsAsync();
+        return response;
+    }
+
+    /// <summary>
+    /// Waits (at most 15 s) until every chart on the page has its series (the map: after its shapes came) or has
+    /// replaced itself with a message; returns false if one did not. Tests about charts assert on this; other tests
+    /// go on without them. A full-page screenshot while the map is still loading makes ECharts throw in its resize
+    /// (TypeError in Geo.resizeGeo), so screenshots wait for this.
+    /// </summary>
+    public async Task<bool> WaitForChartsAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                """
+                () => [...document.querySelectorAll('[data-chart]')].every(e => {
+                  const chart = window.echarts && window.echarts.getInstanceByDom(e);
+                  if (chart) { const o = chart.getOption(); return !!(o && o.series && o.series.length); }
+                  return !e.querySelector('svg') && e.textContent.trim().length > 0;
+                })
+                """,
+                null, new() { Timeout = 15_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Saves a screenshot as {test}-{state}.png and returns its path: the full page, or only the viewport where a
+    /// full-page capture would resize the window (charts redraw on resize) in the middle of a pointer interaction.
+    /// </summary>
+    public async Task<string> ScreenshotAsync(string state, bool fullPage = true)
+    {
+        var path = Path.Combine(BrowserApp.ScreenshotFolder, $"{_testName}-{state}.png");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

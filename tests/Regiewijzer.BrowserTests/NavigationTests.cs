@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Regiewijzer.BrowserTests;
+
+/// <summary>From the national overview to a region (search) and to a municipality (map and its table alternative).</summary>
+public sealed class NavigationTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Overview_SearchLeadsToRegionDistribution()
+    {
+        await using var session = await app.OpenAsync(nameof(Overview_SearchLeadsToRegionDistribution));
+        var page = session.Page;
+        await session.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Landelijk overzicht");
+        await session.ScreenshotAsync("overview");
+
+        await page.GetByLabel("Zoek gemeente, regio of provincie").FillAsync("Foodvalley");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/zoeken?q=Foodvalley", StringComparison.Ordinal) || url.EndsWith("/regio/WD19", StringComparison.Ordinal));
+        if (page.Url.Contains("/zoeken", StringComparison.Ordinal))
+        {
+            await session.ScreenshotAsync("results");
+            await page.Locator("main a[href$='regio/WD19']").First.ClickAsync();
+        }
+
+        await page.WaitForURLAsync("**/regio/WD19");
+        await session.WaitForChartsAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Foodvalley");
+        await Assertions.Expect(page.Locator("table#verdeling tbody tr[data-code]")).ToHaveCountAsync(8);
+        var ede = await Cells.OfRowAsync(page.Locator("table#verdeling tr[data-code=GM0228]"));
+        Assert.Equal("7.000", ede[0]);
+        Assert.Contains("2.724", ede);
+        Assert.Contains("1.734", ede);
+        var total = await Cells.OfRowAsync(page.Locator("table#verdeling tfoot tr").First);
+        Assert.Equal("25.383", total[0]);
+        Assert.Contains("7.615", total);
+        await session.ScreenshotAsync("region");
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Overview_MapClickOpensMunicipality()
+    {
+        await using var session = await app.OpenAsync(nameof(Overview_MapClickOpensMunicipality));
+        var page = session.Page;
+        await session.GotoAsync("/");
+        var map = page.Locator("#kaart");
+        await map.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#kaart svg path').length > 300", null, new() { Timeout = 10_000 });
+        await session.ScreenshotAsync("map");
+
+        // Ede's place on the map, from the ECharts instance (the SVG paths carry no names). The full-page
+        // screenshot above resized the window and the chart redraws: take the point after it settled.
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 300)))");
+        await map.ScrollIntoViewIfNeededAsync();
+        var point = await map.EvaluateAsync<double[]?>(MapPoint.Script, "GM0228");
+        Assert.True(point is { Length: 2 }, "Ede (GM0228) is a region of the map");
+        var box = await map.BoundingBoxAsync() ?? throw new InvalidOperationException("map has no box");
+        var (x, y) = ((float)(box.X + point![0]), (float)(box.Y + point[1]));
+        await page.Mouse.MoveAsync(x, y);
+        await Assertions.Expect(page.Locator("#kaart")).ToContainTextAsync("Ede"); // the tooltip names what is under the pointer
+        await session.ScreenshotAsync("map-hover", fullPage: false);
+        await page.Mouse.ClickAsync(x, y);
+
+        await page.WaitForURLAsync("**/gemeente/GM0228");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede");
+        await session.ScreenshotAsync("municipality");
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Overview_MapTableAlternativeLinksToMunicipality()
+    {
+        await using var session = await app.OpenAsync(nameof(Overview_MapTableAlternativeLinksToMunicipality));
+        var page = session.Page;
+        await session.GotoAsync("/");
+
+        // The map is an image for assistive technology; the same data is in a table behind details.rw-alt.
+        await Assertions.Expect(page.Locator("#kaart")).ToHaveAttributeAsync("role", "img");
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#kaart").GetAttributeAsync("aria-label")), "the map has an aria-label");
+        var alternative = page.Locator("details.rw-alt").Filter(new() { Has = page.Locator("a[href$='gemeente/GM0228']") }).First;
+        await alternative.Locator("summary").ClickAsync();
+        var link = alternative.Locator("a[href$='gemeente/GM0228']").First;
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await session.ScreenshotAsync("table-open");
+        await link.ClickAsync();
+
+        await page.WaitForURLAsync("**/gemeente/GM0228");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede");
+    }
+}
