@@ -8,6 +8,8 @@ using Regiewijzer.Core.Norms;
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --check
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --loop [proportional|lagging-first|gap-weighted] [seconds]
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast [repeat] [full]
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast-loop [threads] [seconds]
 if (args.Length > 0 && args[0] == "--check")
 {
     return Check.Run(Console.Out);
@@ -16,6 +18,16 @@ if (args.Length > 0 && args[0] == "--check")
 if (args.Length > 0 && args[0] == "--loop")
 {
     return Loop.Run(args.Skip(1).ToArray(), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--forecast-loop")
+{
+    return ForecastTiming.Loop(args.Skip(1).ToArray(), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--forecast")
+{
+    return ForecastTiming.Run(args.Skip(1).ToArray(), Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(DistributionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+
+namespace Regiewijzer.Core.Monitoring;
+
+/// <summary>Progress monitoring (domain.md section 7): realised and planned homes against the trajectory.</summary>
+public static class Progress
+{
+    /// <summary>
+    /// The progress report at the end of <paramref name="asOfYear"/>. The caller passes the
+    /// realisations and plans of the subject only; realisations outside the period or after the
+    /// as-of year are ignored. Plans are counted nominally (no drop-out; the forecast handles that).
+    /// </summary>
+    /// <param name="trajectory">The agreed trajectory.</param>
+    /// <param name="realisations">Completions of the subject (any municipality field).</param>
+    /// <param name="plans">Plans of the subject that are not yet completed.</param>
+    /// <param name="asOfYear">Last year with complete realisations: from trajectory.FirstYear - 1 (nothing realised yet) to trajectory.LastYear.</param>
+    /// <param name="level">Whose progress (for the escalation suggestion).</param>
+    /// <param name="thresholds">Tier thresholds; default <see cref="WarningThresholdSets.Default"/>.</param>
+    /// <param name="lastStepTaken">Heaviest escalation step already taken in this period.</param>
+    /// <exception cref="ArgumentOutOfRangeException">asOfYear outside the allowed range.</exception>
+    /// <exception cref="ArgumentException">The thresholds are out of order.</exception>
+    public static ProgressReport Compute(
+        Trajectory trajectory,
+        IEnumerable<Realisation> realisations,
+        IEnumerable<Plan> plans,
+        int asOfYear,
+        MonitoringLevel level,
+        WarningThresholds? thresholds = null,
+        EscalationStep lastStepTaken = EscalationStep.None)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentOutOfRangeException.ThrowIfLessThan(asOfYear, trajectory.FirstYear - 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(asOfYear, trajectory.LastYear);
+        thresholds = (thresholds ?? WarningThresholdSets.Default).Validate();
+        var (first, last) = (trajectory.FirstYear, trajectory.LastYear);
+        var realised = Realisation.PerYear(realisations, first, last);
+        var planned = new SegmentHomes[last - first + 1];
+        var plannedHard = new SegmentHomes[last - first + 1];
+        var pipeline = new PipelineBuilder[PlanningStatuses.All.Length];
+        foreach (var plan in plans)
+        {
+            ref var row = ref pipeline[(int)plan.Status];
+            row.Plans++;
+            foreach (var d in plan.Deliveries)
+            {
+                if (d.Year <= asOfYear)
+                {
+                    row.Overdue += d.Homes;
+                }
+                else if (d.Year > last)
+                {
+                    row.AfterPeriod += d.Homes;
+                }
+                else
+                {
+                    row.Remaining += d.Homes;
+                    row.ContractedRemaining += plan.Contracted ? d.Homes : SegmentHomes.Zero;
+                    planned[d.Year - first] += d.Homes;
+                    plannedHard[d.Year - first] += plan.IsHard ? d.Homes : SegmentHomes.Zero;
+                }
+            }
+        }
+
+        var years = ImmutableArray.CreateBuilder<ProgressYear>(realised.Length);
+        var (cumDue, cumRealised, restPlanned, restHard) = (SegmentHomes.Zero, SegmentHomes.Zero, SegmentHomes.Zero, SegmentHomes.Zero);
+        for (var i = 0; i < realised.Length; i++)
+        {
+            var isRealised = first + i <= asOfYear;
+            var done = isRealised ? realised[i] : SegmentHomes.Zero;
+            cumDue += trajectory.PerYear[i];
+            cumRealised += done;
+            restPlanned += planned[i];
+            restHard += plannedHard[i];
+            years.Add(new ProgressYear(first + i, trajectory.PerYear[i], cumDue, done, cumRealised, planned[i], plannedHard[i], isRealised));
+        }
+
+        var due = trajectory.CumulativeThrough(asOfYear);
+        var groups = SegmentGroups.All.Select(g =>
+        {
+            var ratio = WarningThresholds.Ratio(cumRealised[g], due[g]);
+            return new GroupProgress(g, trajectory.Target[g], due[g], cumRealised[g], ratio, thresholds.TierOf(ratio), Math.Max(0, due[g] - cumRealised[g]), restPlanned[g], restHard[g]);
+        }).ToImmutableArray();
+        var worst = groups.Where(g => g.Tier != WarningTier.OnTrack).OrderByDescending(g => g.Tier).ThenBy(g => g.Ratio).FirstOrDefault();
+        var worstTier = worst?.Tier ?? WarningTier.OnTrack;
+        return new ProgressReport(
+            level,
+            asOfYear,
+            trajectory,
+            thresholds.Id,
+            years.MoveToImmutable(),
+            groups,
+            [.. PlanningStatuses.All.Select(s => pipeline[(int)s].Build(s))],
+            worstTier,
+            worst?.Group,
+            Escalation.Suggest(worstTier, level, lastStepTaken));
+    }
+
+    private struct PipelineBuilder
+    {
+        public int Plans;
+        public SegmentHomes Overdue;
+        public SegmentHomes Remaining;
+        public SegmentHomes AfterPeriod;
+        public SegmentHomes ContractedRemaining;
+
+        public readonly PipelineRow Build(PlanningStatus status) => new(status, Plans, Overdue, Remaining, AfterPeriod, ContractedRemaining);
+    }
+}

@@ -1,0 +1,67 @@
+using CsCheck;
+using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Core.Norms;
+using Xunit;
+
+namespace Regiewijzer.Core.Tests.Monitoring;
+
+public class TrajectoryTests
+{
+    [Theory]
+    [InlineData(1000, new[] { 100, 100, 100, 100, 100, 100, 100, 100, 100, 100 })]
+    [InlineData(5, new[] { 0, 1, 0, 1, 0, 1, 0, 1, 0, 1 })]
+    [InlineData(19, new[] { 1, 2, 2, 2, 2, 2, 2, 2, 2, 2 })]
+    [InlineData(0, new[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    public void Linear_TenYears_CumulativeIsFloorOfTargetTimesKOverN(int target, int[] perYear)
+    {
+        var trajectory = Trajectory.Linear(2026, 2035, SegmentHomes.Of(Segment.MiddleRent, target));
+
+        Assert.Equal(perYear, trajectory.PerYear.Select(h => h.MiddleRent));
+        Assert.Equal((2026, 2035, TrajectoryKind.Linear), (trajectory.FirstYear, trajectory.LastYear, trajectory.Kind));
+        Assert.Equal(target, trajectory.Target.MiddleRent);
+    }
+
+    [Fact]
+    public void Linear_AnyTarget_SumsExactlyAndNeverRunsAheadOfTheLine()
+    {
+        Gen.Select(ForecastGen.Homes.Select(h => new SegmentHomes(h.SocialRent * 997, h.MiddleRent, h.AffordableOwnership * 31, h.FreeRent, h.FreeOwnership)), Gen.Int[1, 30])
+            .Sample((target, years) =>
+            {
+                var trajectory = Trajectory.Linear(2026, 2026 + years - 1, target);
+
+                Assert.Equal(target, trajectory.Target);
+                foreach (var segment in Enum.GetValues<Segment>())
+                {
+                    for (var k = 1; k <= years; k++)
+                    {
+                        var cumulative = trajectory.CumulativeThrough(2026 + k - 1)[segment];
+                        Assert.Equal((long)target[segment] * k / years, cumulative);
+                        var step = trajectory.PerYear[k - 1][segment];
+                        Assert.InRange(step, target[segment] / years, (target[segment] / years) + 1);
+                    }
+                }
+            });
+    }
+
+    [Fact]
+    public void CumulativeThrough_BeforeAndAfterThePeriod_IsZeroAndTheTarget()
+    {
+        var trajectory = Trajectory.Linear(2026, 2030, new SegmentHomes(10, 20, 30, 40, 50));
+
+        Assert.Equal(SegmentHomes.Zero, trajectory.CumulativeThrough(2025));
+        Assert.Equal(new SegmentHomes(2, 4, 6, 8, 10), trajectory.CumulativeThrough(2026));
+        Assert.Equal(trajectory.Target, trajectory.CumulativeThrough(2030));
+        Assert.Equal(trajectory.Target, trajectory.CumulativeThrough(2040));
+    }
+
+    [Fact]
+    public void Custom_PerYear_IsKeptAndSummed()
+    {
+        var trajectory = Trajectory.Custom(2026, [SegmentHomes.Of(Segment.SocialRent, 5), SegmentHomes.Zero, SegmentHomes.Of(Segment.SocialRent, 25)]);
+
+        Assert.Equal((2028, TrajectoryKind.Custom, 30), (trajectory.LastYear, trajectory.Kind, trajectory.Target.SocialRent));
+        Assert.Equal(5, trajectory.CumulativeThrough(2027).SocialRent);
+        Assert.Throws<ArgumentException>(() => Trajectory.Custom(2026, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trajectory.Linear(2030, 2029, SegmentHomes.Zero));
+    }
+}
