@@ -10,3 +10,12 @@ done = function(summary, latency, requests)
     summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status,
     non2xx))
 end
+
+-- WRK_BUST_CACHE=1: a new query string per request, so every request misses the output cache (the cost of rendering).
+if os.getenv("WRK_BUST_CACHE") then
+  local n = 0
+  request = function()
+    n = n + 1
+    return wrk.format(nil, wrk.path .. "?meting=" .. n .. "-" .. math.random(1000000000))
+  end
+end
