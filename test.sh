@@ -44,7 +44,9 @@ if ! dotnet build Regiewijzer.slnx -c Release -nologo -v q -clp:ErrorsOnly; then
 fi
 
 log "running tests"
-dotnet test Regiewijzer.slnx -c Release --no-build -nologo \
+# One test project at a time (-m:1): on a 2-core machine the browser tests' page loads time out when the
+# integration tests (app instances, PostgreSQL) run beside them.
+dotnet test Regiewijzer.slnx -c Release --no-build -nologo -m:1 \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.txt"
 status=${PIPESTATUS[0]}
 

@@ -73,7 +73,8 @@ public sealed class NavigationTests(BrowserApp app)
             await page.Mouse.ClickAsync(x, y);
             try
             {
-                await page.WaitForURLAsync("**/gemeente/**", new() { Timeout = 8_000 });
+                // Commit: the address changed. The new page's load (ECharts is 1 MB) can take long on a busy machine.
+                await page.WaitForURLAsync("**/gemeente/**", new() { Timeout = 8_000, WaitUntil = WaitUntilState.Commit });
                 navigated = true;
             }
             catch (TimeoutException) when (attempt < 3)
@@ -83,7 +84,7 @@ public sealed class NavigationTests(BrowserApp app)
         }
 
         Assert.EndsWith("/gemeente/GM0228", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede", new() { Timeout = 30_000 });
         await session.ScreenshotAsync("municipality");
         session.AssertNoScriptErrors();
     }
