@@ -76,7 +76,9 @@ public sealed class BrowserApp : IAsyncLifetime
             Locale = "nl-NL",
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a busy 2-core machine (CI) a page with charts can take many seconds to load; a real hang still fails.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page, testName);
     }

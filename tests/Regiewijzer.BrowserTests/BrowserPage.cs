@@ -47,7 +47,7 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (at most 15 s) until every chart on the page has its series (the map: after its shapes came) or has
+    /// Waits (at most 45 s) until every chart on the page has its series (the map: after its shapes came) or has
     /// replaced itself with a message; returns false if one did not. Tests about charts assert on this; other tests
     /// go on without them. A full-page screenshot while the map is still loading makes ECharts throw in its resize
     /// (TypeError in Geo.resizeGeo), so screenshots wait for this.
@@ -65,7 +65,7 @@ public sealed class BrowserPage : IAsyncDisposable
                   return !e.querySelector('svg') && e.textContent.trim().length > 0;
                 })
                 """,
-                null, new() { Timeout = 15_000 });
+                null, new() { Timeout = 45_000 });
             return true;
         }
         catch (TimeoutException)

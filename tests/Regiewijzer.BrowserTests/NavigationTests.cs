@@ -47,7 +47,7 @@ public sealed class NavigationTests(BrowserApp app)
         await session.GotoAsync("/");
         var map = page.Locator("#kaart");
         await map.ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#kaart svg path').length > 300", null, new() { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#kaart svg path').length > 300", null, new() { Timeout = 45_000 });
         await session.ScreenshotAsync("map");
 
         // Ede's place on the map, from the ECharts instance (the SVG paths carry no names). The full-page
