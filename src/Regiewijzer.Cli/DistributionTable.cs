@@ -80,11 +80,6 @@ internal static class DistributionTable
         return $"{label}: {Format.Count(actual)} verdeeld, vereist {Format.Count(required)} ({Markup.Escape(rule)}) {(ok ? "[green]voldoet[/]" : $"[red]tekort {Format.Count(required - actual)}[/]")}";
     }
 
-    private static string KeyName(DistributionKey key) => key switch
-    {
-        DistributionKey.Proportional => "proportioneel (naar rato van de ongecontracteerde opgave)",
-        DistributionKey.LaggingFirst => "achterblijvers eerst",
-        DistributionKey.GapWeighted => "naar achterstand",
-        _ => key.ToString(),
-    };
+    private static string KeyName(DistributionKey key) =>
+        key == DistributionKey.Proportional ? $"{key.Dutch()} (naar rato van de ongecontracteerde opgave)" : key.Dutch();
 }

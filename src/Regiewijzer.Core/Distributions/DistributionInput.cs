@@ -16,6 +16,18 @@ public enum DistributionKey
     GapWeighted,
 }
 
+/// <summary>Dutch names of the keys, as the CLI, the pages and the explanation show them.</summary>
+public static class DistributionKeyText
+{
+    public static string Dutch(this DistributionKey key) => key switch
+    {
+        DistributionKey.Proportional => "proportioneel",
+        DistributionKey.LaggingFirst => "achterblijvers eerst",
+        DistributionKey.GapWeighted => "naar achterstand",
+        _ => throw new ArgumentOutOfRangeException(nameof(key)),
+    };
+}
+
 /// <summary>Homes per segment group: social rent, middle segment, free sector. Counts are &gt;= 0.</summary>
 public readonly record struct SegmentCounts
 {

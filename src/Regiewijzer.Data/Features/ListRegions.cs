@@ -28,12 +28,19 @@ public sealed record RegionSummary(
 /// <summary>Lists the woningbouwregio's.</summary>
 public static class ListRegions
 {
-    public static async Task<IReadOnlyList<RegionSummary>> RunAsync(RegiewijzerDb db, CancellationToken ct = default)
+    public static Task<IReadOnlyList<RegionSummary>> RunAsync(RegiewijzerDb db, CancellationToken ct = default) =>
+        RunAsync(db, regionId: null, ct);
+
+    /// <summary>One region's summary (or all when <paramref name="regionId"/> is null); loads only that region's members and tasks.</summary>
+    public static async Task<IReadOnlyList<RegionSummary>> RunAsync(RegiewijzerDb db, string? regionId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
-        var members = (await db.Memberships.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).ToLookup(m => m.RegionId, StringComparer.Ordinal);
-        var tasks = (await db.Tasks.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).ToLookup(t => t.MunicipalityCode, StringComparer.Ordinal);
+        var regions = await db.Regions.AsNoTracking().Where(r => regionId == null || r.Id == regionId).OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        var memberRows = await db.Memberships.AsNoTracking().Where(m => regionId == null || m.RegionId == regionId).ToListAsync(ct).ConfigureAwait(false);
+        var members = memberRows.ToLookup(m => m.RegionId, StringComparer.Ordinal);
+        var codes = memberRows.Select(m => m.MunicipalityCode).ToList();
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => regionId == null || codes.Contains(t.MunicipalityCode)).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(t => t.MunicipalityCode, StringComparer.Ordinal);
         return [.. regions.Select(r =>
         {
             var ms = members[r.Id].ToList();

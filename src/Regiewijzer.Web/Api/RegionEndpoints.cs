@@ -73,7 +73,7 @@ internal static class RegionEndpoints
         }
 
         var regionId = outcome.Question.Region.Id;
-        var summary = (await ListRegions.RunAsync(db, ct).ConfigureAwait(false)).First(s => string.Equals(s.Id, regionId, StringComparison.Ordinal));
+        var summary = (await ListRegions.RunAsync(db, regionId, ct).ConfigureAwait(false)).Single();
         var members = await db.Memberships.AsNoTracking().Include(m => m.Municipality)
             .Where(m => m.RegionId == regionId).ToListAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(RegionDetail.From(RegionResource.From(summary, outcome), outcome, members));

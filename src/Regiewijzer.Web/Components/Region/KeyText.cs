@@ -5,13 +5,7 @@ namespace Regiewijzer.Web.Components.Region;
 /// <summary>The distribution key in plain Dutch: its name and what it does in one line.</summary>
 internal static class KeyText
 {
-    public static string Name(DistributionKey key) => key switch
-    {
-        DistributionKey.Proportional => "proportioneel",
-        DistributionKey.LaggingFirst => "achterblijvers eerst",
-        DistributionKey.GapWeighted => "naar achterstand",
-        _ => throw new ArgumentOutOfRangeException(nameof(key)),
-    };
+    public static string Name(DistributionKey key) => key.Dutch();
 
     public static string Explanation(DistributionKey key) => key switch
     {
