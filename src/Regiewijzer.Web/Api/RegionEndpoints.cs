@@ -86,20 +86,13 @@ internal static class RegionEndpoints
         CountryCache country,
         CancellationToken ct)
     {
-        if (await FindAsync(country, id, ct).ConfigureAwait(false) is not { } outcome)
+        var (outcome, key, problem) = await DistributableAsync(country, id, sleutel, context, ct).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return NotFound(context, id);
+            return problem;
         }
 
-        if (!TryKey(sleutel, out var key))
-        {
-            return InvalidKey(context, sleutel);
-        }
-
-        if (outcome.Result is not { } result)
-        {
-            return Problems.NothingToDistribute(context, outcome.NotDistributed!);
-        }
+        var result = outcome!.Result!;
 
         if (key is { } k && k != result.Key)
         {
@@ -118,22 +111,13 @@ internal static class RegionEndpoints
         CountryCache country,
         CancellationToken ct)
     {
-        if (await FindAsync(country, id, ct).ConfigureAwait(false) is not { } outcome)
+        var (outcome, key, problem) = await DistributableAsync(country, id, sleutel, context, ct).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return NotFound(context, id);
+            return problem;
         }
 
-        if (!TryKey(sleutel, out var key))
-        {
-            return InvalidKey(context, sleutel);
-        }
-
-        if (outcome.Result is null)
-        {
-            return Problems.NothingToDistribute(context, outcome.NotDistributed!);
-        }
-
-        var scenario = outcome.Question.Scenario;
+        var scenario = outcome!.Question.Scenario;
         return ApiJson.Text(ScenarioWriter.WriteInput(key is { } k ? scenario with { Region = scenario.Region with { Key = k } } : scenario));
     }
 
@@ -161,6 +145,25 @@ internal static class RegionEndpoints
 
     private static ProblemHttpResult NotFound(HttpContext context, string id) =>
         Problems.NotFound(context, $"Er is geen regio met id '{id}'; {ApiConventions.BasePath}/regios noemt alle regio's (WD01 tot en met WD35).");
+
+    /// <summary>The region with a distribution and the requested key, or the problem: 404 unknown id, 400 bad key, 409 nothing to distribute.</summary>
+    private static async Task<(RegionOutcome? Outcome, DistributionKey? Key, ProblemHttpResult? Problem)> DistributableAsync(
+        CountryCache country, string id, string? sleutel, HttpContext context, CancellationToken ct)
+    {
+        if (await FindAsync(country, id, ct).ConfigureAwait(false) is not { } outcome)
+        {
+            return (null, null, NotFound(context, id));
+        }
+
+        if (!TryKey(sleutel, out var key))
+        {
+            return (null, null, InvalidKey(context, sleutel));
+        }
+
+        return outcome.Result is null
+            ? (null, null, Problems.NothingToDistribute(context, outcome.NotDistributed!))
+            : (outcome, key, null);
+    }
 
     private static async Task<RegionOutcome?> FindAsync(CountryCache country, string id, CancellationToken ct)
     {
