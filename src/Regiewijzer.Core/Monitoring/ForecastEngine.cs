@@ -127,7 +127,7 @@ internal static class ForecastEngine
                         (int)SegmentGroup.Middle => lanes[1] + lanes[2],
                         (int)SegmentGroup.Free => lanes[3] + lanes[4],
                         (int)SegmentGroup.Affordable => lanes[0] + lanes[1] + lanes[2],
-                        (int)SegmentGroup.All => lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4],
+                        (int)SegmentGroup.All => lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5],
                         _ => lanes[g],
                     };
                     sum[g] += value;

@@ -2,7 +2,7 @@ namespace Regiewijzer.Core.Monitoring;
 
 /// <summary>
 /// The plans of a forecast as flat arrays (struct of arrays) for the hot loop: per plan its stream
-/// key, outcome table and rows; per row the year index and the homes in 8 lanes (5 segments, 3 zero).
+/// key, outcome table and rows; per row the year index and the homes in 8 lanes (5 segments, unknown segment, 2 zero).
 /// </summary>
 internal sealed class ForecastPlans
 {
@@ -110,5 +110,6 @@ internal sealed class ForecastPlans
         lanes[at + 2] += homes.AffordableOwnership;
         lanes[at + 3] += homes.FreeRent;
         lanes[at + 4] += homes.FreeOwnership;
+        lanes[at + 5] += homes.Unknown;
     }
 }

@@ -17,6 +17,13 @@ public static class Progress
     /// <param name="level">Whose progress (for the escalation suggestion).</param>
     /// <param name="thresholds">Tier thresholds; default <see cref="WarningThresholdSets.Default"/>.</param>
     /// <param name="lastStepTaken">Heaviest escalation step already taken in this period.</param>
+    /// <param name="assessed">
+    /// Groups with a target of their own (default all). Others get no tier
+    /// (<see cref="NotAssessedReason.NoOwnTarget"/>); a regional agreement sets social, middle and
+    /// free, so middle rent and affordable ownership on their own are not assessed. Whatever this
+    /// says, when realised homes of unknown segment exist only <see cref="SegmentGroup.All"/> is
+    /// assessed.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">asOfYear outside the allowed range.</exception>
     /// <exception cref="ArgumentException">The thresholds are out of order.</exception>
     public static ProgressReport Compute(
@@ -26,7 +33,8 @@ public static class Progress
         int asOfYear,
         MonitoringLevel level,
         WarningThresholds? thresholds = null,
-        EscalationStep lastStepTaken = EscalationStep.None)
+        EscalationStep lastStepTaken = EscalationStep.None,
+        IReadOnlyCollection<SegmentGroup>? assessed = null)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(plans);
@@ -78,10 +86,14 @@ public static class Progress
         var due = trajectory.CumulativeThrough(asOfYear);
         var groups = SegmentGroups.All.Select(g =>
         {
-            var ratio = WarningThresholds.Ratio(cumRealised[g], due[g]);
-            return new GroupProgress(g, trajectory.Target[g], due[g], cumRealised[g], ratio, thresholds.TierOf(ratio), Math.Max(0, due[g] - cumRealised[g]), restPlanned[g], restHard[g]);
+            NotAssessedReason? reason = assessed is not null && !assessed.Contains(g) ? NotAssessedReason.NoOwnTarget
+                : g != SegmentGroup.All && cumRealised.Unknown > 0 ? NotAssessedReason.UnknownSegment
+                : null;
+            var ratio = reason is null ? WarningThresholds.Ratio(cumRealised[g], due[g]) : null;
+            WarningTier? tier = reason is null ? thresholds.TierOf(ratio) : null;
+            return new GroupProgress(g, trajectory.Target[g], due[g], cumRealised[g], ratio, tier, Math.Max(0, due[g] - cumRealised[g]), restPlanned[g], restHard[g], reason);
         }).ToImmutableArray();
-        var worst = groups.Where(g => g.Tier != WarningTier.OnTrack).OrderByDescending(g => g.Tier).ThenBy(g => g.Ratio).FirstOrDefault();
+        var worst = groups.Where(g => g.Tier is { } t && t != WarningTier.OnTrack).OrderByDescending(g => g.Tier).ThenBy(g => g.Ratio).FirstOrDefault();
         var worstTier = worst?.Tier ?? WarningTier.OnTrack;
         return new ProgressReport(
             level,

@@ -26,21 +26,37 @@ public sealed record ProgressYear(
 /// <param name="Target">Target of the whole period.</param>
 /// <param name="Due">Cumulative trajectory through the as-of year.</param>
 /// <param name="Realised">Cumulative completions through the as-of year.</param>
-/// <param name="Ratio">Realised / due, exact; null when nothing is due yet.</param>
-/// <param name="Tier">Early-warning tier of the ratio.</param>
+/// <param name="Ratio">Realised / due, exact; null when nothing is due yet or the group is not assessed.</param>
+/// <param name="Tier">Early-warning tier of the ratio; null when the group is not assessed.</param>
 /// <param name="Shortfall">Homes behind the trajectory: max(0, due - realised).</param>
 /// <param name="Planned">Homes of all plans expected after the as-of year up to the end of the period (nominal).</param>
 /// <param name="PlannedHard">The part of <paramref name="Planned"/> in hard plans.</param>
+/// <param name="NotAssessed">Why the group has no tier; null when it has one.</param>
 public sealed record GroupProgress(
     SegmentGroup Group,
     int Target,
     int Due,
     int Realised,
     Fraction? Ratio,
-    WarningTier Tier,
+    WarningTier? Tier,
     int Shortfall,
     int Planned,
-    int PlannedHard);
+    int PlannedHard,
+    NotAssessedReason? NotAssessed = null)
+{
+    /// <summary>True when the group has a tier.</summary>
+    public bool IsAssessed => NotAssessed is null;
+}
+
+/// <summary>Why a group of a progress report has no tier.</summary>
+public enum NotAssessedReason
+{
+    /// <summary>The agreement sets no target for this group on its own (e.g. middle rent apart from the middle segment).</summary>
+    NoOwnTarget,
+
+    /// <summary>Some realised homes have no known segment (e.g. CBS counts), so only the total can be judged.</summary>
+    UnknownSegment,
+}
 
 /// <summary>Plan homes of one planning status by when they are expected, relative to the as-of year and the period.</summary>
 /// <param name="Status">Planning status.</param>
@@ -72,7 +88,7 @@ public sealed record PipelineRow(
 /// <param name="Years">Every year of the period.</param>
 /// <param name="Groups">The five segments, middle, free, affordable and all (order of <see cref="SegmentGroups.All"/>).</param>
 /// <param name="Pipeline">One row per planning status, 1a first.</param>
-/// <param name="WorstTier">The worst tier of any group with homes due.</param>
+/// <param name="WorstTier">The worst tier of any assessed group with homes due.</param>
 /// <param name="WorstGroup">The group with that tier and the lowest ratio (first in order on a tie); null when all are on track.</param>
 /// <param name="Suggestion">Suggested next step on the escalation ladder for the worst tier.</param>
 public sealed record ProgressReport(

@@ -4,14 +4,18 @@ using Regiewijzer.Core.Norms;
 namespace Regiewijzer.Core.Monitoring;
 
 /// <summary>
-/// A number of homes in each of the five segments (domain.md section 3). All counts are &gt;= 0;
-/// addition is checked (throws <see cref="OverflowException"/> beyond <see cref="int.MaxValue"/>).
+/// A number of homes in each of the five segments (domain.md section 3), plus homes whose segment
+/// is not known (<see cref="Unknown"/>: source data such as CBS new-build counts or plan capacity
+/// without a split). Unknown homes count only in <see cref="Total"/>, never in a segment or in
+/// affordable. All counts are &gt;= 0; addition is checked (throws <see cref="OverflowException"/>
+/// beyond <see cref="int.MaxValue"/>).
 /// </summary>
 public readonly record struct SegmentHomes
 {
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
-    public SegmentHomes(int socialRent, int middleRent, int affordableOwnership, int freeRent, int freeOwnership)
+    public SegmentHomes(int socialRent, int middleRent, int affordableOwnership, int freeRent, int freeOwnership, int unknown = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(unknown);
         ArgumentOutOfRangeException.ThrowIfNegative(socialRent);
         ArgumentOutOfRangeException.ThrowIfNegative(middleRent);
         ArgumentOutOfRangeException.ThrowIfNegative(affordableOwnership);
@@ -22,7 +26,11 @@ public readonly record struct SegmentHomes
         AffordableOwnership = affordableOwnership;
         FreeRent = freeRent;
         FreeOwnership = freeOwnership;
+        Unknown = unknown;
     }
+
+    /// <summary>Only <paramref name="count"/> homes of unknown segment.</summary>
+    public static SegmentHomes OfUnknown(int count) => new(0, 0, 0, 0, 0, count);
 
     public static SegmentHomes Zero => default;
 
@@ -36,6 +44,9 @@ public readonly record struct SegmentHomes
 
     public int FreeOwnership { get; }
 
+    /// <summary>Homes whose segment is not known (segment onbekend).</summary>
+    public int Unknown { get; }
+
     /// <summary>Affordable = social rent + middle rent + affordable ownership.</summary>
     public int Affordable => checked(SocialRent + MiddleRent + AffordableOwnership);
 
@@ -45,8 +56,8 @@ public readonly record struct SegmentHomes
     /// <summary>Free sector = free rent + free ownership.</summary>
     public int Free => checked(FreeRent + FreeOwnership);
 
-    /// <summary>All five segments together.</summary>
-    public int Total => checked(Affordable + FreeRent + FreeOwnership);
+    /// <summary>All homes: the five segments and the unknown ones.</summary>
+    public int Total => checked(Affordable + FreeRent + FreeOwnership + Unknown);
 
     /// <summary>The count of one segment.</summary>
     public int this[Segment segment] => segment switch
@@ -76,11 +87,11 @@ public readonly record struct SegmentHomes
     /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
     public SegmentHomes With(Segment segment, int count) => segment switch
     {
-        Segment.SocialRent => new(count, MiddleRent, AffordableOwnership, FreeRent, FreeOwnership),
-        Segment.MiddleRent => new(SocialRent, count, AffordableOwnership, FreeRent, FreeOwnership),
-        Segment.AffordableOwnership => new(SocialRent, MiddleRent, count, FreeRent, FreeOwnership),
-        Segment.FreeRent => new(SocialRent, MiddleRent, AffordableOwnership, count, FreeOwnership),
-        Segment.FreeOwnership => new(SocialRent, MiddleRent, AffordableOwnership, FreeRent, count),
+        Segment.SocialRent => new(count, MiddleRent, AffordableOwnership, FreeRent, FreeOwnership, Unknown),
+        Segment.MiddleRent => new(SocialRent, count, AffordableOwnership, FreeRent, FreeOwnership, Unknown),
+        Segment.AffordableOwnership => new(SocialRent, MiddleRent, count, FreeRent, FreeOwnership, Unknown),
+        Segment.FreeRent => new(SocialRent, MiddleRent, AffordableOwnership, count, FreeOwnership, Unknown),
+        Segment.FreeOwnership => new(SocialRent, MiddleRent, AffordableOwnership, FreeRent, count, Unknown),
         _ => throw new ArgumentOutOfRangeException(nameof(segment)),
     };
 
@@ -90,13 +101,14 @@ public readonly record struct SegmentHomes
         checked(a.MiddleRent + b.MiddleRent),
         checked(a.AffordableOwnership + b.AffordableOwnership),
         checked(a.FreeRent + b.FreeRent),
-        checked(a.FreeOwnership + b.FreeOwnership));
+        checked(a.FreeOwnership + b.FreeOwnership),
+        checked(a.Unknown + b.Unknown));
 
     public static SegmentHomes Add(SegmentHomes a, SegmentHomes b) => a + b;
 
-    /// <summary>"sr/mr/ak/vh/vk" counts, invariant digits, for diagnostics.</summary>
+    /// <summary>"sr/mr/ak/vh/vk" counts (then "+n onbekend" when there are unknown homes), invariant digits, for diagnostics.</summary>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SocialRent}/{MiddleRent}/{AffordableOwnership}/{FreeRent}/{FreeOwnership}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SocialRent}/{MiddleRent}/{AffordableOwnership}/{FreeRent}/{FreeOwnership}{(Unknown == 0 ? "" : $"+{Unknown} onbekend")}");
 }
 
 /// <summary>

@@ -62,6 +62,43 @@ public sealed record Trajectory
     }
 
     /// <summary>
+    /// The target spread over consecutive years in proportion to <paramref name="weights"/> (index 0
+    /// = <paramref name="firstYear"/>), per segment in whole homes: after k years the cumulative
+    /// trajectory is ⌊target·W_k/W⌋ with W_k the sum of the first k weights and W the sum of all, so
+    /// the years sum exactly to the target. Equal weights give <see cref="Linear"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No weights, a negative weight, or all weights zero.</exception>
+    public static Trajectory Weighted(int firstYear, IReadOnlyList<int> weights, SegmentHomes target)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count == 0 || weights.Any(w => w < 0) || weights.All(w => w == 0))
+        {
+            throw new ArgumentException("A weighted trajectory needs at least one year, no negative weights and a positive sum.", nameof(weights));
+        }
+
+        var sum = weights.Sum(w => (long)w);
+        var years = ImmutableArray.CreateBuilder<SegmentHomes>(weights.Count);
+        var before = 0L;
+        foreach (var w in weights)
+        {
+            var after = before + w;
+            years.Add(new SegmentHomes(
+                Between(target.SocialRent, before, after, sum),
+                Between(target.MiddleRent, before, after, sum),
+                Between(target.AffordableOwnership, before, after, sum),
+                Between(target.FreeRent, before, after, sum),
+                Between(target.FreeOwnership, before, after, sum),
+                Between(target.Unknown, before, after, sum)));
+            before = after;
+        }
+
+        return new Trajectory(firstYear, years.MoveToImmutable(), TrajectoryKind.Custom);
+
+        static int Between(int total, long from, long to, long all) =>
+            (int)((Int128)total * to / all - (Int128)total * from / all);
+    }
+
+    /// <summary>
     /// Homes due up to and including <paramref name="year"/>: zero before the period, the whole
     /// target from the last year on.
     /// </summary>
@@ -89,7 +126,8 @@ public sealed record Trajectory
                 Step(total.MiddleRent, k, n),
                 Step(total.AffordableOwnership, k, n),
                 Step(total.FreeRent, k, n),
-                Step(total.FreeOwnership, k, n)));
+                Step(total.FreeOwnership, k, n),
+                Step(total.Unknown, k, n)));
         }
 
         return result.MoveToImmutable();

@@ -16,7 +16,7 @@ internal static class ForecastGen
     public static readonly MunicipalityCode Code = new("GM0001");
 
     public static readonly Gen<SegmentHomes> Homes =
-        Gen.Select(Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], (a, b, c, d, e) => new SegmentHomes(a, b, c, d, e));
+        Gen.Select(Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40].Select(u => u < 30 ? 0 : u - 30), (a, b, c, d, e, u) => new SegmentHomes(a, b, c, d, e, u));
 
     /// <summary>A plan without its id: status, contracted, first year (-2 .. years + 1 from the first year), 1-3 years, homes per year.</summary>
     public static Gen<Func<string, Plan>> PlanWithoutId(int years) =>

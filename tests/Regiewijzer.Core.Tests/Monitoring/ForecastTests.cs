@@ -69,6 +69,18 @@ public partial class ForecastTests
     }
 
     [Fact]
+    public void Run_HomesOfUnknownSegment_CountOnlyInTheTotal()
+    {
+        var plan = Plan("u", PlanningStatus.Irrevocable, (2026, new SegmentHomes(1, 2, 3, 4, 5, 100)));
+
+        var result = Forecast.Run(Input([plan], new SegmentHomes(1, 2, 3, 4, 5, 0), ForecastParameterSets.Certain, runs: 10));
+
+        Assert.Equal(115, result[SegmentGroup.All].Cumulative[^1].P50);
+        Assert.Equal((1, 5, 6, 9), (result[SegmentGroup.SocialRent].Cumulative[^1].P50, result[SegmentGroup.Middle].Cumulative[^1].P50, result[SegmentGroup.Affordable].Cumulative[^1].P50, result[SegmentGroup.Free].Cumulative[^1].P50));
+        Assert.Equal(Fraction.One, result[SegmentGroup.All].Probability);
+    }
+
+    [Fact]
     public void Run_PlanBeforeFromYear_IsMovedToIt()
     {
         var plans = new[] { Plan("c", PlanningStatus.Vision, (2024, new(1, 1, 1, 1, 1)), (2027, new(2, 0, 0, 0, 0))) };

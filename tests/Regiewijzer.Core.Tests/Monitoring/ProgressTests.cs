@@ -103,6 +103,31 @@ public class ProgressTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Report(asOfYear));
     }
 
-    private static (int Due, int Realised, Fraction? Ratio, WarningTier Tier, int Shortfall) Row(GroupProgress g) =>
+    [Fact]
+    public void Compute_GroupsWithoutAnOwnTarget_AreNotAssessedAndNeverTheWorst()
+    {
+        // The agreement sets social, middle and free; middle rent and affordable ownership on their own are not assessed.
+        SegmentGroup[] assessed = [SegmentGroup.SocialRent, SegmentGroup.Middle, SegmentGroup.Free, SegmentGroup.Affordable, SegmentGroup.All];
+        var report = Progress.Compute(Trajectory, Realised, Plans, 2028, MonitoringLevel.Municipality, assessed: assessed);
+
+        Assert.Equal((null, null, NotAssessedReason.NoOwnTarget), (report[SegmentGroup.AffordableOwnership].Ratio, report[SegmentGroup.AffordableOwnership].Tier, report[SegmentGroup.AffordableOwnership].NotAssessed));
+        Assert.Equal(45, report[SegmentGroup.AffordableOwnership].Realised); // the figures stay
+        Assert.Equal((WarningTier.Behind, SegmentGroup.Middle), (report.WorstTier, report.WorstGroup));
+        Assert.True(report[SegmentGroup.Middle].IsAssessed);
+    }
+
+    [Fact]
+    public void Compute_RealisedOfUnknownSegment_OnlyTheTotalIsAssessed()
+    {
+        Realisation[] realised = [new(ForecastGen.Code, 2026, SegmentHomes.OfUnknown(100)), new(ForecastGen.Code, 2027, SegmentHomes.OfUnknown(60))];
+
+        var report = Progress.Compute(Trajectory, realised, [], 2027, MonitoringLevel.Municipality);
+
+        Assert.Equal((200, 160, new Fraction(160, 200), WarningTier.Behind), (report[SegmentGroup.All].Due, report[SegmentGroup.All].Realised, report[SegmentGroup.All].Ratio, report[SegmentGroup.All].Tier));
+        Assert.All(SegmentGroups.All.Where(g => g != SegmentGroup.All), g => Assert.Equal((null, NotAssessedReason.UnknownSegment), (report[g].Tier, report[g].NotAssessed)));
+        Assert.Equal((WarningTier.Behind, SegmentGroup.All), (report.WorstTier, report.WorstGroup));
+    }
+
+    private static (int Due, int Realised, Fraction? Ratio, WarningTier? Tier, int Shortfall) Row(GroupProgress g) =>
         (g.Due, g.Realised, g.Ratio, g.Tier, g.Shortfall);
 }

@@ -64,4 +64,32 @@ public class TrajectoryTests
         Assert.Throws<ArgumentException>(() => Trajectory.Custom(2026, []));
         Assert.Throws<ArgumentOutOfRangeException>(() => Trajectory.Linear(2030, 2029, SegmentHomes.Zero));
     }
+
+    [Fact]
+    public void Weighted_EqualWeights_IsTheLinearTrajectory()
+    {
+        var target = new SegmentHomes(301, 99, 7, 0, 1234, 17);
+
+        Assert.Equal(Trajectory.Linear(2022, 2030, target).PerYear, Trajectory.Weighted(2022, [1, 1, 1, 1, 1, 1, 1, 1, 1], target).PerYear);
+    }
+
+    [Fact]
+    public void Weighted_Weights_CumulativeIsFloorOfTargetTimesShare()
+    {
+        // Weights 1, 2, 3, 4 (sum 10): cumulative ⌊100·1/10⌋, ⌊100·3/10⌋, ⌊100·6/10⌋, 100 and for 7: 0, 2, 4, 7.
+        var trajectory = Trajectory.Weighted(2022, [1, 2, 3, 4], new SegmentHomes(100, 7, 0, 0, 0));
+
+        Assert.Equal([10, 20, 30, 40], trajectory.PerYear.Select(y => y.SocialRent));
+        Assert.Equal([0, 2, 2, 3], trajectory.PerYear.Select(y => y.MiddleRent));
+        Assert.Equal((TrajectoryKind.Custom, 2025), (trajectory.Kind, trajectory.LastYear));
+    }
+
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { 0, 0 })]
+    [InlineData(new[] { 3, -1 })]
+    public void Weighted_NoPositiveSumOrANegativeWeight_Throws(int[] weights)
+    {
+        Assert.Throws<ArgumentException>(() => Trajectory.Weighted(2022, weights, new SegmentHomes(1, 1, 1, 1, 1)));
+    }
 }
