@@ -28,6 +28,16 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<DataSetRow> DataSets => Set<DataSetRow>();
 
+    public DbSet<PlanRow> Plans => Set<PlanRow>();
+
+    public DbSet<PlanDeliveryRow> PlanDeliveries => Set<PlanDeliveryRow>();
+
+    public DbSet<RealisationRow> Realisations => Set<RealisationRow>();
+
+    public DbSet<TrajectoryWeightRow> TrajectoryWeights => Set<TrajectoryWeightRow>();
+
+    public DbSet<ForecastParameterRow> ForecastParameters => Set<ForecastParameterRow>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Regiewijzer.Data.Database.VersionStamping.Apply(ChangeTracker);
@@ -121,6 +131,45 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("data_sets");
             e.HasKey(d => d.File);
+        });
+        modelBuilder.Entity<PlanRow>(e =>
+        {
+            e.ToTable("plans");
+            e.HasIndex(p => new { p.MunicipalityCode, p.Code }).IsUnique();
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(p => p.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.Code).HasMaxLength(100);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Status).HasMaxLength(2);
+            e.Property(p => p.Source).HasMaxLength(500);
+            e.Property(p => p.Assumption).HasMaxLength(1000);
+            e.HasMany(p => p.Deliveries).WithOne().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<PlanDeliveryRow>(e =>
+        {
+            e.ToTable("plan_deliveries");
+            e.HasIndex(d => new { d.PlanId, d.Year }).IsUnique();
+        });
+        modelBuilder.Entity<RealisationRow>(e =>
+        {
+            e.ToTable("realisations");
+            e.HasIndex(r => new { r.MunicipalityCode, r.Year }).IsUnique();
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Source).HasMaxLength(500);
+            e.Property(r => r.Note).HasMaxLength(1000);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<TrajectoryWeightRow>(e =>
+        {
+            e.ToTable("trajectory_weights");
+            e.HasKey(t => new { t.RegionId, t.Year });
+            e.HasOne<HousingRegionRow>().WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ForecastParameterRow>(e =>
+        {
+            e.ToTable("forecast_parameters");
+            e.HasKey(p => new { p.SetId, p.Key });
         });
     }
 }

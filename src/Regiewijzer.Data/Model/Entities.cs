@@ -225,3 +225,155 @@ public sealed class DataSetRow
 
     public DateTimeOffset LoadedAt { get; set; }
 }
+
+/// <summary>
+/// Homes per segment as stored columns (shared by plan deliveries and realisations): the five
+/// segments and homes whose segment is not known.
+/// </summary>
+public interface ISegmentColumns
+{
+    int SocialRent { get; set; }
+
+    int MiddleRent { get; set; }
+
+    int AffordableOwnership { get; set; }
+
+    int FreeRent { get; set; }
+
+    int FreeOwnership { get; set; }
+
+    /// <summary>Homes whose segment is not known (e.g. CBS counts, plan capacity without a split).</summary>
+    int UnknownSegment { get; set; }
+}
+
+/// <summary>A plan (plancapaciteit): one project of a municipality with its homes per expected delivery year.</summary>
+public sealed class PlanRow
+{
+    public int Id { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    /// <summary>The project's own code (unique within the municipality): imports replace the plan with the same code.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Planning status code: 1a, 1b, 1c, 2a, 2b, 3, 4a, 4b.</summary>
+    public required string Status { get; set; }
+
+    /// <summary>Price level year (prijspeil) of the rents and prices its homes were classified with.</summary>
+    public int PriceLevelYear { get; set; }
+
+    public bool Contracted { get; set; }
+
+    public DateOnly? ContractedOn { get; set; }
+
+    /// <summary>Where the plan comes from: an import file, an edit in the web app, or the shipped reference data.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Assumptions made to store it (e.g. the planning status and phasing of shipped plan capacity).</summary>
+    public string? Assumption { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<PlanDeliveryRow> Deliveries { get; } = [];
+
+    public int Version { get; set; }
+}
+
+/// <summary>The homes of a plan expected in one year.</summary>
+public sealed class PlanDeliveryRow : ISegmentColumns
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public int Year { get; set; }
+
+    public int SocialRent { get; set; }
+
+    public int MiddleRent { get; set; }
+
+    public int AffordableOwnership { get; set; }
+
+    public int FreeRent { get; set; }
+
+    public int FreeOwnership { get; set; }
+
+    public int UnknownSegment { get; set; }
+}
+
+/// <summary>Completed homes (realisatie) of a municipality in one year; one row per municipality and year.</summary>
+public sealed class RealisationRow : ISegmentColumns
+{
+    public int Id { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public int Year { get; set; }
+
+    public int SocialRent { get; set; }
+
+    public int MiddleRent { get; set; }
+
+    public int AffordableOwnership { get; set; }
+
+    public int FreeRent { get; set; }
+
+    public int FreeOwnership { get; set; }
+
+    public int UnknownSegment { get; set; }
+
+    public required string Source { get; set; }
+
+    /// <summary>True when the figure is an estimate or a proxy (e.g. net stock growth instead of new-build).</summary>
+    public bool IsEstimate { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// A region's trajectory profile: the weight of each year of the period (the target is spread in
+/// proportion; without rows the trajectory is linear). Applies to the region and its members.
+/// </summary>
+public sealed class TrajectoryWeightRow
+{
+    public required string RegionId { get; set; }
+
+    public int Year { get; set; }
+
+    public int Weight { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>One parameter of a stored forecast parameter set (realisation probability and delay per planning status).</summary>
+public sealed class ForecastParameterRow
+{
+    public required string SetId { get; set; }
+
+    public required string SetName { get; set; }
+
+    /// <summary>Planning status code or "contracted".</summary>
+    public required string Key { get; set; }
+
+    public required string Label { get; set; }
+
+    /// <summary>Realisation probability, exact "a/b".</summary>
+    public required string Probability { get; set; }
+
+    /// <summary>Delay distribution: probabilities of 0, 1, 2, … years as "a/b;c/d;…".</summary>
+    public required string Delay { get; set; }
+
+    public required string Source { get; set; }
+
+    public required string Confidence { get; set; }
+
+    public string? Note { get; set; }
+}

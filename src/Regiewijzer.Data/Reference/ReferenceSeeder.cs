@@ -25,13 +25,17 @@ public static class ReferenceSeeder
     private static readonly Dictionary<string, string[]> Files = new(StringComparer.Ordinal)
     {
         ["gemeenten-2025.csv"] = ["gemeentecode", "gemeentenaam", "gemeentenaam_wbk", "provinciecode", "provincienaam"],
-        ["woningvoorraad-2024.csv"] = ["gemeentecode", "woningvoorraad_2024", "corporatiewoningen_2024_est", "woningvoorraad_2022", "corporatiewoningen_2022"],
+        ["woningvoorraad-2024.csv"] = ["gemeentecode", "woningvoorraad_2024", "corporatiewoningen_2024_est", "woningvoorraad_2022", "corporatiewoningen_2022", "netto_groei_voorraad_2022_2024"],
         ["woondeals.csv"] = ["woondeal_id", "woondeal_naam", "provincie", "woningen_2022_2030", "precisie", "bron_aantal", "toelichting"],
         ["woondeal-gemeenten.csv"] = ["gemeentecode", "gemeentenaam", "woondeal_id", "bron_lidmaatschap"],
         ["woondeal-taken-gemeenten.csv"] = ["gemeentecode", "woningen_2022_2030", "bron"],
         ["provinciale-bouwafspraken-2022.csv"] = ["provinciecode", "bouwafspraak_2022_2030", "bron_bouwafspraak"],
-        ["plancapaciteit-2021.csv"] = ["gemeentecode_2025", "htotaal", "ztotaal", "totaal"],
+        ["plancapaciteit-2021.csv"] = MonitoringSeeder.PlanColumns,
+        ["nieuwbouw-2012-2020.csv"] = MonitoringSeeder.NewBuildColumns,
     };
+
+    /// <summary>The files of the monitoring data (plans and realisations), seeded on their own into databases created before they shipped.</summary>
+    private static readonly string[] MonitoringFiles = ["plancapaciteit-2021.csv", "nieuwbouw-2012-2020.csv", "woningvoorraad-2024.csv"];
 
     /// <summary>Seeds when the database has no municipalities yet. Returns true when it seeded.</summary>
     public static async Task<bool> SeedAsync(RegiewijzerDb db, string? directory = null, TimeProvider? clock = null, CancellationToken ct = default)
@@ -41,7 +45,7 @@ public static class ReferenceSeeder
         clock ??= TimeProvider.System;
         if (await db.Municipalities.AnyAsync(ct).ConfigureAwait(false))
         {
-            return false;
+            return await SeedMonitoringAsync(db, directory, clock, ct).ConfigureAwait(false);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -59,8 +63,40 @@ public static class ReferenceSeeder
         SeedTasks(db, regions, tables["woondeal-taken-gemeenten.csv"], tables["woningvoorraad-2024.csv"], plan);
         SeedNorms(db);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        AddMonitoring(db, tables, now);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Adds plans, realisations and monitoring parameters to a database seeded before they shipped (no nieuwbouw data set yet).</summary>
+    private static async Task<bool> SeedMonitoringAsync(RegiewijzerDb db, string directory, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.DataSets.AnyAsync(d => d.File == "nieuwbouw-2012-2020.csv", ct).ConfigureAwait(false)
+            || await db.Plans.AnyAsync(ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var tables = MonitoringFiles.ToDictionary(f => f, f => ReadShipped(directory, f, Files[f]), StringComparer.Ordinal);
+        var file = "nieuwbouw-2012-2020.csv";
+        db.DataSets.Add(new DataSetRow { File = file, Sha256 = Sha256(Path.Combine(directory, file)), Rows = tables[file].Count, LoadedAt = now });
+        AddMonitoring(db, tables, now);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static void AddMonitoring(RegiewijzerDb db, Dictionary<string, IReadOnlyList<TableRow>> tables, DateTimeOffset now)
+    {
+        var municipalities = db.Municipalities.Local.Count > 0
+            ? db.Municipalities.Local.Select(m => m.Code).ToHashSet(StringComparer.Ordinal)
+            : db.Municipalities.AsNoTracking().Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        MonitoringSeeder.SeedPlans(db, tables["plancapaciteit-2021.csv"], municipalities, now);
+        MonitoringSeeder.SeedRealisations(db, tables["nieuwbouw-2012-2020.csv"], tables["woningvoorraad-2024.csv"], municipalities, now);
+        MonitoringSeeder.SeedParameters(db);
     }
 
     private static void SeedProvincesAndMunicipalities(RegiewijzerDb db, IReadOnlyList<TableRow> municipalities, IReadOnlyList<TableRow> agreements)

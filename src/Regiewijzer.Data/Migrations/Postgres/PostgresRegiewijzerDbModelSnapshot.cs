@@ -81,6 +81,46 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("distribution_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.ForecastParameterRow", b =>
+                {
+                    b.Property<string>("SetId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Delay")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Probability")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SetName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("SetId", "Key");
+
+                    b.ToTable("forecast_parameters", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -217,6 +257,106 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("plan_capacity_2021", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AffordableOwnership")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeOwnership")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeRent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MiddleRent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SocialRent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnknownSegment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("plan_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assumption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Contracted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ContractedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PriceLevelYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("plans", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.PriceLimitRow", b =>
                 {
                     b.Property<int>("Year")
@@ -270,6 +410,66 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("provinces", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.RealisationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AffordableOwnership")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeOwnership")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeRent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsEstimate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MiddleRent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SocialRent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnknownSegment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("realisations", (string)null);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.RegionMembershipRow", b =>
@@ -391,6 +591,29 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.TrajectoryWeightRow", b =>
+                {
+                    b.Property<string>("RegionId")
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionId", "Year");
+
+                    b.ToTable("trajectory_weights", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.MunicipalityRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.ProvinceRow", "Province")
@@ -408,6 +631,33 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.PlanRow", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.RealisationRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -448,6 +698,15 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.TrajectoryWeightRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.HousingRegionRow", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>
                 {
                     b.Navigation("Members");
@@ -456,6 +715,11 @@ namespace Regiewijzer.Data.Migrations.Postgres
             modelBuilder.Entity("Regiewijzer.Data.Model.MunicipalityRow", b =>
                 {
                     b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -76,6 +76,46 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("distribution_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.ForecastParameterRow", b =>
+                {
+                    b.Property<string>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delay")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Probability")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SetId", "Key");
+
+                    b.ToTable("forecast_parameters", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -212,6 +252,102 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("plan_capacity_2021", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffordableOwnership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeOwnership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MiddleRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SocialRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownSegment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("plan_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assumption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Contracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ContractedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceLevelYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("plans", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.PriceLimitRow", b =>
                 {
                     b.Property<int>("Year")
@@ -265,6 +401,64 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("provinces", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.RealisationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffordableOwnership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeOwnership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEstimate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MiddleRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SocialRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnknownSegment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("realisations", (string)null);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.RegionMembershipRow", b =>
@@ -382,6 +576,29 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.TrajectoryWeightRow", b =>
+                {
+                    b.Property<string>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionId", "Year");
+
+                    b.ToTable("trajectory_weights", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.MunicipalityRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.ProvinceRow", "Province")
@@ -399,6 +616,33 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.PlanRow", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.RealisationRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -439,6 +683,15 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.TrajectoryWeightRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.HousingRegionRow", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>
                 {
                     b.Navigation("Members");
@@ -447,6 +700,11 @@ namespace Regiewijzer.Data.Migrations.Sqlite
             modelBuilder.Entity("Regiewijzer.Data.Model.MunicipalityRow", b =>
                 {
                     b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }
