@@ -33,6 +33,7 @@ public static class WebApp
         builder.Services.AddScoped<RegiewijzerDb>(sp => sp.GetRequiredService<DatabaseOptions>().CreateContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
+        builder.Services.AddSingleton<MonitoringCache>();
         builder.Services.AddOutputCache(o => o.AddPolicy(ReferencePages.Policy, ReferencePages.Configure));
 
         builder.Services.AddRazorComponents();
