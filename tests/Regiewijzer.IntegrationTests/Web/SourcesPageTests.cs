@@ -27,6 +27,7 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
         Assert.Equal(9, files.Count);
         Assert.Contains("342 rijen", files["gemeenten-2025.csv"], StringComparison.Ordinal);
         Assert.Contains("353 rijen", files["plancapaciteit-2021.csv"], StringComparison.Ordinal);
+        Assert.Contains("3.933 rijen", files["nieuwbouw-2012-2020.csv"], StringComparison.Ordinal);
         Assert.Contains("niet in de database", files["gemeenten-2024.geojson"], StringComparison.Ordinal);
         Assert.Contains("CC BY 4.0", files["woningvoorraad-2024.csv"], StringComparison.Ordinal);
         Assert.Contains("<span class=\"rw-assumption\">aanname</span>", files["woondeal-gemeenten.csv"], StringComparison.Ordinal);
@@ -55,6 +56,8 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
         Assert.Contains("342 van 342 gemeenten", assumptions, StringComparison.Ordinal);
         Assert.Contains("open juridisch punt", assumptions, StringComparison.Ordinal);
         Assert.Contains("1 juli 2027", assumptions, StringComparison.Ordinal);
+        Assert.Contains("netto groei van de woningvoorraad van 1-1-2022 tot 1-1-2024", assumptions, StringComparison.Ordinal);
+        Assert.Contains("Gezamenlijke schokken", assumptions, StringComparison.Ordinal);
         Assert.Contains("href=\"/download/bronnen/aannames.csv\"", html, StringComparison.Ordinal);
     }
 

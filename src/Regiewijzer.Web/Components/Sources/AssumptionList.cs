@@ -83,6 +83,23 @@ internal static class AssumptionList
             new("Signaal hoog aandeel sociale huur",
                 $"Het signaal HIGH_SOCIAL_SHARE verschijnt als een gemeente meer dan {Format.Percent(norms.HighSocialSignal.Value, 0)} van haar opgave als sociale huur krijgt. Dit is een weergaveparameter, geen wettelijke norm.",
                 "alle gemeenten", Assumption, "NormSets.Default (highSocialSignal)"),
+            new("Meegeleverde plannen",
+                "De plancapaciteit van rond 2021 kent geen projecten, planstatus of segment. Per gemeente is elke fase harde of zachte capaciteit één plan: hard als status 1b, zacht (en 'onbekend') als status 3, segment onbekend; capaciteit zonder fasering gelijk gespreid over 2022-2030, '2030 en later' over 2030-2034. Wat in 2022-2023 al is opgeleverd, is er niet van afgetrokken.",
+                "meegeleverde plannen (plancapaciteit-2021.csv); vervangen door een import van actuele plannen",
+                Assumption, "docs/rules.md (Monitoring), plancapaciteit-2021.csv"),
+            new("Realisatie 2022-2023",
+                "CBS-nieuwbouw per gemeente na 2020 is niet gevonden. Als benadering geldt de netto groei van de woningvoorraad van 1-1-2022 tot 1-1-2024 (nieuwbouw min sloop, plus transformatie), gelijk verdeeld over 2022 en 2023; een krimp telt als 0. Het segment is onbekend, dus alleen het totaal krijgt een signaleringsniveau.",
+                "alle gemeenten, 2022-2023; vervangen door een import van realisaties",
+                Assumption, "woningvoorraad-2024.csv (netto_groei_voorraad_2022_2024)"),
+            new("Signaleringsdrempels",
+                "Op koers vanaf 95% van het traject, aandacht vanaf 85%, achter vanaf 75%, daaronder ernstig achter: de drempels van de Engelse Housing Delivery Test.",
+                "voortgang van alle gemeenten, regio's en provincies", Assumption, "WarningThresholdSets.Hdt2018"),
+            new("Prognose: kansen en vertraging",
+                "De realisatiekans en vertraging per planstatus zijn afgeleid van de vuistregel '130% plannen voor 100% bouwen' (BZK 2024); de verdeling over de statussen is een aanname tot er realisaties per plan zijn om op te kalibreren.",
+                "alle prognoses", Assumption, "ForecastParameterSets.Assumed2026; docs/rules.md"),
+            new("Prognose: onafhankelijke plannen",
+                "Elk plan slaagt of vertraagt los van de andere. Gezamenlijke schokken (rente, bouwkosten, stikstof, netcongestie) zitten niet in het model, dus de werkelijke onzekerheid is groter dan de band P10-P90.",
+                "alle prognoses", Assumption, "docs/rules.md (het prognosemodel)"),
         ];
     }
 }

@@ -64,13 +64,13 @@ internal static class DataSetCatalogue
         new("plancapaciteit-2021.csv", "Harde en zachte plancapaciteit per gemeente (rond 2021)", "provincies, verzameld door Data Bewijst voor Follow the Money",
             "followthemoney/plancapaciteit", "https://github.com/followthemoney/plancapaciteit",
             "rond 2021 (gemeentelijke indeling 2021)", "geen licentie vermeld voor de gegevens; code MIT",
-            "De verdeling van een regiototaal over gemeenten zonder afgesproken aantal (afgeleide opgaven).",
+            "De verdeling van een regiototaal over gemeenten zonder afgesproken aantal (afgeleide opgaven), en als plannen in de monitoring: per gemeente één plan per hard/zacht en fase, segment onbekend, planstatus 1b (hard) of 3 (zacht) als aanname.",
             "Fasering en de splitsing hard/zacht verschillen per provincie. Haaren (opgeheven in 2021) heeft geen enkele opvolger en is weggelaten.",
             Assumption: true),
         new("nieuwbouw-2012-2020.csv", "Nieuwbouw en voorraadmutaties per gemeente per jaar", "CBS StatLine 81955NED",
             "followthemoney/plancapaciteit", "https://github.com/followthemoney/plancapaciteit",
             "2012-2020", CcBy,
-            "Meegeleverd voor de monitoring (volgende versie); nu nog niet gebruikt en niet in de database geladen.",
-            "Historische gemeentecodes. Nieuwbouw 2021-2024 per gemeente is niet gevonden."),
+            "Realisaties (segment onbekend) per gemeente 2012-2020 in de monitoring: geschiedenis vóór de periode 2022-2030.",
+            "Historische gemeentecodes; codes die in 2025 niet meer bestaan zijn weggelaten. Nieuwbouw 2021-2024 per gemeente is niet gevonden: voor 2022-2023 gebruikt de monitoring de netto groei van de voorraad (aanname).")
     ];
 }
