@@ -24,6 +24,10 @@ public static class Progress
     /// says, when realised homes of unknown segment exist only <see cref="SegmentGroup.All"/> is
     /// assessed.
     /// </param>
+    /// <param name="segmentsUnknown">
+    /// True when the realisations say nothing about segments even where they hold no homes of
+    /// unknown segment (e.g. an estimated row of zero homes): then, too, only the total is assessed.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">asOfYear outside the allowed range.</exception>
     /// <exception cref="ArgumentException">The thresholds are out of order.</exception>
     public static ProgressReport Compute(
@@ -34,7 +38,8 @@ public static class Progress
         MonitoringLevel level,
         WarningThresholds? thresholds = null,
         EscalationStep lastStepTaken = EscalationStep.None,
-        IReadOnlyCollection<SegmentGroup>? assessed = null)
+        IReadOnlyCollection<SegmentGroup>? assessed = null,
+        bool segmentsUnknown = false)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(plans);
@@ -87,7 +92,7 @@ public static class Progress
         var groups = SegmentGroups.All.Select(g =>
         {
             NotAssessedReason? reason = assessed is not null && !assessed.Contains(g) ? NotAssessedReason.NoOwnTarget
-                : g != SegmentGroup.All && cumRealised.Unknown > 0 ? NotAssessedReason.UnknownSegment
+                : g != SegmentGroup.All && (segmentsUnknown || cumRealised.Unknown > 0) ? NotAssessedReason.UnknownSegment
                 : null;
             var ratio = reason is null ? WarningThresholds.Ratio(cumRealised[g], due[g]) : null;
             WarningTier? tier = reason is null ? thresholds.TierOf(ratio) : null;

@@ -58,6 +58,17 @@ public enum NotAssessedReason
     UnknownSegment,
 }
 
+/// <summary>Dutch texts of <see cref="NotAssessedReason"/>.</summary>
+public static class NotAssessedReasons
+{
+    public static string Dutch(this NotAssessedReason reason) => reason switch
+    {
+        NotAssessedReason.NoOwnTarget => "niet te beoordelen: geen eigen doel (de afspraak noemt alleen sociaal, midden en vrij)",
+        NotAssessedReason.UnknownSegment => "niet te beoordelen: segment van gerealiseerde woningen onbekend",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+}
+
 /// <summary>Plan homes of one planning status by when they are expected, relative to the as-of year and the period.</summary>
 /// <param name="Status">Planning status.</param>
 /// <param name="Plans">Number of plans with this status.</param>

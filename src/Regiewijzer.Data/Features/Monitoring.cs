@@ -37,7 +37,7 @@ public sealed record RealisationFacts(Realisation Realisation, int RowId, string
 /// <param name="Target">The target of the period per segment: social in social rent, middle in middle rent, free in free rent (the agreement does not split them further).</param>
 /// <param name="TrajectoryText">"lineair" or how the custom trajectory was set.</param>
 /// <param name="Report">The report; with no target every group is not assessed.</param>
-/// <param name="HasRealisations">False when no member has a realisation row in the period up to the as-of year: then the report's as-of year is the year before the period.</param>
+/// <param name="HasRealisations">False when some member has no realisation row in the period: then the report's as-of year is the year before the period. Otherwise the report's as-of year is the last year every member has a row for.</param>
 /// <param name="Realisations">The realisation rows in the period up to the as-of year (for provenance).</param>
 /// <param name="Plans">The plans counted, with their facts.</param>
 public sealed record SubjectProgress(
@@ -110,7 +110,10 @@ public sealed class MonitoringSnapshot
     /// <summary>Last year of the period.</summary>
     public int LastYear { get; }
 
-    /// <summary>Peiljaar: the last year in the period with realisations in the database (or the year before the period).</summary>
+    /// <summary>
+    /// The latest peiljaar: the last year in the period with any realisation in the database (or the
+    /// year before the period). A subject's own peiljaar (its report's AsOfYear) can be earlier.
+    /// </summary>
     public int AsOfYear { get; }
 
     /// <summary>The distributions the targets come from.</summary>
@@ -161,10 +164,10 @@ public sealed class MonitoringSnapshot
         var hasTarget = !withTarget.IsEmpty;
         var members = hasTarget ? withTarget : [.. all];
         var trajectory = TrajectoryOf(members, out var text);
+        var asOf = AsOfOf(members);
         var realisations = members.SelectMany(m => realisationsByMunicipality[m])
-            .Where(r => r.Realisation.Year >= FirstYear && r.Realisation.Year <= AsOfYear).ToImmutableArray();
-        var hasRealisations = !realisations.IsEmpty;
-        var asOf = hasRealisations ? AsOfYear : FirstYear - 1;
+            .Where(r => r.Realisation.Year >= FirstYear && r.Realisation.Year <= asOf).ToImmutableArray();
+        var hasRealisations = asOf >= FirstYear;
         var plans = members.SelectMany(m => plansByMunicipality[m]).ToImmutableArray();
         var report = Core.Monitoring.Progress.Compute(
             trajectory,
@@ -174,7 +177,8 @@ public sealed class MonitoringSnapshot
             subject.Level,
             Thresholds,
             lastStepTaken,
-            hasTarget ? AssessedGroups : []);
+            hasTarget ? AssessedGroups : [],
+            segmentsUnknown: realisations.Any(SaysNothingAboutSegments));
         return new SubjectProgress(
             subject,
             members,
@@ -237,6 +241,30 @@ public sealed class MonitoringSnapshot
                 .ThenBy(w => w.Subject.Name, StringComparer.Ordinal),
         ];
     }
+
+    /// <summary>
+    /// The subject's as-of year: the last year in the period up to <see cref="AsOfYear"/> for which
+    /// EVERY member has a realisation row (so a municipality that already entered next year's figure
+    /// does not make the others look behind); the year before the period when a member has none.
+    /// </summary>
+    private int AsOfOf(IReadOnlyList<string> members)
+    {
+        var asOf = AsOfYear;
+        foreach (var m in members)
+        {
+            var last = realisationsByMunicipality[m].Select(r => r.Realisation.Year).Where(y => y >= FirstYear && y <= AsOfYear).DefaultIfEmpty(FirstYear - 1).Max();
+            asOf = Math.Min(asOf, last);
+        }
+
+        return members.Count == 0 ? FirstYear - 1 : asOf;
+    }
+
+    /// <summary>
+    /// A realisation row with homes of unknown segment, or an estimate of zero homes (the proxy of a
+    /// municipality whose stock shrank): either way its segments are not known.
+    /// </summary>
+    private static bool SaysNothingAboutSegments(RealisationFacts r) =>
+        r.Realisation.Homes.Unknown > 0 || (r.IsEstimate && r.Realisation.Homes.Total == 0);
 
     /// <summary>The sum of the members' trajectories: each municipality's target spread by its region's weights, or linearly.</summary>
     private Trajectory TrajectoryOf(IReadOnlyList<string> members, out string text)

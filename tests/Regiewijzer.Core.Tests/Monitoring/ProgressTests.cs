@@ -128,6 +128,21 @@ public class ProgressTests
         Assert.Equal((WarningTier.Behind, SegmentGroup.All), (report.WorstTier, report.WorstGroup));
     }
 
+    [Fact]
+    public void Compute_SegmentsUnknown_OnlyTheTotalIsAssessedEvenWithoutUnknownHomes()
+    {
+        // A proxy of zero homes (the stock shrank) holds no homes of unknown segment but says nothing about segments either.
+        Realisation[] realised = [new(ForecastGen.Code, 2026, SegmentHomes.Zero)];
+
+        var known = Progress.Compute(Trajectory, realised, [], 2026, MonitoringLevel.Municipality);
+        var unknown = Progress.Compute(Trajectory, realised, [], 2026, MonitoringLevel.Municipality, segmentsUnknown: true);
+
+        Assert.Equal(WarningTier.SeriouslyBehind, known[SegmentGroup.SocialRent].Tier);
+        Assert.Equal((null, NotAssessedReason.UnknownSegment), (unknown[SegmentGroup.SocialRent].Tier, unknown[SegmentGroup.SocialRent].NotAssessed));
+        Assert.Equal(WarningTier.SeriouslyBehind, unknown[SegmentGroup.All].Tier);
+        Assert.StartsWith("niet te beoordelen", NotAssessedReason.UnknownSegment.Dutch(), StringComparison.Ordinal);
+    }
+
     private static (int Due, int Realised, Fraction? Ratio, WarningTier? Tier, int Shortfall) Row(GroupProgress g) =>
         (g.Due, g.Realised, g.Ratio, g.Tier, g.Shortfall);
 }

@@ -61,6 +61,22 @@ public sealed class MonitoringSnapshotTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task Progress_ProxyOfZero_SegmentsAreStillNotAssessed()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var db = database.Context();
+        var snapshot = await LoadMonitoring.RunAsync(db, ct: Ct);
+
+        // Scherpenzeel's stock shrank by 10 in 2022-2023: its proxy rows hold 0 homes, which says nothing about segments.
+        var progress = snapshot.Progress(snapshot.Find(MonitoringLevel.Municipality, "GM0279")!);
+
+        Assert.True(progress.HasTarget);
+        Assert.Equal(0, progress.Report[SegmentGroup.All].Realised);
+        Assert.Equal(WarningTier.SeriouslyBehind, progress.Report[SegmentGroup.All].Tier);
+        Assert.Equal(NotAssessedReason.UnknownSegment, progress.Report[SegmentGroup.SocialRent].NotAssessed);
+    }
+
+    [Fact]
     public async Task Forecast_Nation_IsReproducibleAndCountsRealisedHomes()
     {
         await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
