@@ -14,6 +14,7 @@ public static class Pages
         { "/gemeente/GM0228", "gemeente-ede" },
         { "/regio/WD19/wat-als", "wat-als" },
         { "/bronnen", "bronnen" },
+        { "/monitoring/import", "monitoring-import" },
         { "/api", "api" },
         { "/zoeken?q=ede", "zoeken-ede" },
     };

@@ -7,7 +7,7 @@ using Table = Regiewijzer.Data.Import.Table;
 
 namespace Regiewijzer.Cli.Commands;
 
-/// <summary>regiewijzer import stock|taken|regio-indeling --bestand FILE: all or nothing, every bad row reported.</summary>
+/// <summary>regiewijzer import stock|taken|regio-indeling|plannen|realisaties --bestand FILE: all or nothing, every bad row reported.</summary>
 internal static class ImportCommand
 {
     /// <summary>Above this many rows the check gets a progress bar.</summary>
@@ -20,6 +20,8 @@ internal static class ImportCommand
         Sub("stock", $"Woningvoorraad: {Describe(ImportStock.Required, ImportStock.Optional)}.", ImportStock.RunAsync, stdout, stderr),
         Sub("taken", $"Opgaven per gemeente: {Describe(ImportTasks.Required, ImportTasks.Optional)}; herkomst afgesproken|afgeleid.", ImportTasks.RunAsync, stdout, stderr),
         Sub("regio-indeling", $"Regio per gemeente: {Describe(ImportMembership.Required, ImportMembership.Optional)}.", ImportMembership.RunAsync, stdout, stderr),
+        Sub("plannen", $"Plannen (plancapaciteit), één rij per deel van een plan: {Describe(ImportPlans.Required, ImportPlans.Optional)}; per rij segmentaantallen of eigendom (huur|koop), prijs en aantal. Sjabloon en regels: data/templates/plannen-sjabloon.csv, docs/import.md.", ImportPlans.RunAsync, stdout, stderr),
+        Sub("realisaties", $"Gerealiseerde woningen per gemeente en jaar (vervangt wat er voor die gemeente en dat jaar staat): {Describe(ImportRealisations.Required, ImportRealisations.Optional)}. Sjabloon: data/templates/realisaties-sjabloon.csv.", ImportRealisations.RunAsync, stdout, stderr),
     };
 
     private static string Describe(IReadOnlyList<string> required, IReadOnlyList<string> optional) =>
@@ -62,6 +64,11 @@ internal static class ImportCommand
             }
 
             stdout.WriteLine($"{source}: {result.Inserted} nieuw, {result.Updated} bijgewerkt.");
+            foreach (var note in result.Notes)
+            {
+                stdout.WriteLine(note);
+            }
+
             return CliApp.Ok;
         });
         return command;

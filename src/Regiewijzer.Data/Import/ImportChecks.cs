@@ -1,3 +1,4 @@
+using System.Globalization;
 using Regiewijzer.Core.Geography;
 
 namespace Regiewijzer.Data.Import;
@@ -6,6 +7,9 @@ namespace Regiewijzer.Data.Import;
 public sealed record ImportResult(int Inserted, int Updated, IReadOnlyList<ImportError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Dutch sentences on what a successful import did beyond the counts (e.g. which existing figures it replaced).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     public static ImportResult Failed(IReadOnlyList<ImportError> errors) => new(0, 0, errors);
 }
@@ -79,6 +83,65 @@ internal sealed class ImportChecks(Table table)
     {
         var (value, error) = Counts.ParseYear(row[column]);
         return Report(row, column, error) ? value : null;
+    }
+
+    /// <summary>A euro amount (see <see cref="Amounts"/>: Dutch "1.234,56" and "€ 355.000" in a ';' file or XLSX).</summary>
+    public decimal? Amount(TableRow row, string column)
+    {
+        var (value, error) = Amounts.Parse(row[column], table.Notation);
+        return Report(row, column, error) ? value : null;
+    }
+
+    /// <summary>ja/nee (also j/n); empty is <paramref name="empty"/>.</summary>
+    public bool? YesNo(TableRow row, string column, bool empty)
+    {
+        var text = row[column].ToLowerInvariant();
+        bool? value = text switch
+        {
+            "" => empty,
+            "ja" or "j" => true,
+            "nee" or "n" => false,
+            _ => null,
+        };
+        return Report(row, column, value is null ? $"'{row[column]}' is geen ja of nee" : null) ? value : null;
+    }
+
+    /// <summary>
+    /// A date written dd-mm-jjjj (also d-m-jjjj) or jjjj-mm-dd, or an XLSX date cell (read as its serial number);
+    /// null without an error when empty.
+    /// </summary>
+    public DateOnly? Date(TableRow row, string column)
+    {
+        var text = row[column];
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        string[] formats = ["d-M-yyyy", "yyyy-M-d"];
+        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2100)
+        {
+            return date;
+        }
+
+        // Excel stores a date as days since 30-12-1899; XlsxTable reads the cell as that number (1954-2119 accepted).
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is >= 20_000 and <= 80_000)
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        Add(row, column, $"'{text}' is geen datum; schrijf dd-mm-jjjj (31-12-2024) of jjjj-mm-dd (2024-12-31)");
+        return null;
+    }
+
+    /// <summary>Text of at most <paramref name="maxLength"/> characters; a required empty text is an error.</summary>
+    public string? Text(TableRow row, string column, int maxLength, bool required)
+    {
+        var text = row[column];
+        string? reason = text.Length == 0 && required ? $"leeg; vul {column} in"
+            : text.Length > maxLength ? $"{Core.Format.Count(text.Length)} tekens; hoogstens {Core.Format.Count(maxLength)}"
+            : null;
+        return Report(row, column, reason) && text.Length > 0 ? text : null;
     }
 
     /// <summary>False (and an error naming both lines) when the key was already on an earlier line.</summary>
