@@ -19,6 +19,8 @@ internal static class CliApp
             Commands.DatabaseCommand.Create(stdout, stderr),
             Commands.ImportCommand.Create(stdout, stderr),
             Commands.ExportCommand.Create(stdout, stderr),
+            Commands.MonitorCommand.Create(stdout, stderr),
+            Commands.PrognoseCommand.Create(stdout, stderr),
         };
         root.Options.Add(DatabaseArgs.CreateProviderOption());
         root.Options.Add(DatabaseArgs.CreateConnectionOption());

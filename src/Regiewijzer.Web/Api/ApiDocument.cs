@@ -33,6 +33,7 @@ internal static class ApiDocument
         ("Gemeenten", "De gemeenten met hun deel van de verdeling en de uitleg."),
         ("Verdelingen", "Een eigen scenario laten verdelen (wat-als)."),
         ("Bevindingen", "Tekorten en signalen van land, provincies en regio's."),
+        ("Voortgang", "Voortgang tegen het traject, prognose, signaleringen, plannen en opgeleverde woningen."),
         ("API", "Ingang en versie."),
     ];
 

@@ -23,6 +23,7 @@ internal static class Endpoints
         MunicipalityEndpoints.Map(api);
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);
+        MonitoringEndpoints.Map(api);
         return app;
     }
 

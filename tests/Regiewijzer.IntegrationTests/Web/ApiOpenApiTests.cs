@@ -12,6 +12,9 @@ public sealed class ApiOpenApiTests(ApiApps apps)
     [
         "/", "/provincies", "/provincies/{code}", "/regios", "/regios/{id}", "/regios/{id}/verdeling", "/regios/{id}/scenario",
         "/gemeenten", "/gemeenten/{code}", "/verdelingen", "/bevindingen",
+        "/voortgang", "/prognose", "/provincies/{code}/voortgang", "/provincies/{code}/prognose", "/provincies/{code}/signaleringen",
+        "/regios/{id}/voortgang", "/regios/{id}/prognose", "/gemeenten/{code}/voortgang", "/gemeenten/{code}/prognose",
+        "/gemeenten/{code}/plannen", "/gemeenten/{code}/realisaties",
     ];
 
     [Theory]
@@ -33,7 +36,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(11, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(22, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));

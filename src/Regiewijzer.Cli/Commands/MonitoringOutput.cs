@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Regiewijzer.Core;
+using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data.Features;
+
+namespace Regiewijzer.Cli.Commands;
+
+/// <summary>What monitor and prognose share: --format, JSON in the field names of the API, Dutch labels and the notes that go with the figures.</summary>
+internal static class MonitoringOutput
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // output for people and scripts, not for HTML: keep ë readable
+    };
+
+    public static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "Uitvoer: 'table' (leesbare tabellen) of 'json' (met de veldnamen van de API).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("json", "table");
+        return format;
+    }
+
+    public static string Json(object value) => JsonSerializer.Serialize(value, JsonOptions);
+
+    public static string Code<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static object Exact(Fraction f) => new { exact = f.ToString(), value = f.ToDecimal(4) };
+
+    public static string LevelDutch(MonitoringLevel level) => level switch
+    {
+        MonitoringLevel.Nation => "land",
+        MonitoringLevel.Province => "provincie",
+        MonitoringLevel.Region => "regio",
+        _ => "gemeente",
+    };
+
+    public static string NotAssessedDutch(NotAssessedReason reason) => reason.Dutch();
+
+    /// <summary>The tier, or why there is none.</summary>
+    public static string TierText(GroupProgress g, bool hasTarget) =>
+        !hasTarget ? "niet te beoordelen: geen doel" : g.Tier is { } t ? t.Dutch() : NotAssessedDutch(g.NotAssessed!.Value);
+
+    public static object Progress(MonitoringSnapshot snapshot, SubjectProgress p) => new
+    {
+        subject = new { level = Code(p.Subject.Level), id = p.Subject.Id, name = p.Subject.Name },
+        period = new { from = snapshot.FirstYear, to = snapshot.LastYear },
+        asOfYear = p.Report.AsOfYear,
+        hasTarget = p.HasTarget,
+        noTargetReason = p.HasTarget ? null : NoTargetReason(snapshot, p),
+        membersCounted = p.Members.Length,
+        withoutTarget = p.WithoutTarget,
+        trajectory = p.TrajectoryText,
+        groups = p.Report.Groups.Select(g => new
+        {
+            group = Code(g.Group),
+            label = g.Group.Dutch(),
+            target = g.Target,
+            due = g.Due,
+            realised = g.Realised,
+            ratio = g.Ratio is { } r ? Exact(r) : null,
+            tier = g.Tier is { } t ? Code(t) : null,
+            tierLabel = TierText(g, p.HasTarget),
+            shortfall = g.Shortfall,
+            planned = g.Planned,
+            plannedHard = g.PlannedHard,
+        }),
+        pipeline = p.Report.Pipeline.Select(r => new
+        {
+            status = r.Status.Code(),
+            label = r.Status.Dutch(),
+            hard = r.IsHard,
+            plans = r.Plans,
+            overdue = r.Overdue.Total,
+            remaining = r.Remaining.Total,
+            afterPeriod = r.AfterPeriod.Total,
+            contractedRemaining = r.ContractedRemaining.Total,
+        }),
+        worstTier = Code(p.Report.WorstTier),
+        worstGroup = p.Report.WorstGroup is { } wg ? Code(wg) : null,
+        suggestion = Code(p.Report.Suggestion),
+        suggestionLabel = p.Report.Suggestion.Dutch(),
+        usesEstimates = p.UsesEstimates,
+        notes = Notes(snapshot, p),
+    };
+
+    public static object Warning(MonitoringWarning w) => new
+    {
+        subject = new { level = Code(w.Subject.Level), id = w.Subject.Id, name = w.Subject.Name },
+        tier = Code(w.Tier),
+        tierLabel = w.Tier.Dutch(),
+        group = Code(w.Group),
+        target = w.Progress.Target,
+        due = w.Progress.Due,
+        realised = w.Progress.Realised,
+        ratio = w.Progress.Ratio is { } r ? Exact(r) : null,
+        shortfall = w.Progress.Shortfall,
+        suggestion = Code(w.Suggestion),
+        suggestionLabel = w.Suggestion.Dutch(),
+        usesEstimates = w.UsesEstimates,
+    };
+
+    /// <summary>Why a subject without any target has none.</summary>
+    public static string NoTargetReason(MonitoringSnapshot snapshot, SubjectProgress p)
+    {
+        if (p.Subject.Level != MonitoringLevel.Municipality)
+        {
+            return $"geen van de {p.WithoutTarget.Length} gemeenten heeft een afgesproken doel; gerealiseerd en plannen staan er wel, een fase niet.";
+        }
+
+        var outcome = snapshot.Country.Regions.FirstOrDefault(r => r.Question.WithoutTask.Any(m => m.Code == p.Subject.Id));
+        var region = outcome?.Question.Region;
+        return outcome is null ? $"{p.Subject.Name} ligt in geen woningbouwregio en heeft dus geen afgesproken doel."
+            : outcome.Result is null ? $"{region!.Name} is niet verdeeld: geen gemeente heeft een opgave voor {region.PeriodFrom}-{region.PeriodTo}."
+            : $"{p.Subject.Name} heeft geen opgave voor {region!.PeriodFrom}-{region.PeriodTo} in {region.Name}; de regio is zonder deze gemeente verdeeld.";
+    }
+
+    /// <summary>What to know to read the figures: proxies, unknown segments, assumptions, members left out.</summary>
+    public static IReadOnlyList<string> Notes(MonitoringSnapshot snapshot, SubjectProgress p)
+    {
+        var notes = new List<string>();
+        var estimates = p.Realisations.Where(r => r.IsEstimate).ToList();
+        if (estimates.Count > 0)
+        {
+            var common = estimates.Where(r => r.Note is not null).GroupBy(r => r.Note!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+            notes.Add($"gerealiseerd in {Years(estimates.Min(r => r.Realisation.Year), estimates.Max(r => r.Realisation.Year))} is een benadering (aanname), geen telling van opgeleverde nieuwbouw. {common}".TrimEnd());
+        }
+
+        var realisedUnknown = p.Report[SegmentGroup.All].Realised - p.Report[SegmentGroup.Affordable].Realised - p.Report[SegmentGroup.Free].Realised;
+        if (realisedUnknown > 0)
+        {
+            notes.Add($"van {Format.Count(realisedUnknown)} gerealiseerde woningen is het segment onbekend: alleen het totaal wordt beoordeeld.");
+        }
+
+        var assumed = p.Plans.Where(x => !string.IsNullOrWhiteSpace(x.Facts.Assumption)).ToList();
+        if (assumed.Count > 0)
+        {
+            var common = assumed.GroupBy(x => x.Facts.Assumption!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
+            notes.Add($"{Format.Count(assumed.Count)} van de {Format.Count(p.Plans.Length)} plannen zijn opgeslagen met een aanname, bijvoorbeeld: {common}");
+        }
+
+        if (p.HasTarget && p.WithoutTarget.Length > 0)
+        {
+            var names = p.WithoutTarget.Take(10).Select(c => snapshot.Find(MonitoringLevel.Municipality, c)?.Name ?? c);
+            notes.Add($"{p.WithoutTarget.Length} gemeente(n) zonder afgesproken doel tellen niet mee: {string.Join(", ", names)}{(p.WithoutTarget.Length > 10 ? ", …" : string.Empty)}.");
+        }
+
+        if (snapshot.Thresholds.OnTrack.Note is { } thresholds)
+        {
+            notes.Add(thresholds);
+        }
+
+        return notes;
+    }
+
+    private static string Years(int from, int to) => from == to ? $"{from}" : $"{from}-{to}";
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Regiewijzer.Web.Api;
+
+/// <summary>
+/// The query parameters runs and seed of /prognose. They are read as text so that a wrong value is a 400 problem with
+/// invalidParams (a typed parameter would fail binding without a body); the OpenAPI document still calls them integers.
+/// </summary>
+internal static class ForecastQuery
+{
+    public const int MaxRuns = 100_000;
+
+    public const string RunsDescription = "Aantal runs, 1 tot en met 100000; standaard 10000.";
+
+    public const string SeedDescription = "Seed van de toevalsgetallen, een geheel getal van 0 tot en met 18446744073709551615; standaard 1. Dezelfde seed geeft dezelfde uitkomst.";
+
+    /// <summary>runs and seed, their defaults when absent, or every invalid parameter.</summary>
+    public static (int Runs, ulong Seed, List<InvalidParam> Invalid) Read(string? runs, string? seed)
+    {
+        var invalid = new List<InvalidParam>();
+        var r = MonitoringCache.DefaultRuns;
+        if (runs is not null && (!int.TryParse(runs.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out r) || r < 1 || r > MaxRuns))
+        {
+            invalid.Add(new("runs", $"'{runs}' is geen aantal runs; geef een geheel getal van 1 tot en met {MaxRuns.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        var s = MonitoringCache.DefaultSeed;
+        if (seed is not null && !ulong.TryParse(seed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out s))
+        {
+            invalid.Add(new("seed", $"'{seed}' is geen seed; geef een geheel getal van 0 tot en met {ulong.MaxValue.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        return (r, s, invalid);
+    }
+
+    /// <summary>Operation transformer: runs and seed are integers with their range and default.</summary>
+    public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            parameter.Schema = parameter.Name switch
+            {
+                "runs" => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Format = "int32",
+                    Minimum = "1",
+                    Maximum = MaxRuns.ToString(CultureInfo.InvariantCulture),
+                    Default = JsonValue.Create(MonitoringCache.DefaultRuns),
+                },
+                "seed" => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Format = "uint64",
+                    Minimum = "0",
+                    Default = JsonValue.Create((long)MonitoringCache.DefaultSeed), // the document writer cannot write a ulong node
+                },
+                _ => parameter.Schema,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+}
