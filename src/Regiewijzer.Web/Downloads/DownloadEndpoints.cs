@@ -11,6 +11,7 @@ internal static class DownloadEndpoints
         CountryDownloads.Map(group);
         RegionDownloads.Map(group);
         ScenarioDownloads.Map(group);
+        ProgressDownloads.Map(group);
         return app;
     }
 

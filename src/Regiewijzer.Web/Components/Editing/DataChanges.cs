@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Regiewijzer.Web.Components.Editing;
+
+/// <summary>After a change made in the web app: forget the monitoring snapshot and country check, and the cached reference pages.</summary>
+internal static class DataChanges
+{
+    public static async Task AfterChangeAsync(MonitoringCache monitoring, IOutputCacheStore pages)
+    {
+        monitoring.Invalidate();
+        // Not cancelled with the request: the change is already stored.
+        await pages.EvictByTagAsync(ReferencePages.Tag, CancellationToken.None).ConfigureAwait(false);
+    }
+}
