@@ -63,8 +63,8 @@ public static class NotAssessedReasons
 {
     public static string Dutch(this NotAssessedReason reason) => reason switch
     {
-        NotAssessedReason.NoOwnTarget => "niet te beoordelen: geen eigen doel (de afspraak noemt alleen sociaal, midden en vrij)",
-        NotAssessedReason.UnknownSegment => "niet te beoordelen: segment van gerealiseerde woningen onbekend",
+        NotAssessedReason.NoOwnTarget => "niet te beoordelen: geen eigen doel",
+        NotAssessedReason.UnknownSegment => "niet te beoordelen: segment onbekend",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }
