@@ -11,12 +11,6 @@ namespace Regiewijzer.Web;
 /// </summary>
 public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, TimeProvider clock) : IDisposable
 {
-    /// <summary>Runs of a forecast unless asked otherwise.</summary>
-    public const int DefaultRuns = 10_000;
-
-    /// <summary>Seed of a forecast unless asked otherwise.</summary>
-    public const ulong DefaultSeed = 1;
-
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<(MonitoringLevel, string, int, ulong), Lazy<ForecastResult>> forecasts = new();
     private (MonitoringSnapshot Snapshot, DateTimeOffset At)? current;
@@ -51,7 +45,7 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
     }
 
     /// <summary>The forecast of a subject from this snapshot, computed once per (subject, runs, seed).</summary>
-    public ForecastResult Forecast(MonitoringSnapshot snapshot, SubjectProgress progress, int runs = DefaultRuns, ulong seed = DefaultSeed)
+    public ForecastResult Forecast(MonitoringSnapshot snapshot, SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(progress);

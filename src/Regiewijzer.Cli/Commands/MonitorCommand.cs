@@ -92,7 +92,7 @@ internal static class MonitorCommand
                 Format.Count(g.Due),
                 Format.Count(g.Realised),
                 g.Ratio is { } r ? Format.Percent(r) : "-",
-                MonitoringOutput.TierText(g, p.HasTarget),
+                MonitoringOutput.TierText(p, g),
                 g.IsAssessed && p.HasTarget ? Format.Count(g.Shortfall) : "-",
                 Format.Count(g.Planned),
                 Format.Count(g.PlannedHard));

@@ -43,11 +43,9 @@ internal static class MonitoringOutput
         _ => "gemeente",
     };
 
-    public static string NotAssessedDutch(NotAssessedReason reason) => reason.Dutch();
 
     /// <summary>The tier, or why there is none.</summary>
-    public static string TierText(GroupProgress g, bool hasTarget) =>
-        !hasTarget ? "niet te beoordelen: geen doel" : g.Tier is { } t ? t.Dutch() : NotAssessedDutch(g.NotAssessed!.Value);
+    public static string TierText(SubjectProgress p, GroupProgress g) => p.WhyNotAssessed(g) ?? g.Tier!.Value.Dutch();
 
     public static object Progress(MonitoringSnapshot snapshot, SubjectProgress p) => new
     {
@@ -68,7 +66,7 @@ internal static class MonitoringOutput
             realised = g.Realised,
             ratio = g.Ratio is { } r ? Exact(r) : null,
             tier = g.Tier is { } t ? Code(t) : null,
-            tierLabel = TierText(g, p.HasTarget),
+            tierLabel = TierText(p, g),
             shortfall = g.Shortfall,
             planned = g.Planned,
             plannedHard = g.PlannedHard,
@@ -109,19 +107,9 @@ internal static class MonitoringOutput
     };
 
     /// <summary>Why a subject without any target has none.</summary>
-    public static string NoTargetReason(MonitoringSnapshot snapshot, SubjectProgress p)
-    {
-        if (p.Subject.Level != MonitoringLevel.Municipality)
-        {
-            return $"geen van de {p.WithoutTarget.Length} gemeenten heeft een afgesproken doel; gerealiseerd en plannen staan er wel, een fase niet.";
-        }
-
-        var outcome = snapshot.Country.Regions.FirstOrDefault(r => r.Question.WithoutTask.Any(m => m.Code == p.Subject.Id));
-        var region = outcome?.Question.Region;
-        return outcome is null ? $"{p.Subject.Name} ligt in geen woningbouwregio en heeft dus geen afgesproken doel."
-            : outcome.Result is null ? $"{region!.Name} is niet verdeeld: geen gemeente heeft een opgave voor {region.PeriodFrom}-{region.PeriodTo}."
-            : $"{p.Subject.Name} heeft geen opgave voor {region!.PeriodFrom}-{region.PeriodTo} in {region.Name}; de regio is zonder deze gemeente verdeeld.";
-    }
+    public static string NoTargetReason(MonitoringSnapshot snapshot, SubjectProgress p) => p.Subject.Level == MonitoringLevel.Municipality
+        ? $"{p.Subject.Name}: {snapshot.WhyNoTarget(p.Subject.Id)}."
+        : $"geen van de {p.WithoutTarget.Length} gemeenten heeft een afgesproken doel; gerealiseerd en plannen staan er wel, een fase niet.";
 
     /// <summary>What to know to read the figures: proxies, unknown segments, assumptions, members left out.</summary>
     public static IReadOnlyList<string> Notes(MonitoringSnapshot snapshot, SubjectProgress p)

@@ -12,13 +12,10 @@ namespace Regiewijzer.Cli.Commands;
 /// <summary>regiewijzer prognose [--regio ID | --gemeente CODE | --provincie CODE] [--runs N] [--seed S] [--format table|json]</summary>
 internal static class PrognoseCommand
 {
-    public const int DefaultRuns = 10_000;
-    public const int MaxRuns = 100_000;
-    public const ulong DefaultSeed = 1;
-
-    private const string Limitation =
-        "Plannen worden onafhankelijk van elkaar getrokken; bij veel plannen is de band P10-P90 daardoor smal. Gemeenschappelijke schokken "
-        + "(rente, bouwkosten, stikstof, netcongestie) raken alle plannen tegelijk en zitten niet in het model: de werkelijke onzekerheid is groter.";
+    private const int DefaultRuns = ForecastRequest.DefaultRuns;
+    private const int MaxRuns = ForecastRequest.MaxRuns;
+    private const ulong DefaultSeed = ForecastRequest.DefaultSeed;
+    private const string Limitation = ForecastRequest.Limitation;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -33,14 +30,14 @@ internal static class PrognoseCommand
         command.Options.Add(format);
         command.Validators.Add(r =>
         {
-            if (r.GetValue(runs) is { } text && !TryRuns(text, out _))
+            if (r.GetValue(runs) is { } text && ForecastRequest.CheckRuns(text, out _) is { } runsError)
             {
-                r.AddError($"--runs '{text}' is geen aantal runs; geef een geheel getal van 1 tot en met {MaxRuns.ToString(CultureInfo.InvariantCulture)}.");
+                r.AddError($"--runs {runsError}.");
             }
 
-            if (r.GetValue(seed) is { } s && !ulong.TryParse(s.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            if (r.GetValue(seed) is { } s && ForecastRequest.CheckSeed(s, out _) is { } seedError)
             {
-                r.AddError($"--seed '{s}' is geen seed; geef een geheel getal van 0 tot en met {ulong.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
+                r.AddError($"--seed {seedError}.");
             }
         });
         command.SetAction(async (parse, ct) =>
@@ -54,8 +51,8 @@ internal static class PrognoseCommand
                 return CliApp.InvalidInput;
             }
 
-            var n = parse.GetValue(runs) is { } text && TryRuns(text, out var r) ? r : DefaultRuns;
-            var s = parse.GetValue(seed) is { } seedText ? ulong.Parse(seedText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture) : DefaultSeed;
+            var n = parse.GetValue(runs) is { } text && ForecastRequest.CheckRuns(text, out var r) is null ? r : DefaultRuns;
+            var s = parse.GetValue(seed) is { } seedText && ForecastRequest.CheckSeed(seedText, out var given) is null ? given : DefaultSeed;
             var progress = snapshot.Progress(found);
             var clock = Stopwatch.StartNew();
             var forecast = snapshot.Forecast(progress, n, s);
@@ -73,9 +70,6 @@ internal static class PrognoseCommand
         });
         return command;
     }
-
-    private static bool TryRuns(string text, out int runs) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out runs) && runs >= 1 && runs <= MaxRuns;
 
     private static bool Assessed(SubjectProgress p, SegmentGroup g) => p.HasTarget && p.Report[g].IsAssessed;
 
@@ -135,7 +129,7 @@ internal static class PrognoseCommand
                 unknown ? "-" : $"{Format.Count(end.P10)} / {Format.Count(end.P50)} / {Format.Count(end.P90)}",
                 Assessed(p, g)
                     ? $"{Format.Percent(series.Probability)} ({Format.Count(series.RunsMeetingTarget)} van {Format.Count(f.Runs)} runs)"
-                    : Markup.Escape(MonitoringOutput.TierText(p.Report[g], p.HasTarget)));
+                    : Markup.Escape(MonitoringOutput.TierText(p, p.Report[g])));
         }
 
         console.Write(chances);

@@ -52,8 +52,18 @@ public sealed record SubjectProgress(
     ImmutableArray<RealisationFacts> Realisations,
     ImmutableArray<(Plan Plan, PlanFacts Facts)> Plans)
 {
+    /// <summary>Shown instead of a tier when the subject has no target at all.</summary>
+    public const string NoTargetText = "niet te beoordelen: geen doel";
+
     /// <summary>True when some realised homes counted are estimates or proxies.</summary>
     public bool UsesEstimates => Realisations.Any(r => r.IsEstimate);
+
+    /// <summary>Why a group has no tier (Dutch), or null when it has one.</summary>
+    public string? WhyNotAssessed(GroupProgress group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return !HasTarget ? NoTargetText : group.NotAssessed?.Dutch();
+    }
 }
 
 /// <summary>One line of a province's list of warnings.</summary>
@@ -152,6 +162,24 @@ public sealed class MonitoringSnapshot
     /// <summary>All realisation rows of one municipality (any year), by year.</summary>
     public IEnumerable<RealisationFacts> RealisationsOf(string municipality) => realisationsByMunicipality[municipality].OrderBy(r => r.Realisation.Year);
 
+    /// <summary>
+    /// Why a municipality has no target, to follow its name and a colon: it lies in no housing region; its region is
+    /// not distributed (no member has a task); or it has no task itself and the region was distributed without it.
+    /// </summary>
+    public string WhyNoTarget(string municipality)
+    {
+        var outcome = Country.Regions.FirstOrDefault(r => r.Question.WithoutTask.Any(m => m.Code == municipality));
+        if (outcome is null)
+        {
+            return "ligt in geen woningbouwregio";
+        }
+
+        var region = outcome.Question.Region;
+        return outcome.Result is null
+            ? $"{region.Name} is niet verdeeld (geen gemeente heeft een opgave voor {region.PeriodFrom}-{region.PeriodTo})"
+            : $"geen opgave voor {region.PeriodFrom}-{region.PeriodTo} in {region.Name}; de regio is zonder deze gemeente verdeeld";
+    }
+
     /// <summary>The trajectory weights of a region, when it has a custom profile.</summary>
     public IReadOnlyList<int>? WeightsOf(string regionId) => weights.TryGetValue(regionId, out var w) ? w : null;
 
@@ -196,7 +224,7 @@ public sealed class MonitoringSnapshot
     /// The Monte Carlo forecast of a subject's deliveries: plans from the year after the as-of year,
     /// realised homes up to it counted as they are. The same seed gives the same result.
     /// </summary>
-    public ForecastResult Forecast(SubjectProgress progress, int runs = 10_000, ulong seed = 1, int? maxDegreeOfParallelism = null)
+    public ForecastResult Forecast(SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         return Core.Monitoring.Forecast.Run(

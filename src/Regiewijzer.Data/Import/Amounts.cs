@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace Regiewijzer.Data.Import;
@@ -11,8 +10,6 @@ namespace Regiewijzer.Data.Import;
 /// </summary>
 public static class Amounts
 {
-    private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,");
-
     /// <returns>The amount in euros, or a Dutch reason why the text is not one.</returns>
     public static (decimal? Value, string? Error) Parse(string text, NumberNotation notation)
     {
@@ -25,10 +22,10 @@ public static class Amounts
 
         if (t[0] is '-' or '\u2212')
         {
-            return IsNumberLike(Strip(t[1..])) ? (null, $"'{text.Trim()}' is negatief; een bedrag is 0 of meer") : (null, $"'{text.Trim()}' is geen bedrag");
+            return Counts.IsNumberLike(Strip(t[1..])) ? (null, $"'{text.Trim()}' is negatief; een bedrag is 0 of meer") : (null, $"'{text.Trim()}' is geen bedrag");
         }
 
-        if (!IsNumberLike(t))
+        if (!Counts.IsNumberLike(t))
         {
             return (null, $"'{text.Trim()}' is geen bedrag (schrijf bijvoorbeeld 1.234,56 of € 355.000)");
         }
@@ -56,7 +53,7 @@ public static class Amounts
             return (null, $"'{text.Trim()}' heeft meer dan twee decimalen; rond af op hele centen");
         }
 
-        if (whole.Contains(group, StringComparison.Ordinal) && !IsGrouped(whole, group))
+        if (whole.Contains(group, StringComparison.Ordinal) && !Counts.IsGrouped(whole, group))
         {
             return (null, $"'{text.Trim()}' is geen bedrag ('{group}' scheidt duizendtallen en moet door drie cijfers gevolgd worden)");
         }
@@ -85,15 +82,5 @@ public static class Amounts
         }
 
         return t.EndsWith(",-", StringComparison.Ordinal) ? t[..^2] : t;
-    }
-
-    private static bool IsNumberLike(string t) =>
-        t.Length > 0 && char.IsAsciiDigit(t[0]) && !t.AsSpan().ContainsAnyExcept(NumberChars);
-
-    /// <summary>"1.234.567": one to three digits, then groups of exactly three.</summary>
-    private static bool IsGrouped(string t, char group)
-    {
-        var parts = t.Split(group);
-        return parts.Length > 1 && parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
     }
 }

@@ -72,11 +72,12 @@ public static class Counts
             : (null, t.Length == 0 ? "leeg; vul een jaartal in" : $"'{t}' is geen jaartal (vier cijfers, 1900-2100)");
     }
 
-    private static bool IsNumberLike(ReadOnlySpan<char> t) =>
+    /// <summary>Starts with a digit and holds only digits, '.' and ','.</summary>
+    internal static bool IsNumberLike(ReadOnlySpan<char> t) =>
         t.Length > 0 && char.IsAsciiDigit(t[0]) && !t.ContainsAnyExcept(NumberChars);
 
     /// <summary>"1.234.567": one to three digits, then groups of exactly three.</summary>
-    private static bool IsGrouped(string t, char group)
+    internal static bool IsGrouped(string t, char group)
     {
         var parts = t.Split(group);
         return parts.Length > 1 && parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Regiewijzer.Data.Features;
 
 namespace Regiewijzer.Web.Api;
 
@@ -11,7 +12,7 @@ namespace Regiewijzer.Web.Api;
 /// </summary>
 internal static class ForecastQuery
 {
-    public const int MaxRuns = 100_000;
+    public const int MaxRuns = ForecastRequest.MaxRuns;
 
     public const string RunsDescription = "Aantal runs, 1 tot en met 100000; standaard 10000.";
 
@@ -21,16 +22,16 @@ internal static class ForecastQuery
     public static (int Runs, ulong Seed, List<InvalidParam> Invalid) Read(string? runs, string? seed)
     {
         var invalid = new List<InvalidParam>();
-        var r = MonitoringCache.DefaultRuns;
-        if (runs is not null && (!int.TryParse(runs.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out r) || r < 1 || r > MaxRuns))
+        var r = ForecastRequest.DefaultRuns;
+        if (runs is not null && ForecastRequest.CheckRuns(runs, out r) is { } runsError)
         {
-            invalid.Add(new("runs", $"'{runs}' is geen aantal runs; geef een geheel getal van 1 tot en met {MaxRuns.ToString(CultureInfo.InvariantCulture)}"));
+            invalid.Add(new("runs", runsError));
         }
 
-        var s = MonitoringCache.DefaultSeed;
-        if (seed is not null && !ulong.TryParse(seed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out s))
+        var s = ForecastRequest.DefaultSeed;
+        if (seed is not null && ForecastRequest.CheckSeed(seed, out s) is { } seedError)
         {
-            invalid.Add(new("seed", $"'{seed}' is geen seed; geef een geheel getal van 0 tot en met {ulong.MaxValue.ToString(CultureInfo.InvariantCulture)}"));
+            invalid.Add(new("seed", seedError));
         }
 
         return (r, s, invalid);
@@ -49,14 +50,14 @@ internal static class ForecastQuery
                     Format = "int32",
                     Minimum = "1",
                     Maximum = MaxRuns.ToString(CultureInfo.InvariantCulture),
-                    Default = JsonValue.Create(MonitoringCache.DefaultRuns),
+                    Default = JsonValue.Create(ForecastRequest.DefaultRuns),
                 },
                 "seed" => new OpenApiSchema
                 {
                     Type = JsonSchemaType.Integer,
                     Format = "uint64",
                     Minimum = "0",
-                    Default = JsonValue.Create((long)MonitoringCache.DefaultSeed), // the document writer cannot write a ulong node
+                    Default = JsonValue.Create((long)ForecastRequest.DefaultSeed), // the document writer cannot write a ulong node
                 },
                 _ => parameter.Schema,
             };

@@ -7,34 +7,15 @@ namespace Regiewijzer.Web.Api;
 /// <summary>The Dutch statements that go with monitoring figures: what is an assumption, what is not assessed and why.</summary>
 internal static class MonitoringNotes
 {
-    /// <summary>Stated with every forecast (docs/rules.md, the forecast model: limitation).</summary>
-    public const string ForecastLimitation =
-        "Plannen worden onafhankelijk van elkaar getrokken; bij veel plannen is de band P10-P90 daardoor smal. "
-        + "Gemeenschappelijke schokken (rente, bouwkosten, stikstof, netcongestie) raken alle plannen tegelijk en zitten niet in het model: "
-        + "de werkelijke onzekerheid is groter. De kansen en vertragingen per planstatus zijn aannames, afgeleid van de vuistregel "
-        + "'130% plancapaciteit voor 100% realisatie'. Dezelfde runs en seed geven op elke computer dezelfde uitkomst.";
+    /// <summary>Stated with every forecast.</summary>
+    public const string ForecastLimitation = ForecastRequest.Limitation;
 
     /// <summary>The data set of a source: the part before the first ';' (the shipped plans name their municipality after it).</summary>
     public static string DataSet(string source) => source.Split(';', 2)[0].Trim();
 
-    /// <summary>Why a municipality has no agreed target.</summary>
-    public static string WithoutTargetReason(CountryCheck country, string code)
-    {
-        var outcome = country.Regions.FirstOrDefault(r => r.Question.WithoutTask.Any(m => m.Code == code));
-        if (outcome is null)
-        {
-            return "ligt in geen woningbouwregio, dus heeft geen afgesproken doel";
-        }
-
-        var region = outcome.Question.Region;
-        return outcome.Result is null
-            ? $"{region.Name} is niet verdeeld: geen gemeente heeft een opgave voor {region.PeriodFrom}-{region.PeriodTo}"
-            : $"heeft geen opgave voor {region.PeriodFrom}-{region.PeriodTo} in {region.Name}; de regio is zonder deze gemeente verdeeld";
-    }
-
     /// <summary>Why a subject without any target has none.</summary>
     public static string NoTargetReason(MonitoringSnapshot snapshot, SubjectProgress p) => p.Subject.Level == MonitoringLevel.Municipality
-        ? $"{p.Subject.Name} {WithoutTargetReason(snapshot.Country, p.Subject.Id)}. Gerealiseerd en plannen staan er wel; een signaleringsfase niet."
+        ? $"{p.Subject.Name}: {snapshot.WhyNoTarget(p.Subject.Id)}. Gerealiseerd en plannen staan er wel; een signaleringsfase niet."
         : $"Geen van de {p.WithoutTarget.Length} gemeenten heeft een afgesproken doel. Gerealiseerd en plannen staan er wel; een signaleringsfase niet.";
 
     /// <summary>What to know to read a progress report.</summary>

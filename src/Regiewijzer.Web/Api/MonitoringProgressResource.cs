@@ -64,7 +64,7 @@ internal sealed record ProgressResource(
     {
         var report = p.Report;
         var members = p.Members.Select(code => Member(snapshot, code, null)).ToList();
-        var without = p.WithoutTarget.Select(code => Member(snapshot, code, MonitoringNotes.WithoutTargetReason(snapshot.Country, code))).ToList();
+        var without = p.WithoutTarget.Select(code => Member(snapshot, code, snapshot.WhyNoTarget(code))).ToList();
         return new ProgressResource(
             SubjectResource.From(p.Subject),
             new PeriodResource(snapshot.FirstYear, snapshot.LastYear),

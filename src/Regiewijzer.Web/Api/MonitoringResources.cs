@@ -126,7 +126,7 @@ internal sealed record PipelineRowResource(
 /// <summary>Codes and Dutch labels of the monitoring enums, as the API writes them.</summary>
 internal static class MonitoringCodes
 {
-    public static readonly CodeLabel NoTarget = new("noTarget", "niet te beoordelen: geen afgesproken doel");
+    public static readonly CodeLabel NoTarget = new("noTarget", SubjectProgress.NoTargetText);
 
     public static string Code<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

@@ -52,7 +52,7 @@ public static class ProgressTables
             var plannedKnown = group == SegmentGroup.All || !view.PlansSegmentUnknown;
             return Row(
                 group.Dutch(), view.Progress.HasTarget ? g.Target : null, view.Progress.HasTarget ? g.Due : null, realisedKnown ? g.Realised : null, g.Ratio?.ToDecimal(4), g.Tier?.Dutch(),
-                g.IsAssessed ? null : ProgressText.NotAssessed(view.Progress, g), g.IsAssessed ? g.Shortfall : null, plannedKnown ? g.Planned : null, plannedKnown ? g.PlannedHard : null,
+                g.IsAssessed ? null : view.Progress.WhyNotAssessed(g), g.IsAssessed ? g.Shortfall : null, plannedKnown ? g.Planned : null, plannedKnown ? g.PlannedHard : null,
                 g.IsAssessed ? s.Probability.ToDecimal(4) : null, g.IsAssessed ? s.RunsMeetingTarget : null, f.Runs, ProgressText.Seed(f.Seed), view.AsOfYear);
         });
         return new TableData($"Per groep {view.Subject.Name}", GroupColumns, [.. rows]);

@@ -25,16 +25,6 @@ public static class ProgressText
     /// <summary>A share of homes, or a dash when the whole is zero.</summary>
     public static string Share(int part, int whole) => whole == 0 ? "–" : Format.Percent(new Fraction(part, whole));
 
-    /// <summary>Why a group has no tier.</summary>
-    public static string NotAssessed(SubjectProgress progress, GroupProgress group)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        ArgumentNullException.ThrowIfNull(group);
-        return !progress.HasTarget ? "geen signaal: geen doel"
-            : group.NotAssessed == NotAssessedReason.UnknownSegment ? "niet te beoordelen: segment onbekend"
-            : "niet beoordeeld: geen eigen doel";
-    }
-
     /// <summary>Group name with a first capital ("Sociale huur", "Totaal").</summary>
     public static string Group(SegmentGroup group) => Capital(group.Dutch());
 
@@ -87,20 +77,6 @@ public static class ProgressText
         }
 
         return string.Join(", ", parts);
-    }
-
-    /// <summary>
-    /// Why a municipality has no target: not in a housing region, its region has no distribution yet, or no task (or no
-    /// stock) known, so it takes no part in its region's distribution.
-    /// </summary>
-    public static string WhyNoTarget(MonitoringSnapshot snapshot, string municipality)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var outcome = snapshot.Country.Regions.FirstOrDefault(r =>
-            r.Question.WithoutTask.Any(m => m.Code == municipality) || r.Question.Scenario.Region.Municipalities.Any(m => m.Code.Value == municipality));
-        return outcome is null ? "ligt in geen woningbouwregio"
-            : outcome.Result is null ? $"{outcome.Question.Region.Name} heeft nog geen verdeling: geen opgave bekend"
-            : $"geen opgave (of woningvoorraad) bekend; doet niet mee aan de verdeling van {outcome.Question.Region.Name}";
     }
 
     /// <summary>A note without its own leading "Aanname." or "Aanname:" (the page labels it already).</summary>

@@ -9,7 +9,7 @@ namespace Regiewijzer.Web.Components.Progress;
 
 /// <summary>
 /// What a voortgang page (and its downloads) shows of one subject: its progress at the end of the as-of year and its
-/// forecast with <see cref="MonitoringCache.DefaultRuns"/> runs and <see cref="MonitoringCache.DefaultSeed"/>, both from
+/// forecast with <see cref="ForecastRequest.DefaultRuns"/> runs and <see cref="ForecastRequest.DefaultSeed"/>, both from
 /// the cached snapshot.
 /// </summary>
 public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress Progress, ForecastResult Forecast)
@@ -66,7 +66,7 @@ public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress P
         }
 
         var progress = snapshot.Progress(subject);
-        return new ProgressView(snapshot, progress, cache.Forecast(snapshot, progress, MonitoringCache.DefaultRuns, MonitoringCache.DefaultSeed));
+        return new ProgressView(snapshot, progress, cache.Forecast(snapshot, progress, ForecastRequest.DefaultRuns, ForecastRequest.DefaultSeed));
     }
 
     /// <summary>The view for a page: 404 (with the page's own message) when the id is unknown; fragment links keep the asked path.</summary>

@@ -7,11 +7,7 @@
   'use strict';
   window.rwCharts = window.rwCharts || {};
 
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
+  const escape = window.rwEscape; // charts.js
 
   window.rwCharts.bars = function (chart, data, element) {
     const horizontal = data.orientation !== 'vertical';

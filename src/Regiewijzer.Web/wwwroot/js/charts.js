@@ -6,6 +6,13 @@
   window.rwCharts = window.rwCharts || {};
   const instances = [];
 
+  // HTML-escapes text (null as empty) for chart tooltips (ECharts renders tooltip strings as HTML); shared by the chart kinds.
+  window.rwEscape = function (text) {
+    return String(text == null ? '' : text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  };
+
   function start() {
     while (instances.length) { const c = instances.pop(); try { c.dispose(); } catch (e) { /* gone */ } }
     document.querySelectorAll('[data-chart]').forEach(function (el) {

@@ -30,11 +30,7 @@
     return name;
   }
 
-  function escape(text) {
-    return String(text == null ? '' : text).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
+  const escape = window.rwEscape; // charts.js
 
   // Dutch notation for the legend: 30 -> "30%", 12.5 -> "12,5%".
   function percent(value) { return String(Math.round(value * 10) / 10).replace('.', ',') + '%'; }

@@ -8,11 +8,7 @@
   'use strict';
   window.rwCharts = window.rwCharts || {};
 
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
+  const escape = window.rwEscape; // charts.js
 
   function number(v) { return Number(v).toLocaleString('nl-NL'); }
 
