@@ -9,7 +9,7 @@ internal static class CliApp
     public const int InvalidInput = 1;
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("Regiewijzer: verdeel en toets de woningbouwopgave volgens de Wet versterking regie volkshuisvesting.")
         {
@@ -21,6 +21,7 @@ internal static class CliApp
             Commands.ExportCommand.Create(stdout, stderr),
             Commands.MonitorCommand.Create(stdout, stderr),
             Commands.PrognoseCommand.Create(stdout, stderr),
+            Commands.AccountCommand.Create(stdout, stderr, stdin ?? Console.In),
         };
         root.Options.Add(DatabaseArgs.CreateProviderOption());
         root.Options.Add(DatabaseArgs.CreateConnectionOption());

@@ -32,6 +32,7 @@ internal static class DatabaseArgs
     public static async Task<RegiewijzerDb> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var db = Resolve(parse).CreateContext();
+        db.Actor = AuditActor.CommandLine(Environment.UserName); // the audit trail's "who" of changes made from the command line
         try
         {
             await DatabaseSetup.MigrateAndSeedAsync(db, ct: ct).ConfigureAwait(false);

@@ -1,10 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data;
 
-/// <summary>The database. The provider (SQLite or PostgreSQL) is chosen by <see cref="Database.DatabaseOptions"/>.</summary>
-public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The database. The provider (SQLite or PostgreSQL) is chosen by <see cref="Database.DatabaseOptions"/>. It is also the
+/// ASP.NET Core Identity store of the accounts, and it writes the audit trail on every save (<see cref="AuditTrail"/>).
+/// </summary>
+public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserContext<AccountRow>(options)
 {
     public DbSet<ProvinceRow> Provinces => Set<ProvinceRow>();
 
@@ -38,29 +44,39 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<ForecastParameterRow> ForecastParameters => Set<ForecastParameterRow>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        Regiewijzer.Data.Database.VersionStamping.Apply(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public DbSet<OrganisationRow> Organisations => Set<OrganisationRow>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        Regiewijzer.Data.Database.VersionStamping.Apply(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    public DbSet<AccountRow> Accounts => Set<AccountRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<AccountRoleRow> AccountRoles => Set<AccountRoleRow>();
+
+    public DbSet<AgreementRow> Agreements => Set<AgreementRow>();
+
+    public DbSet<AgreementShareRow> AgreementShares => Set<AgreementShareRow>();
+
+    public DbSet<AgreementResponseRow> AgreementResponses => Set<AgreementResponseRow>();
+
+    public DbSet<ExemptionRow> Exemptions => Set<ExemptionRow>();
+
+    public DbSet<InstructionRow> Instructions => Set<InstructionRow>();
+
+    public DbSet<HousingProgrammeRow> HousingProgrammes => Set<HousingProgrammeRow>();
+
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<ProvinceRow>(e =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder); // the Identity tables
+        ConfigureGovernance(builder);
+        builder.Entity<ProvinceRow>(e =>
         {
             e.ToTable("provinces");
             e.HasKey(p => p.Code);
             e.Property(p => p.Code).HasMaxLength(4);
             e.Property(p => p.Name).HasMaxLength(100);
         });
-        modelBuilder.Entity<MunicipalityRow>(e =>
+        builder.Entity<MunicipalityRow>(e =>
         {
             e.ToTable("municipalities");
             e.HasKey(m => m.Code);
@@ -70,7 +86,7 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.HasOne(m => m.Province).WithMany().HasForeignKey(m => m.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => m.Name);
         });
-        modelBuilder.Entity<HousingRegionRow>(e =>
+        builder.Entity<HousingRegionRow>(e =>
         {
             e.ToTable("regions");
             e.HasKey(r => r.Id);
@@ -79,7 +95,7 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Key).HasMaxLength(20);
             e.Property(r => r.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<RegionMembershipRow>(e =>
+        builder.Entity<RegionMembershipRow>(e =>
         {
             e.ToTable("region_memberships");
             e.HasKey(m => m.MunicipalityCode);
@@ -87,14 +103,14 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.HasOne(m => m.Region).WithMany(r => r.Members).HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
             e.Property(m => m.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<StockRow>(e =>
+        builder.Entity<StockRow>(e =>
         {
             e.ToTable("stock");
             e.HasIndex(s => new { s.MunicipalityCode, s.ReferenceYear }).IsUnique();
             e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(s => s.MunicipalityCode);
             e.Property(s => s.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<TaskRow>(e =>
+        builder.Entity<TaskRow>(e =>
         {
             e.ToTable("tasks");
             e.HasIndex(t => new { t.MunicipalityCode, t.PeriodFrom, t.PeriodTo }).IsUnique();
@@ -102,12 +118,12 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.Property(t => t.Origin).HasConversion<string>().HasMaxLength(10);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<NormParameterRow>(e =>
+        builder.Entity<NormParameterRow>(e =>
         {
             e.ToTable("norm_parameters");
             e.HasKey(p => new { p.NormSetId, p.Key });
         });
-        modelBuilder.Entity<PriceLimitRow>(e =>
+        builder.Entity<PriceLimitRow>(e =>
         {
             e.ToTable("price_limits");
             e.HasKey(p => p.Year);
@@ -116,23 +132,23 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.MiddleRentLimit).HasPrecision(12, 2);
             e.Property(p => p.AffordablePurchaseLimit).HasPrecision(12, 2);
         });
-        modelBuilder.Entity<PlanCapacityRow>(e =>
+        builder.Entity<PlanCapacityRow>(e =>
         {
             e.ToTable("plan_capacity_2021");
             e.HasKey(p => p.MunicipalityCode);
             e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(p => p.MunicipalityCode);
         });
-        modelBuilder.Entity<DistributionRunRow>(e =>
+        builder.Entity<DistributionRunRow>(e =>
         {
             e.ToTable("distribution_runs");
             e.HasIndex(r => new { r.RegionId, r.CreatedAt });
         });
-        modelBuilder.Entity<DataSetRow>(e =>
+        builder.Entity<DataSetRow>(e =>
         {
             e.ToTable("data_sets");
             e.HasKey(d => d.File);
         });
-        modelBuilder.Entity<PlanRow>(e =>
+        builder.Entity<PlanRow>(e =>
         {
             e.ToTable("plans");
             e.HasIndex(p => new { p.MunicipalityCode, p.Code }).IsUnique();
@@ -145,12 +161,12 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.HasMany(p => p.Deliveries).WithOne().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.Property(p => p.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<PlanDeliveryRow>(e =>
+        builder.Entity<PlanDeliveryRow>(e =>
         {
             e.ToTable("plan_deliveries");
             e.HasIndex(d => new { d.PlanId, d.Year }).IsUnique();
         });
-        modelBuilder.Entity<RealisationRow>(e =>
+        builder.Entity<RealisationRow>(e =>
         {
             e.ToTable("realisations");
             e.HasIndex(r => new { r.MunicipalityCode, r.Year }).IsUnique();
@@ -159,14 +175,14 @@ public class RegiewijzerDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Note).HasMaxLength(1000);
             e.Property(r => r.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<TrajectoryWeightRow>(e =>
+        builder.Entity<TrajectoryWeightRow>(e =>
         {
             e.ToTable("trajectory_weights");
             e.HasKey(t => new { t.RegionId, t.Year });
             e.HasOne<HousingRegionRow>().WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Cascade);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<ForecastParameterRow>(e =>
+        builder.Entity<ForecastParameterRow>(e =>
         {
             e.ToTable("forecast_parameters");
             e.HasKey(p => new { p.SetId, p.Key });

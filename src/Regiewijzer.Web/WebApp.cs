@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Database;
+using Regiewijzer.Web.Accounts;
 using Regiewijzer.Web.Api;
 using Regiewijzer.Web.Components;
 using Regiewijzer.Web.Downloads;
@@ -30,12 +31,18 @@ public static class WebApp
             builder.Configuration["Database:Provider"] ?? builder.Configuration["REGIEWIJZER_DB_PROVIDER"],
             builder.Configuration["Database:ConnectionString"] ?? builder.Configuration["REGIEWIJZER_DB"]);
         builder.Services.AddSingleton(database);
-        builder.Services.AddScoped<RegiewijzerDb>(sp => sp.GetRequiredService<DatabaseOptions>().CreateContext());
+        builder.Services.AddScoped<RegiewijzerDb>(sp =>
+        {
+            var db = sp.GetRequiredService<DatabaseOptions>().CreateContext();
+            db.Actor = Accounts.AuditActors.Of(sp.GetService<IHttpContextAccessor>()?.HttpContext?.User); // the audit trail's "who"
+            return db;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
         builder.Services.AddSingleton<MonitoringCache>();
         builder.Services.AddOutputCache(o => o.AddPolicy(ReferencePages.Policy, ReferencePages.Configure));
 
+        builder.AddAccounts(); // Identity (cookie for pages, bearer token for the API), lockout, sign-in rate limit, OIDC by configuration
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddApi(); // OpenAPI document, CORS, JSON options of /api/v1
@@ -68,10 +75,14 @@ public static class WebApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true));
         app.UseRouting(); // after the status-code pages, so a re-executed request (/niet-gevonden) is routed again
         app.UseCors(); // between routing and the endpoints: the API's endpoints carry the CORS policy
-        app.UseOutputCache(); // only pages marked [OutputCache(PolicyName = ReferencePages.Policy)]
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter(); // sign-in attempts per address (Accounts/AccountSetup.cs)
+        app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache // only pages marked [OutputCache(PolicyName = ReferencePages.Policy)]
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();
+        app.MapAccounts();
         app.MapDownloads();
         app.MapRazorComponents<App>();
         return app;

@@ -61,10 +61,24 @@ public sealed class NavigationTests(BrowserApp app)
         await page.Mouse.MoveAsync(x, y);
         await Assertions.Expect(page.Locator("#kaart")).ToContainTextAsync("Ede"); // the tooltip names what is under the pointer
         await session.ScreenshotAsync("map-hover", fullPage: false);
-        await page.Mouse.ClickAsync(x, y);
-
-        // Commit: the address changed. On a busy machine the first render of the page can take many seconds.
-        await page.WaitForURLAsync("**/gemeente/**", new() { WaitUntil = WaitUntilState.Commit });
+        // Click. On a loaded CI machine a click that lands while ECharts is still settling the hover emphasis was
+        // once lost (CI, 2026-11-24: tooltip showed Ede, no navigation in 45 s); a user would click again, and so
+        // does the test, at most three times. The behaviour under test is unchanged: a click opens the page.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Mouse.MoveAsync(x, y);
+            await page.Mouse.ClickAsync(x, y, new() { Delay = 50 });
+            try
+            {
+                // Commit: the address changed. On a busy machine the first render of the page can take many seconds.
+                await page.WaitForURLAsync("**/gemeente/**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3 && !new Uri(page.Url).AbsolutePath.Contains("/gemeente/", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"map click {attempt} did not navigate; clicking again");
+            }
+        }
         Assert.EndsWith("/gemeente/GM0228", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede", new() { Timeout = 30_000 });
         await session.ScreenshotAsync("municipality");

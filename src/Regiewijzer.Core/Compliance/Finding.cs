@@ -14,6 +14,7 @@ public enum FindingCode
     ExemptionNotAbsorbed,
     ProvinceExtraRequirement,
     HighSocialShare,
+    VhpBelowAgreement,
 }
 
 /// <summary>How serious a finding is.</summary>
@@ -60,6 +61,7 @@ public static class FindingText
         FindingCode.ExemptionNotAbsorbed => "EXEMPTION_NOT_ABSORBED",
         FindingCode.ProvinceExtraRequirement => "PROVINCE_EXTRA_REQUIREMENT",
         FindingCode.HighSocialShare => "HIGH_SOCIAL_SHARE",
+        FindingCode.VhpBelowAgreement => "VHP_BELOW_AGREEMENT",
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 

@@ -37,12 +37,29 @@ public static class ReferenceSeeder
     /// <summary>The files of the monitoring data (plans and realisations), seeded on their own into databases created before they shipped.</summary>
     private static readonly string[] MonitoringFiles = ["plancapaciteit-2021.csv", "nieuwbouw-2012-2020.csv", "woningvoorraad-2024.csv"];
 
-    /// <summary>Seeds when the database has no municipalities yet. Returns true when it seeded.</summary>
+    /// <summary>
+    /// Seeds when the database has no municipalities yet, and adds what later versions shipped (monitoring data,
+    /// organisations) to older databases. Returns true when it seeded anything. Seeding is not audited: it is nobody's change.
+    /// </summary>
     public static async Task<bool> SeedAsync(RegiewijzerDb db, string? directory = null, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        directory ??= DefaultDirectory;
-        clock ??= TimeProvider.System;
+        var auditing = db.Auditing;
+        db.Auditing = false;
+        try
+        {
+            var reference = await SeedReferenceAsync(db, directory ?? DefaultDirectory, clock ?? TimeProvider.System, ct).ConfigureAwait(false);
+            var organisations = await OrganisationSeeder.SeedAsync(db, ct).ConfigureAwait(false);
+            return reference || organisations;
+        }
+        finally
+        {
+            db.Auditing = auditing;
+        }
+    }
+
+    private static async Task<bool> SeedReferenceAsync(RegiewijzerDb db, string directory, TimeProvider clock, CancellationToken ct)
+    {
         if (await db.Municipalities.AnyAsync(ct).ConfigureAwait(false))
         {
             return await SeedMonitoringAsync(db, directory, clock, ct).ConfigureAwait(false);

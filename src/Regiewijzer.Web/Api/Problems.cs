@@ -16,7 +16,7 @@ internal sealed record InvalidParam(
     [property: Description("De reden, in het Nederlands.")] string Reason);
 
 /// <summary>The application/problem+json answers of the API, with a Dutch title and detail.</summary>
-internal static class Problems
+internal static partial class Problems
 {
     public static readonly ProblemType NotFoundType = new(
         "niet-gevonden", 404, "Niet gevonden", "De provincie, regio of gemeente bestaat niet, of het pad bestaat niet in de API.");
@@ -49,6 +49,7 @@ internal static class Problems
     [
         InvalidParameterType, MalformedJsonType, NotFoundType, MethodNotAllowedType, NothingToDistributeType, TooLargeType,
         UnsupportedMediaTypeType, InvalidScenarioType, ServerErrorType,
+        NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType,
     ];
 
     public static ProblemHttpResult NotFound(HttpContext context, string detail) => Create(context, NotFoundType, detail);
@@ -112,7 +113,7 @@ internal static class Problems
         return $"{request.Scheme}://{request.Host}{request.PathBase}/api#probleem-{type.Slug}";
     }
 
-    private static ProblemHttpResult Create(HttpContext context, ProblemType type, string detail, IReadOnlyList<InvalidParam>? invalid = null)
+    internal static ProblemHttpResult Create(HttpContext context, ProblemType type, string detail, IReadOnlyList<InvalidParam>? invalid = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = new ProblemDetails

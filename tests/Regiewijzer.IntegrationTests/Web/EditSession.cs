@@ -32,6 +32,22 @@ internal sealed partial class EditSession : IDisposable
         return response;
     }
 
+    /// <summary>Signs in through the sign-in page (the session keeps the cookie); returns the answer to the form post.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password)
+    {
+        await GetAsync("/aanmelden");
+        return await PostAsync("aanmelden", ("Input.Email", email), ("Input.Password", password));
+    }
+
+    /// <summary>Signs in as a test account and checks that it worked (redirect away from the sign-in page).</summary>
+    public async Task SignInAsync(TestAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var response = await SignInAsync(account.Email, account.Password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect || response.StatusCode == HttpStatusCode.Found || (int)response.StatusCode == 303,
+            $"sign-in of {account.Email}: {(int)response.StatusCode} {Html[..Math.Min(Html.Length, 500)]}");
+    }
+
     /// <summary>Posts form <paramref name="formId"/> of the last page to its action, with changes (name → value; null removes a field).</summary>
     public async Task<HttpResponseMessage> PostAsync(string formId, params (string Name, string? Value)[] changes)
     {

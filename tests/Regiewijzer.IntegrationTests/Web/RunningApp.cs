@@ -23,7 +23,10 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningApp> StartAsync(DatabaseOptions database, CancellationToken ct = default)
+    /// <param name="database">The test's database.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="extraArgs">More configuration, e.g. <c>"--Accounts:SignInPerMinute", "3"</c> (later values win).</param>
+    public static async Task<RunningApp> StartAsync(DatabaseOptions database, CancellationToken ct = default, params string[] extraArgs)
     {
         ArgumentNullException.ThrowIfNull(database);
         var app = await WebApp.BuildAsync(
@@ -33,6 +36,9 @@ public sealed class RunningApp : IAsyncDisposable
             "--Database:Provider", database.Provider,
             "--Database:ConnectionString", database.ConnectionString,
             "--Logging:LogLevel:Default", "Warning",
+            // Tests sign in many times from one address; the rate limit itself is tested with its default.
+            "--Accounts:SignInPerMinute", "100000",
+            .. extraArgs,
         ]).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Urls.First(); // after start: the bound address with its real port

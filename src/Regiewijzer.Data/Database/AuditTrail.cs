@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Database;
+
+/// <summary>Who makes a change: an account (with the organisation it acts for), the command line or the system.</summary>
+public sealed record AuditActor(string Id, string Name, string? OrganisationId = null)
+{
+    public static AuditActor System { get; } = new("systeem", "systeem");
+
+    /// <summary>The command line, as the operating-system user who ran it.</summary>
+    public static AuditActor CommandLine(string user) => new("cli:" + user, "opdrachtregel (" + user + ")");
+}
+
+/// <summary>
+/// The audit trail (issue 6): every added, changed or deleted row of an audited type gets an <see cref="AuditEntryRow"/>
+/// with who, when, what, and the row before and after, in the same transaction as the change. Audit entries are append
+/// only: a save that would change or delete one throws, and the database refuses it by trigger as well.
+/// </summary>
+internal static class AuditTrail
+{
+    /// <summary>The object (type, id) each audited row belongs to; rows of other types are not audited (reference data, logs).</summary>
+    private static readonly Dictionary<Type, Func<object, (string Type, string Id)>> Objects = new()
+    {
+        [typeof(PlanRow)] = o => ("plan", Key(((PlanRow)o).Id)),
+        [typeof(PlanDeliveryRow)] = o => ("plan", Key(((PlanDeliveryRow)o).PlanId)),
+        [typeof(RealisationRow)] = o => ("realisatie", ((RealisationRow)o).MunicipalityCode + "/" + Key(((RealisationRow)o).Year)),
+        [typeof(TrajectoryWeightRow)] = o => ("traject", ((TrajectoryWeightRow)o).RegionId),
+        [typeof(HousingRegionRow)] = o => ("regio", ((HousingRegionRow)o).Id),
+        [typeof(RegionMembershipRow)] = o => ("regio", ((RegionMembershipRow)o).RegionId),
+        [typeof(StockRow)] = o => ("voorraad", ((StockRow)o).MunicipalityCode),
+        [typeof(TaskRow)] = o => ("opgave", ((TaskRow)o).MunicipalityCode),
+        [typeof(AgreementRow)] = o => ("afspraak", Key(((AgreementRow)o).Id)),
+        [typeof(AgreementShareRow)] = o => ("afspraak", Key(((AgreementShareRow)o).AgreementId)),
+        [typeof(AgreementResponseRow)] = o => ("afspraak", Key(((AgreementResponseRow)o).AgreementId)),
+        [typeof(ExemptionRow)] = o => ("ontheffing", Key(((ExemptionRow)o).Id)),
+        [typeof(InstructionRow)] = o => ("instructie", Key(((InstructionRow)o).Id)),
+        [typeof(HousingProgrammeRow)] = o => ("vhp", ((HousingProgrammeRow)o).MunicipalityCode),
+        [typeof(AccountRow)] = o => ("account", ((AccountRow)o).Id),
+        [typeof(AccountRoleRow)] = o => ("account", ((AccountRoleRow)o).AccountId),
+    };
+
+    /// <summary>Identity's secrets never go into the trail.</summary>
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        nameof(AccountRow.PasswordHash), nameof(AccountRow.SecurityStamp), nameof(AccountRow.ConcurrencyStamp),
+    };
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    internal sealed record Pending(EntityEntry Entry, string Action, string? Before, (string Type, string Id)? DeletedObject, string? DeletedKey);
+
+    /// <summary>Application code never changes the trail.</summary>
+    public static void RefuseChanges(ChangeTracker tracker)
+    {
+        if (tracker.Entries<AuditEntryRow>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or deleted.");
+        }
+    }
+
+    /// <summary>Before the save: which rows change, and their values before.</summary>
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (!Objects.ContainsKey(entry.Entity.GetType()))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new Pending(entry, "aangemaakt", null, null, null));
+                    break;
+                case EntityState.Modified when entry.Properties.Any(p => p.IsModified && !Secret.Contains(p.Metadata.Name) && p.Metadata.Name != "Version"):
+                    pending.Add(new Pending(entry, "gewijzigd", Values(entry.Properties, p => p.OriginalValue), null, null));
+                    break;
+                case EntityState.Modified:
+                    // Only a secret (password, stamp) or the version changed: recorded without values.
+                    pending.Add(new Pending(entry, "gewijzigd", null, null, null));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new Pending(entry, "verwijderd", Values(entry.Properties, p => p.OriginalValue), Objects[entry.Entity.GetType()](entry.Entity), EntityKey(entry)));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>After the save (generated keys are known): the audit entries.</summary>
+    public static IEnumerable<AuditEntryRow> Complete(List<Pending> pending, AuditActor actor, DateTimeOffset at) =>
+        pending.Select(p =>
+        {
+            var (type, id) = p.DeletedObject ?? Objects[p.Entry.Entity.GetType()](p.Entry.Entity);
+            return new AuditEntryRow
+            {
+                At = at,
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+                OrganisationId = actor.OrganisationId,
+                ObjectType = type,
+                ObjectId = id,
+                Entity = p.Entry.Metadata.GetTableName() ?? p.Entry.Metadata.ClrType.Name,
+                EntityKey = p.DeletedKey ?? EntityKey(p.Entry),
+                Action = p.Action,
+                Before = p.Before,
+                After = p.Action == "verwijderd" ? null : Values(p.Entry.Properties, e => e.CurrentValue),
+            };
+        });
+
+    private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            if (!Secret.Contains(property.Metadata.Name))
+            {
+                values[property.Metadata.Name] = value(property) is Enum e ? e.ToString() : value(property);
+            }
+        }
+
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private static string EntityKey(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static string Key(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Regiewijzer.Data.Accounts;
+
+namespace Regiewijzer.Web.Accounts;
+
+/// <summary>
+/// Sign-in for pages (Identity cookie) and for the API (bearer tokens from POST /api/v1/aanmelden), lockout and a
+/// per-address rate limit on sign-in, and OpenID Connect when configured (section Authentication:Oidc).
+/// The API never accepts the cookie: a cross-site page cannot make a browser send an authenticated API call (CSRF).
+/// </summary>
+public static class AccountSetup
+{
+    public const string Scheme = "regiewijzer";
+    public const string OidcScheme = "oidc";
+    private const string SignInPolicy = "aanmelden";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddCascadingAuthenticationState();
+        services.AddAccountStore(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Accounts:MaxFailedAttempts", AccountRules.DefaultMaxFailedAttempts);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Accounts:LockoutMinutes", AccountRules.DefaultLockout.TotalMinutes));
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie (pagina's) of bearer token (API)", o => o.ForwardDefaultSelector = c =>
+                c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        authentication.AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+        {
+            o.Cookie.Name = "regiewijzer";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/aanmelden";
+            o.LogoutPath = "/afmelden";
+            o.AccessDeniedPath = "/geen-toegang";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        }));
+
+        var oidc = config.GetSection("Authentication:Oidc");
+        if (!string.IsNullOrWhiteSpace(oidc["Authority"]))
+        {
+            authentication.AddOpenIdConnect(OidcScheme, oidc["DisplayName"] ?? "organisatie-account", o =>
+            {
+                o.Authority = oidc["Authority"];
+                o.ClientId = oidc["ClientId"];
+                o.ClientSecret = oidc["ClientSecret"];
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.CallbackPath = "/signin-oidc";
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.RequireHttpsMetadata = oidc.GetValue("RequireHttpsMetadata", true);
+                o.Scope.Clear();
+                foreach (var scope in (oidc["Scopes"] ?? "openid profile email").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    o.Scope.Add(scope);
+                }
+            });
+        }
+
+        services.AddAuthorization();
+        var perMinute = config.GetValue("Accounts:SignInPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            // Sign-in attempts per client address: slows down password guessing across accounts (lockout protects each account).
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
+                IsSignIn(c.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        c.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+        });
+    }
+
+    /// <summary>Whether OpenID Connect sign-in is configured.</summary>
+    public static bool HasOidc(IConfiguration config) => !string.IsNullOrWhiteSpace(config["Authentication:Oidc:Authority"]);
+
+    private static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) &&
+        (request.Path.Equals("/aanmelden", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/api/v1/aanmelden", StringComparison.OrdinalIgnoreCase));
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
