@@ -21,9 +21,17 @@ public class ExemptionRequestRulesTests
     [InlineData(ExemptionFloor.Middle, "1/2", false)]
     public void Check_RequestedFloor_MustLieBelowTheNormFloor(ExemptionFloor floor, string requested, bool valid)
     {
-        var problems = ExemptionRequestRules.Check(Fraction.Parse(requested), floor, NormSets.Default, Grounds);
+        var problems = ExemptionRequestRules.Check(Parse(requested), floor, NormSets.Default, Grounds);
 
         Assert.Equal(valid, problems.Count == 0);
+    }
+
+    [Fact]
+    public void Check_NegativeFloor_SaysWhyInDutch()
+    {
+        var problem = Assert.Single(ExemptionRequestRules.Check(-new Fraction(1, 10), ExemptionFloor.Middle, NormSets.Default, Grounds));
+
+        Assert.Equal("De gevraagde ondergrens voor middensegment kan niet negatief zijn (-10,0%).", problem);
     }
 
     [Fact]
@@ -46,7 +54,7 @@ public class ExemptionRequestRulesTests
     [InlineData(null, "ontbreekt")]
     [InlineData("   ", "ontbreekt")]
     [InlineData("Te weinig grond", "te kort: 15 tekens, minstens 20")]
-    [InlineData("   Negentien tekens.   ", "te kort: 19 tekens")]
+    [InlineData("   Zeventien tekens!   ", "te kort: 17 tekens")]
     public void Check_ShortGrounds_IsAProblem(string? grounds, string expected)
     {
         var problem = Assert.Single(ExemptionRequestRules.Check(Fraction.Parse("1/5"), ExemptionFloor.Social, NormSets.Default, grounds));
@@ -73,6 +81,8 @@ public class ExemptionRequestRulesTests
     [Fact]
     public void Check_EverythingWrong_ListsEveryProblem()
     {
-        Assert.Equal(2, ExemptionRequestRules.Check(Fraction.Parse("-1"), ExemptionFloor.Middle, NormSets.Default, "kort").Count);
+        Assert.Equal(2, ExemptionRequestRules.Check(-Fraction.One, ExemptionFloor.Middle, NormSets.Default, "kort").Count);
     }
+
+    private static Fraction Parse(string text) => text.StartsWith('-') ? -Fraction.Parse(text[1..]) : Fraction.Parse(text);
 }
