@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Regiewijzer.Data.Accounts;
 
@@ -23,6 +22,13 @@ public static class AccountSetup
         var config = builder.Configuration;
         var services = builder.Services;
         services.AddHttpContextAccessor();
+        // Cookies and API tokens are protected with the Data Protection key ring: several instances behind one load
+        // balancer must share it (a shared folder); by default it lives in the user's profile (~/.aspnet).
+        if (config["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+        {
+            services.AddDataProtection().SetApplicationName("Regiewijzer").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         services.AddScoped<CurrentActor>();
         services.AddCascadingAuthenticationState();
         services.AddAccountStore(o =>
@@ -101,6 +107,4 @@ public static class AccountSetup
     private static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) &&
         (request.Path.Equals("/aanmelden", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/api/v1/aanmelden", StringComparison.OrdinalIgnoreCase));
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
