@@ -15,7 +15,6 @@ public static class AccountSetup
 {
     public const string Scheme = "regiewijzer";
     public const string OidcScheme = "oidc";
-    private const string SignInPolicy = "aanmelden";
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
@@ -92,17 +91,23 @@ public static class AccountSetup
                 return ValueTask.CompletedTask;
             };
             // Sign-in attempts per client address: slows down password guessing across accounts (lockout protects each account).
+            // API forecasts (up to 100,000 runs each) at most two at a time, the rest queued: they use every core.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
                 IsSignIn(c.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        c.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                        "aanmelden " + (c.Connection.RemoteIpAddress?.ToString() ?? "onbekend"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+                    : IsForecast(c.Request)
+                        ? RateLimitPartition.GetConcurrencyLimiter("prognose", _ => new ConcurrencyLimiterOptions { PermitLimit = 2, QueueLimit = 16 })
+                        : RateLimitPartition.GetNoLimiter(string.Empty));
         });
     }
 
     /// <summary>Whether OpenID Connect sign-in is configured.</summary>
     public static bool HasOidc(IConfiguration config) => !string.IsNullOrWhiteSpace(config["Authentication:Oidc:Authority"]);
+
+    private static bool IsForecast(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && request.Path.Value!.EndsWith("/prognose", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) &&
