@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
@@ -29,7 +30,7 @@ public partial class RegiewijzerDb
         }
 
         // The change and its audit entries are one transaction: no change without its record.
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        var own = Database.CurrentTransaction is null ? await BeginAsync(cancellationToken).ConfigureAwait(false) : null;
         try
         {
             var count = await base.SaveChangesAsync(true, cancellationToken).ConfigureAwait(false);
@@ -46,9 +47,27 @@ public partial class RegiewijzerDb
         {
             if (own is not null)
             {
+                var inner = own.GetDbTransaction();
                 await own.DisposeAsync().ConfigureAwait(false);
+                await inner.DisposeAsync().ConfigureAwait(false); // a transaction given to EF (SQLite, deferred) is not disposed by EF: roll back if not committed
             }
         }
+    }
+
+    /// <summary>
+    /// SQLite: a deferred transaction (no lock until the first write), like the one SaveChanges opens by itself, so
+    /// readers and other writers are not blocked before the change is written.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
+    {
+        if (Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            await Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            return await Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("SQLite transaction not accepted.");
+        }
+
+        return await Database.BeginTransactionAsync(ct).ConfigureAwait(false);
     }
 
     private static void ConfigureGovernance(ModelBuilder modelBuilder)

@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data;
+using Regiewijzer.Data.Accounts;
+using Regiewijzer.Data.Model;
 using Regiewijzer.BrowserTests;
 using Regiewijzer.Web;
 using Xunit;
@@ -21,6 +27,18 @@ public sealed class BrowserApp : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>The password of the accounts below.</summary>
+    public const string Password = "browser-test-wachtwoord-lang";
+
+    /// <summary>An editor of Renswoude (GM0339: used by no other browser test), for the plan and realisation pages.</summary>
+    public const string RenswoudeEditor = "renswoude@browsertest.nl";
+
+    /// <summary>An editor of the province of Utrecht (Foodvalley crosses into it), for the trajectory page.</summary>
+    public const string UtrechtEditor = "utrecht@browsertest.nl";
+
+    /// <summary>An administrator at the Rijk, for the audit and account administration pages.</summary>
+    public const string RijkAdministrator = "rijk@browsertest.nl";
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -48,6 +66,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
+        await CreateAccountAsync(RenswoudeEditor, "GM0339", AccountRole.Editor);
+        await CreateAccountAsync(UtrechtEditor, "PV26", AccountRole.Editor);
+        await CreateAccountAsync(RijkAdministrator, "RIJK", AccountRole.Administrator);
 
         if (!File.Exists(ChromiumPath))
         {
@@ -81,6 +102,29 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page, testName);
+    }
+
+    /// <summary>Signs in on /aanmelden as one of the accounts above, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/aanmelden");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#wachtwoord").FillAsync(Password);
+        await page.Locator("form#aanmelden button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#afmelden")).ToBeVisibleAsync();
+    }
+
+    private async Task CreateAccountAsync(string email, string organisation, AccountRole role)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AccountRow>>();
+        var result = await CreateAccount.RunAsync(users, db, email, "Browsertest " + organisation, Password, organisation, role, DateTimeOffset.UtcNow);
+        if (!result.Created)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors));
+        }
     }
 
     private IBrowser RequireBrowser()

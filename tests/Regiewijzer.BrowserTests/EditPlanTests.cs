@@ -17,8 +17,9 @@ public sealed partial class EditPlanTests(BrowserApp app)
     {
         await using var session = await app.OpenAsync(nameof(NewPlan_ThroughTheForm_ShowsInTheList_AndItsEditPageIsAccessible));
         var page = session.Page;
+        await BrowserApp.SignInAsync(page, BrowserApp.RenswoudeEditor);
         await session.GotoAsync("/gemeente/GM0339/plannen/nieuw");
-        await Assertions.Expect(page.Locator("#bewerken-zonder-accounts")).ToContainTextAsync("Tot er accounts zijn (issue 6) kan iedereen die de app bereikt dit bewerken.");
+        await Assertions.Expect(page.Locator("#wie-mag-bewerken")).ToContainTextAsync("wijzigen alleen bewerkers (en beheerders) van die gemeente zelf");
         await AssertAxeCleanAsync(page, "nieuw plan");
 
         // First with a mistake: the errors appear next to the fields and what was typed stays.
@@ -52,6 +53,15 @@ public sealed partial class EditPlanTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#levering-1-onbekend")).ToHaveValueAsync("1.003");
         await session.ScreenshotAsync("bewerken");
         await AssertAxeCleanAsync(page, "plan bewerken");
+        var planPath = new Uri(page.Url).AbsolutePath;
+
+        // The change history of the new plan: who created it, for which municipality.
+        await page.Locator("#geschiedenis").ClickAsync();
+        await Assertions.Expect(page.Locator("table#wijzigingen")).ToContainTextAsync("Browsertest GM0339 (renswoude@browsertest.nl)");
+        await Assertions.Expect(page.Locator("table#wijzigingen")).ToContainTextAsync("Gemeente Renswoude");
+        await session.ScreenshotAsync("geschiedenis");
+        await AssertAxeCleanAsync(page, "wijzigingsgeschiedenis");
+        await session.GotoAsync(planPath);
 
         // Clean up through the page: remove, with its confirmation step.
         await page.Locator("#verwijderen").ClickAsync();
@@ -63,14 +73,20 @@ public sealed partial class EditPlanTests(BrowserApp app)
     }
 
     [Theory]
-    [InlineData("/gemeente/GM0339/plannen", "plannen")]
-    [InlineData("/gemeente/GM0339/realisaties", "realisaties")]
-    [InlineData("/gemeente/GM0339/realisaties/2023", "realisatie-2023")]
-    [InlineData("/regio/WD19/traject", "traject")]
-    public async Task EditPage_HasNoSeriousOrCriticalAxeViolations(string path, string slug)
+    [InlineData("/gemeente/GM0339/plannen", "plannen", BrowserApp.RenswoudeEditor)]
+    [InlineData("/gemeente/GM0339/realisaties", "realisaties", BrowserApp.RenswoudeEditor)]
+    [InlineData("/gemeente/GM0339/realisaties/2023", "realisatie-2023", BrowserApp.RenswoudeEditor)]
+    [InlineData("/gemeente/GM0228/realisaties/2023", "realisatie-alleen-lezen", BrowserApp.RenswoudeEditor)]
+    [InlineData("/monitoring/import", "monitoring-import", BrowserApp.RenswoudeEditor)]
+    [InlineData("/regio/WD19/traject", "traject", BrowserApp.UtrechtEditor)]
+    [InlineData("/audit", "wijzigingen", BrowserApp.RijkAdministrator)]
+    [InlineData("/beheer/accounts", "accounts", BrowserApp.RijkAdministrator)]
+    public async Task EditPage_HasNoSeriousOrCriticalAxeViolations(string path, string slug, string account)
     {
         await using var session = await app.OpenAsync($"{nameof(EditPage_HasNoSeriousOrCriticalAxeViolations)}-{slug}");
+        await BrowserApp.SignInAsync(session.Page, account);
         await session.GotoAsync(path);
+        await Assertions.Expect(session.Page.Locator("h1")).Not.ToHaveTextAsync("Aanmelden");
         await session.ScreenshotAsync("axe");
 
         await AssertAxeCleanAsync(session.Page, path);

@@ -14,8 +14,9 @@ public static class Pages
         { "/gemeente/GM0228", "gemeente-ede" },
         { "/regio/WD19/wat-als", "wat-als" },
         { "/bronnen", "bronnen" },
-        { "/monitoring/import", "monitoring-import" },
         { "/api", "api" },
         { "/zoeken?q=ede", "zoeken-ede" },
+        { "/afspraken", "afspraken" },
+        { "/regio/WD19/afspraken", "afspraken-foodvalley" },
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Reference;
@@ -10,6 +11,8 @@ namespace Regiewijzer.Data.Features;
 /// Create, change and remove a plan with its homes per year, as done in the web app. Every field is checked (Dutch
 /// reasons per field); a change or removal states the <see cref="PlanRow.Version"/> the user loaded, and when the
 /// stored plan has moved on since, nothing is written and both versions are returned (optimistic concurrency).
+/// The overloads with an <see cref="Actor"/> check permissions first (issue 6: only the municipality's editors); the
+/// ones without are the local operator's (tests, command line).
 /// </summary>
 public static class EditPlans
 {
@@ -127,6 +130,40 @@ public static class EditPlans
             var stored = await FindAsync(db, id, ct).ConfigureAwait(false);
             return stored is null ? EditResult<PlanForm>.NotFound() : EditResult<PlanForm>.Conflicted(new(null, PlanForm.From(stored), stored.Source, stored.UpdatedAt));
         }
+    }
+
+    /// <summary>Adds a plan for <paramref name="actor"/>: only an editor of the municipality may (<see cref="Permissions.CanEditMunicipality"/>).</summary>
+    public static async Task<EditResult<PlanForm>> CreateAsync(RegiewijzerDb db, Actor actor, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(municipality);
+        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+            ? await CreateAsync(db, municipality, form, clock, ct).ConfigureAwait(false)
+            : EditResult<PlanForm>.Forbidden();
+    }
+
+    /// <summary>Changes a plan for <paramref name="actor"/>: only an editor of the plan's municipality may.</summary>
+    public static async Task<EditResult<PlanForm>> UpdateAsync(RegiewijzerDb db, Actor actor, int id, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
+        await MayEditAsync(db, actor, id, ct).ConfigureAwait(false)
+            ? await UpdateAsync(db, id, form, clock, ct).ConfigureAwait(false)
+            : EditResult<PlanForm>.Forbidden();
+
+    /// <summary>Removes a plan for <paramref name="actor"/>: only an editor of the plan's municipality may.</summary>
+    public static async Task<EditResult<PlanForm>> DeleteAsync(RegiewijzerDb db, Actor actor, int id, int version, CancellationToken ct = default) =>
+        await MayEditAsync(db, actor, id, ct).ConfigureAwait(false)
+            ? await DeleteAsync(db, id, version, ct).ConfigureAwait(false)
+            : EditResult<PlanForm>.Forbidden();
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may change plan <paramref name="id"/>: an editor of its municipality. True for a
+    /// plan that no longer exists (the edit then reports it removed; nothing of another municipality is revealed).
+    /// </summary>
+    public static async Task<bool> MayEditAsync(RegiewijzerDb db, Actor actor, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var municipality = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => p.MunicipalityCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return municipality is null ? actor.IsAuthenticated : Permissions.CanEditMunicipality(actor, municipality);
     }
 
     /// <summary>Saves; on a concurrent change a conflict, on a code taken concurrently the code's error; null when saved.</summary>

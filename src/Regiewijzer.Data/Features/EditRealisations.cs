@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -184,6 +185,26 @@ public static class EditRealisations
             var stored = await FindAsync(db, code, year, ct).ConfigureAwait(false);
             return stored is null ? EditResult<RealisationForm>.NotFound() : Conflict(null, stored);
         }
+    }
+
+    /// <summary>Stores a year's realisation for <paramref name="actor"/>: only an editor of the municipality may (<see cref="Permissions.CanEditMunicipality"/>).</summary>
+    public static async Task<EditResult<RealisationForm>> SaveAsync(RegiewijzerDb db, Actor actor, string municipality, int year, RealisationForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(municipality);
+        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+            ? await SaveAsync(db, municipality, year, form, clock, ct).ConfigureAwait(false)
+            : EditResult<RealisationForm>.Forbidden();
+    }
+
+    /// <summary>Removes a year's realisation for <paramref name="actor"/>: only an editor of the municipality may.</summary>
+    public static async Task<EditResult<RealisationForm>> DeleteAsync(RegiewijzerDb db, Actor actor, string municipality, int year, int rowId, int version, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(municipality);
+        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+            ? await DeleteAsync(db, municipality, year, rowId, version, ct).ConfigureAwait(false)
+            : EditResult<RealisationForm>.Forbidden();
     }
 
     private static EditResult<RealisationForm> Conflict(RealisationForm? submitted, RealisationRow? stored) =>

@@ -22,6 +22,9 @@ public enum EditStatus
 
     /// <summary>The municipality, region or plan does not exist.</summary>
     NotFound,
+
+    /// <summary>Nothing stored: the actor may not change this municipality's or region's data (issue 6).</summary>
+    Forbidden,
 }
 
 /// <summary>A Dutch reason why a field's value cannot be stored; <see cref="Field"/> is the form's property path ("Deliveries[2].SocialRent").</summary>
@@ -49,6 +52,8 @@ public sealed record EditResult<TForm>(EditStatus Status, int? Id, IReadOnlyList
     internal static EditResult<TForm> Invalid(IReadOnlyList<FieldError> errors) => new(EditStatus.Invalid, null, errors, null);
 
     internal static EditResult<TForm> NotFound() => new(EditStatus.NotFound, null, [], null);
+
+    internal static EditResult<TForm> Forbidden() => new(EditStatus.Forbidden, null, [], null);
 
     internal static EditResult<TForm> Conflicted(EditConflict<TForm> conflict) => new(EditStatus.Conflict, null, [], conflict);
 

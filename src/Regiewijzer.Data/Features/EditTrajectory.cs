@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -100,6 +101,37 @@ public static class EditTrajectory
 
         return errors.Count == before ? [.. weights] : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may set the trajectory of region <paramref name="regionId"/>: an editor of a
+    /// province of one of its members (<see cref="Permissions.CanManageRegion"/>; a region across a border has two).
+    /// </summary>
+    public static async Task<bool> MayManageAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(regionId);
+        var id = regionId.ToUpperInvariant();
+        var provinces = await (
+                from m in db.Memberships.AsNoTracking()
+                join g in db.Municipalities.AsNoTracking() on m.MunicipalityCode equals g.Code
+                where m.RegionId == id
+                select g.ProvinceCode)
+            .Distinct().ToListAsync(ct).ConfigureAwait(false);
+        return Permissions.CanManageRegion(actor, provinces);
+    }
+
+    /// <summary>Stores the trajectory for <paramref name="actor"/>: only an editor of a province of the region (see <see cref="MayManageAsync"/>).</summary>
+    public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, Actor actor, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
+        await MayManageAsync(db, actor, regionId, ct).ConfigureAwait(false)
+            ? await SaveAsync(db, regionId, form, clock, ct).ConfigureAwait(false)
+            : EditResult<TrajectoryForm>.Forbidden();
+
+    /// <summary>Resets the trajectory to linear for <paramref name="actor"/>: only an editor of a province of the region.</summary>
+    public static async Task<EditResult<TrajectoryForm>> ResetAsync(RegiewijzerDb db, Actor actor, string regionId, string? token, CancellationToken ct = default) =>
+        await MayManageAsync(db, actor, regionId, ct).ConfigureAwait(false)
+            ? await ResetAsync(db, regionId, token, ct).ConfigureAwait(false)
+            : EditResult<TrajectoryForm>.Forbidden();
 
     /// <summary>Stores the weights of every year of the region's period. Not found for an unknown region.</summary>
     public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default)

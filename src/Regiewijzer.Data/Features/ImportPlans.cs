@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Geography;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
@@ -40,7 +41,39 @@ public static class ImportPlans
         RunAsync(db, table, sourceName, TimeProvider.System, progress, ct);
 
     /// <summary>Checks every row and plan; writes only when all are valid. The source of plans without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
-    public static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <remarks>Unrestricted: the local operator (command line). The web app uses the overload with an <see cref="Actor"/>.</remarks>
+    public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        RunAsync(db, table, sourceName, clock, null, progress, ct);
+
+    /// <summary>
+    /// As the unrestricted import, for <paramref name="actor"/>: every row for a municipality the actor may not edit
+    /// (<see cref="Permissions.CanEditMunicipality"/>) is an error on its gemeentecode, so nothing is imported.
+    /// </summary>
+    public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, Actor actor, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return RunAsync(db, table, sourceName, clock, actor, progress, ct);
+    }
+
+    /// <summary>The rows for known municipalities that <paramref name="actor"/> may not edit, each an error (null actor: the operator, no check).</summary>
+    internal static void RefuseWithoutRights(ImportChecks check, Table table, IReadOnlySet<string> known, Actor? actor)
+    {
+        if (actor is null)
+        {
+            return;
+        }
+
+        foreach (var row in table.Rows)
+        {
+            var code = row["gemeentecode"].ToUpperInvariant();
+            if (known.Contains(code) && !Permissions.CanEditMunicipality(actor, code))
+            {
+                check.Add(row, "gemeentecode", $"geen rechten voor gemeente {code}: alleen bewerkers van die gemeente mogen haar gegevens inlezen");
+            }
+        }
+    }
+
+    private static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, Actor? actor, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
@@ -81,6 +114,7 @@ public static class ImportPlans
         }
 
         progress?.Report(table.Rows.Count);
+        RefuseWithoutRights(check, table, known, actor);
         foreach (var plan in plans.Values)
         {
             plan.CheckHomes(check);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
@@ -28,7 +29,18 @@ public static class ImportRealisations
         RunAsync(db, table, sourceName, TimeProvider.System, progress, ct);
 
     /// <summary>Checks every row; writes only when all are valid. The source of rows without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
-    public static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <remarks>Unrestricted: the local operator (command line). The web app uses the overload with an <see cref="Actor"/>.</remarks>
+    public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        RunAsync(db, table, sourceName, clock, null, progress, ct);
+
+    /// <summary>As the unrestricted import, for <paramref name="actor"/>: every row for a municipality the actor may not edit is an error, so nothing is imported.</summary>
+    public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, Actor actor, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return RunAsync(db, table, sourceName, clock, actor, progress, ct);
+    }
+
+    private static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, Actor? actor, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
@@ -76,6 +88,7 @@ public static class ImportRealisations
         }
 
         progress?.Report(table.Rows.Count);
+        ImportPlans.RefuseWithoutRights(check, table, known, actor);
         if (check.Errors.Count > 0)
         {
             return ImportResult.Failed(check.Sorted());

@@ -16,7 +16,10 @@ internal static class ApiDocument
         met hun woningbouwopgave, de verdeling van die opgave over de gemeenten (2/3 betaalbaar, 3/10 sociale huur) en de toets met bevindingen.
         Elke gemeente heeft de uitleg "Hoe komt dit getal tot stand?" in acht stappen, elk met waarden, regel en bron.
 
-        - Alles is alleen lezen, behalve `POST /verdelingen`: dat verdeelt een gepost scenario (docs/scenario-format.md) zonder iets op te slaan.
+        - Openbare gegevens lees je zonder account. `POST /verdelingen` verdeelt een gepost scenario (docs/scenario-format.md) zonder iets op te slaan.
+        - Wijzigen (afspraken, ontheffingen, instructies, VHP, plannen) en niet-openbare gegevens vragen een account: haal een token met
+          `POST /aanmelden` en stuur het mee als `Authorization: Bearer …`. Wat een rol mag, staat in docs/rules.md; 401 zonder token,
+          403 zonder recht, 409 bij een verouderde `version` (het antwoord bevat de huidige versie) of een ongeldige statusovergang.
         - Veldnamen zijn Engels in camelCase, gelijk aan het scenarioformaat; elk veld is hier in het Nederlands beschreven en docs/glossary.md
           geeft de Nederlandse begrippen (opgave = task, ondergrens = floor, regionaal aandeel = regionalShare, inhaalbehoefte = catchUpNeed).
         - Fouten zijn `application/problem+json` (RFC 9457) met type, title, status, detail en instance; bij 400 en 422 noemt `invalidParams`
@@ -34,6 +37,11 @@ internal static class ApiDocument
         ("Verdelingen", "Een eigen scenario laten verdelen (wat-als)."),
         ("Bevindingen", "Tekorten en signalen van land, provincies en regio's."),
         ("Voortgang", "Voortgang tegen het traject, prognose, signaleringen, plannen en opgeleverde woningen."),
+        ("Accounts", "Aanmelden (bearer token) en het aangemelde account."),
+        ("Afspraken", "Regioafspraken met hun versies en reacties, en ontheffingen met wat-als en besluit."),
+        ("Instructies", "Het register van instructiebesluiten (Omgevingswet art. 2.33/2.34)."),
+        ("VHP", "Volkshuisvestingsprogramma's en de VHP-toets."),
+        ("Audit", "De wijzigingsgeschiedenis van een object."),
         ("API", "Ingang en versie."),
     ];
 
@@ -88,7 +96,7 @@ internal static class ApiDocument
             foreach (var (method, operation) in operations)
             {
                 DescribeResponses(document, operation, method == HttpMethod.Post);
-                if (method == HttpMethod.Post && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+                if (method == HttpMethod.Post && relative == "/verdelingen" && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
                 {
                     body.Example = JsonNode.Parse(Example);
                 }

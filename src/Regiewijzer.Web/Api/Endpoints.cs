@@ -24,6 +24,10 @@ internal static class Endpoints
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);
         MonitoringEndpoints.Map(api);
+        AgreementEndpoints.Map(api);
+        AuditEndpoints.Map(app, api); // audit trail (read only)
+        PlanWriteEndpoints.Map(api); // PUT /plannen/{id}
+        InstructionEndpoints.Map(api); // and the VHP endpoints
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
 using Xunit;
 
 namespace Regiewijzer.IntegrationTests.Web;
@@ -7,7 +8,7 @@ namespace Regiewijzer.IntegrationTests.Web;
 /// <summary>The edit pages for plans, realisations and a region's trajectory, over HTTP against the real app (forms with antiforgery, post/redirect/get).</summary>
 public sealed class EditPagesTests(TestDatabases databases)
 {
-    private const string AccountsNote = "Tot er accounts zijn (issue 6) kan iedereen die de app bereikt dit bewerken.";
+    private const string AccountsNote = "de plannen en realisaties van een gemeente wijzigen alleen bewerkers (en beheerders) van die gemeente zelf";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,7 +19,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(provider);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/gemeente/GM0228/plannen/nieuw")).StatusCode);
         Assert.Contains(AccountsNote, user.Html, StringComparison.Ordinal);
         Assert.Equal(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), user.InputValue("prijspeiljaar"));
@@ -53,7 +54,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
         await user.GetAsync("/gemeente/GM0228/plannen/nieuw");
         var fields = user.Fields("plan");
         fields.Remove("__RequestVerificationToken");
@@ -71,7 +72,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
         await user.GetAsync("/gemeente/GM0228/plannen/nieuw");
 
         using var post = await user.PostAsync(
@@ -104,7 +105,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0203");
         await user.GetAsync("/gemeente/GM0203/plannen/nieuw");
         using var post = await user.PostAsync("plan", ("Form.Code", "<i>x</i>"), ("Form.Name", "<script>alert(1)</script>"), ("Form.Status", "4b"), ("Form.Deliveries[0].Year", "2029"), ("Form.Deliveries[0].UnknownSegment", "3"));
         Assert.Equal(HttpStatusCode.Found, post.StatusCode);
@@ -123,8 +124,8 @@ public sealed class EditPagesTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
         var id = await PlanIdAsync(db, "pc2021-GM0228-h-2022");
-        using var anne = new EditSession(app);
-        using var bert = new EditSession(app);
+        using var anne = await SignedInAsync(db, app, "GM0228");
+        using var bert = await SignedInAsync(db, app, "GM0228");
         await anne.GetAsync($"/plan/{id}");
         await bert.GetAsync($"/plan/{id}");
         Assert.Equal("634", anne.InputValue("levering-0-onbekend"));
@@ -161,8 +162,8 @@ public sealed class EditPagesTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
         var id = await PlanIdAsync(db, "pc2021-GM0228-h-2025");
-        using var anne = new EditSession(app);
-        using var bert = new EditSession(app);
+        using var anne = await SignedInAsync(db, app, "GM0228");
+        using var bert = await SignedInAsync(db, app, "GM0228");
         await anne.GetAsync($"/plan/{id}");
         await bert.GetAsync($"/plan/{id}?verwijderen=ja");
         Assert.Equal(HttpStatusCode.Found, (await bert.PostAsync("plan-verwijderen")).StatusCode);
@@ -186,7 +187,7 @@ public sealed class EditPagesTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
         var id = await PlanIdAsync(db, "pc2021-GM0228-z-2025");
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
         await user.GetAsync($"/plan/{id}");
         Assert.DoesNotContain("id=\"plan-verwijderen\"", user.RawHtml, StringComparison.Ordinal);
 
@@ -206,7 +207,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
         await user.GetAsync("/gemeente/GM0228/realisaties");
         Assert.Equal("2021 geen cijfer Invoeren", user.TextOf("jaar-2021"));
         Assert.StartsWith("2023 0 0 0 0 0 847 847 bron 2 aanname", user.TextOf("jaar-2023"), StringComparison.Ordinal);
@@ -229,7 +230,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "PV25");
         await user.GetAsync("/regio/WD19/traject");
         Assert.StartsWith("Nu: lineair", user.TextOf("traject-nu"), StringComparison.Ordinal);
         Assert.Equal("2030 Gewicht 2030 11,1% 2.832 25.383 25.383 0", user.TextOf("jaar-2030"));
@@ -270,7 +271,7 @@ public sealed class EditPagesTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        using var user = new EditSession(app);
+        using var user = await SignedInAsync(db, app, "GM0228");
 
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync(path)).StatusCode);
     }
@@ -287,6 +288,14 @@ public sealed class EditPagesTests(TestDatabases databases)
         Assert.Contains("href=\"/gemeente/GM0228/realisaties\"", user.RawHtml, StringComparison.Ordinal);
         await user.GetAsync("/regio/WD19");
         Assert.Contains("href=\"/regio/WD19/traject\"", user.RawHtml, StringComparison.Ordinal);
+    }
+
+    /// <summary>A browser session signed in as a new editor of <paramref name="organisation"/> (the edit pages need an account of the municipality, or of a province for a trajectory).</summary>
+    private static async Task<EditSession> SignedInAsync(TestDatabase db, RunningApp app, string organisation)
+    {
+        var user = new EditSession(app);
+        await user.SignInAsync(await TestAccounts.CreateAsync(db, organisation, AccountRole.Editor));
+        return user;
     }
 
     private static async Task<int> PlanIdAsync(TestDatabase db, string code)

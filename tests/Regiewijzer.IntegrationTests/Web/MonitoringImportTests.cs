@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.IntegrationTests.Governance;
 using Regiewijzer.IntegrationTests.ImportExport;
 using Xunit;
 
@@ -17,11 +19,12 @@ public sealed partial class MonitoringImportTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        using var client = await EditorAsync(db, app);
 
-        var html = Regex.Replace(WebUtility.HtmlDecode(await app.Client.GetStringAsync(new Uri("/monitoring/import", UriKind.Relative), Ct)), "\\s+", " ");
+        var html = Regex.Replace(WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/monitoring/import", UriKind.Relative), Ct)), "\\s+", " ");
 
         Assert.Contains("<h1 class=\"nl-heading nl-heading--level-1\">Plannen en realisaties inlezen</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("Tot dan kan iedereen die deze applicatie kan bereiken hier gegevens inlezen", html, StringComparison.Ordinal);
+        Assert.Contains("u leest alleen gegevens in van gemeenten waarvan u bewerker bent (GM0228)", html, StringComparison.Ordinal);
         foreach (var id in new[] { "plannen", "realisaties" })
         {
             Assert.Contains($"id=\"{id}-inlezen\"", html, StringComparison.Ordinal);
@@ -51,7 +54,8 @@ public sealed partial class MonitoringImportTests(TestDatabases databases)
         }
 
         var csv = "gemeentecode;plancode;naam;planstatus;opleverjaar_van;sociale_huur\nGM0228;A-1;Goed;1a;2026;10\nGM0228;A-2;Fout;7;2026;-4\n";
-        var html = await UploadAsync(app.Client, "plannen", Encoding.UTF8.GetBytes(csv), "plannen.csv");
+        using var client = await EditorAsync(db, app);
+        var html = await UploadAsync(client, "plannen", Encoding.UTF8.GetBytes(csv), "plannen.csv");
 
         Assert.Contains("Plannen niet ingelezen: 2 fouten in plannen.csv", html, StringComparison.Ordinal);
         Assert.Contains("Er is niets opgeslagen", html, StringComparison.Ordinal);
@@ -71,7 +75,8 @@ public sealed partial class MonitoringImportTests(TestDatabases databases)
         using var xlsx = new MemoryStream();
         ImportExport.Xlsx.Write(xlsx, ["gemeentecode", "jaar", "sociale_huur", "vrije_koop"], [["GM0228", 2023, 300, 500], ["GM0228", 2024, 250, 410]]);
 
-        var html = await UploadAsync(app.Client, "realisaties", xlsx.ToArray(), "ede.xlsx");
+        using var client = await EditorAsync(db, app);
+        var html = await UploadAsync(client, "realisaties", xlsx.ToArray(), "ede.xlsx");
 
         Assert.Contains("Realisaties ingelezen uit ede.xlsx", html, StringComparison.Ordinal);
         Assert.Contains("1 nieuw, 1 vervangen.", html, StringComparison.Ordinal);
@@ -88,9 +93,10 @@ public sealed partial class MonitoringImportTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
 
-        var none = await UploadAsync(app.Client, "plannen", null, null);
+        using var client = await EditorAsync(db, app);
+        var none = await UploadAsync(client, "plannen", null, null);
         Assert.Contains("kies eerst een CSV- of XLSX-bestand", none, StringComparison.Ordinal);
-        var xls = await UploadAsync(app.Client, "realisaties", [0xD0, 0xCF, 0x11, 0xE0], "oud.xls");
+        var xls = await UploadAsync(client, "realisaties", [0xD0, 0xCF, 0x11, 0xE0], "oud.xls");
         Assert.Contains("XLS (Excel 97-2003) wordt niet gelezen", xls, StringComparison.Ordinal);
     }
 
@@ -106,12 +112,55 @@ public sealed partial class MonitoringImportTests(TestDatabases databases)
             { new ByteArrayContent(Encoding.UTF8.GetBytes(File.ReadAllText(Templates.Plans))), "Bestand", "plannen.csv" },
         };
 
-        using var response = await app.Client.PostAsync(new Uri("/monitoring/import", UriKind.Relative), content, Ct);
+        using var client = await EditorAsync(db, app); // signed in: the refusal is the missing token
+        using var response = await client.PostAsync(new Uri("/monitoring/import", UriKind.Relative), content, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var after = db.Context();
         Assert.False(await after.Plans.AnyAsync(p => p.Code == "EDE-001", Ct));
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Upload_RowsOfAMunicipalityTheAccountMayNotEdit_AreErrors_AndNothingIsImported(Provider provider)
+    {
+        await using var db = await databases.CreateSeededAsync(provider);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        using var client = await EditorAsync(db, app); // editor of Ede (GM0228) only
+        int before;
+        await using (var context = db.Context())
+        {
+            before = await context.Realisations.CountAsync(r => r.Year == 2031, Ct);
+        }
+
+        var csv = "gemeentecode;jaar;sociale_huur\nGM0228;2031;10\nGM0203;2031;20\nGM0345;2031;5\n";
+        var html = await UploadAsync(client, "realisaties", Encoding.UTF8.GetBytes(csv), "regio.csv");
+
+        Assert.Equal(
+            [("3", "gemeentecode", "geen rechten voor gemeente GM0203: alleen bewerkers van die gemeente mogen haar gegevens inlezen"),
+             ("4", "gemeentecode", "geen rechten voor gemeente GM0345: alleen bewerkers van die gemeente mogen haar gegevens inlezen")],
+            ErrorRows(html));
+        await using var after = db.Context();
+        Assert.Equal(before, await after.Realisations.CountAsync(r => r.Year == 2031, Ct)); // not even Ede's own row
+    }
+
+    [Fact]
+    public async Task Page_Anonymous_RedirectsToSignIn()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+
+        using var response = await client.GetAsync(new Uri("/monitoring/import", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/aanmelden?ReturnUrl=%2Fmonitoring%2Fimport", response.Headers.Location!.PathAndQuery);
+    }
+
+    /// <summary>A browser signed in as an editor of Ede (GM0228).</summary>
+    private static async Task<HttpClient> EditorAsync(TestDatabase db, RunningApp app) =>
+        await SecurityClients.SignedInBrowserAsync(app, await TestAccounts.CreateAsync(db, "GM0228", AccountRole.Editor));
 
     /// <summary>GETs the page (antiforgery cookie and token), then posts form "{kind}-inlezen" with its hidden fields and the file; returns the decoded page.</summary>
     private static async Task<string> UploadAsync(HttpClient client, string kind, byte[]? file, string? fileName)

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Features.Governance;
+
+/// <summary>One field of a changed row: its value before and after as text (null: the row did not exist / no value).</summary>
+public sealed record AuditField(string Name, string? Before, string? After);
+
+/// <summary>One recorded change as people read it: who, for which organisation, when, what, and the fields that changed.</summary>
+public sealed record AuditChange(
+    long Id, DateTimeOffset At, string ActorId, string ActorName, string? OrganisationId, string? OrganisationName,
+    string ObjectType, string ObjectId, string Entity, string EntityKey, string Action, IReadOnlyList<AuditField> Fields);
+
+/// <summary>
+/// Reads the audit trail (issue 6): the changes of one object, or the latest changes site-wide. Read only: there is no
+/// way to change or remove an entry (the database refuses it by trigger). Any signed-in account may read it; the trail
+/// of accounts (e-mail addresses, roles) only administrators (<see cref="Permissions.CanReadAccountAudit"/>).
+/// </summary>
+public static class AuditLog
+{
+    /// <summary>The object types the trail records (see Data/Database/AuditTrail.cs), with their Dutch names.</summary>
+    public static IReadOnlyDictionary<string, string> Types { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["plan"] = "plan",
+        ["realisatie"] = "realisatie",
+        ["traject"] = "traject van een regio",
+        ["regio"] = "woningbouwregio",
+        ["voorraad"] = "woningvoorraad",
+        ["opgave"] = "opgave",
+        ["afspraak"] = "regionale afspraak",
+        ["ontheffing"] = "ontheffing",
+        ["instructie"] = "instructie",
+        ["vhp"] = "volkshuisvestingsprogramma",
+        ["account"] = "account",
+    };
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["Name"] = "naam", ["DisplayName"] = "naam", ["Code"] = "code", ["Status"] = "status", ["Source"] = "bron", ["Note"] = "toelichting",
+        ["UpdatedAt"] = "gewijzigd op", ["CreatedAt"] = "aangemaakt op", ["Version"] = "versie", ["Year"] = "jaar", ["Weight"] = "gewicht",
+        ["PriceLevelYear"] = "prijspeiljaar", ["Contracted"] = "gecontracteerd", ["ContractedOn"] = "contractdatum", ["IsEstimate"] = "schatting",
+        ["SocialRent"] = "sociale huur", ["MiddleRent"] = "middenhuur", ["AffordableOwnership"] = "betaalbare koop", ["FreeRent"] = "vrije huur",
+        ["FreeOwnership"] = "vrije koop", ["UnknownSegment"] = "segment onbekend", ["Middle"] = "middensegment", ["Free"] = "vrije sector",
+        ["Task"] = "opgave", ["Role"] = "rol", ["OrganisationId"] = "organisatie", ["AccountId"] = "account", ["Email"] = "e-mailadres",
+        ["LockoutEnd"] = "geblokkeerd tot", ["AccessFailedCount"] = "mislukte aanmeldingen", ["Comment"] = "opmerking", ["Reasoning"] = "motivering",
+        ["Grounds"] = "gronden", ["Content"] = "inhoud", ["Subject"] = "onderwerp", ["Deadline"] = "termijn", ["LegalBasis"] = "grondslag",
+        ["MunicipalityCode"] = "gemeente", ["Assumption"] = "aanname", ["RegionId"] = "regio", ["PlanId"] = "plan", ["Id"] = "id",
+    };
+
+    /// <summary>The Dutch name of a stored field ("SocialRent" → "sociale huur"); the field's own name when there is none.</summary>
+    public static string FieldLabel(string name) => Labels.GetValueOrDefault(name, name);
+
+    /// <summary>Most entries on the recent-changes page.</summary>
+    public const int RecentLimit = 200;
+
+    private const string AccountType = "account";
+
+    private static readonly TimeZoneInfo Netherlands =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The changes of one object, oldest first.</summary>
+    public static async Task<Outcome<IReadOnlyList<AuditChange>>> ForObjectAsync(RegiewijzerDb db, Actor actor, string type, string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Refusal(actor, type) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.ObjectType == type && e.ObjectId == id)
+            .OrderBy(e => e.Id).ToListAsync(ct).ConfigureAwait(false);
+        return Outcome<IReadOnlyList<AuditChange>>.Ok(await ChangesAsync(db, rows, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The latest <see cref="RecentLimit"/> changes, newest first, optionally of one type and/or made for one organisation.</summary>
+    public static async Task<Outcome<IReadOnlyList<AuditChange>>> RecentAsync(RegiewijzerDb db, Actor actor, string? type, string? organisationId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
+        organisationId = string.IsNullOrWhiteSpace(organisationId) ? null : organisationId.Trim().ToUpperInvariant();
+        if (Refusal(actor, type ?? "plan") is { } refused)
+        {
+            return refused;
+        }
+
+        var query = db.AuditEntries.AsNoTracking();
+        query = type is not null ? query.Where(e => e.ObjectType == type)
+            : Permissions.CanReadAccountAudit(actor) ? query : query.Where(e => e.ObjectType != AccountType);
+        if (organisationId is not null)
+        {
+            query = query.Where(e => e.OrganisationId == organisationId);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Id).Take(RecentLimit).ToListAsync(ct).ConfigureAwait(false);
+        return Outcome<IReadOnlyList<AuditChange>>.Ok(await ChangesAsync(db, rows, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>"24-11-2026 14:03:07" in Dutch time (Europe/Amsterdam).</summary>
+    public static string When(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>"plan 12: plans gewijzigd" as a short Dutch label of the table and the action.</summary>
+    public static string What(AuditChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return $"{change.Entity} {change.EntityKey} {change.Action}";
+    }
+
+    private static Outcome<IReadOnlyList<AuditChange>>? Refusal(Actor actor, string type)
+    {
+        if (!Permissions.CanReadRestricted(actor))
+        {
+            return Outcome<IReadOnlyList<AuditChange>>.Forbidden("Meld u aan om de wijzigingsgeschiedenis te lezen.");
+        }
+
+        if (!Types.ContainsKey(type))
+        {
+            return Outcome<IReadOnlyList<AuditChange>>.NotFound(
+                $"'{type}' is geen soort object in de wijzigingsgeschiedenis; gebruik {string.Join(", ", Types.Keys)}.");
+        }
+
+        return type == AccountType && !Permissions.CanReadAccountAudit(actor)
+            ? Outcome<IReadOnlyList<AuditChange>>.Forbidden("De geschiedenis van accounts (e-mailadressen, rollen) is alleen voor beheerders.")
+            : null;
+    }
+
+    private static async Task<IReadOnlyList<AuditChange>> ChangesAsync(RegiewijzerDb db, List<AuditEntryRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!).Distinct().ToList();
+        var names = ids.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditChange(
+            r.Id, r.At, r.ActorId, r.ActorName, r.OrganisationId, r.OrganisationId is { } o ? names.GetValueOrDefault(o) : null,
+            r.ObjectType, r.ObjectId, r.Entity, r.EntityKey, r.Action, Fields(r.Action, r.Before, r.After)))];
+    }
+
+    /// <summary>A change: only the fields whose value differs; a creation or removal: every field.</summary>
+    internal static IReadOnlyList<AuditField> Fields(string action, string? before, string? after)
+    {
+        var b = Values(before);
+        var a = Values(after);
+        var names = b.Keys.Union(a.Keys).Order(StringComparer.Ordinal);
+        return [.. names
+            .Select(n => new AuditField(n, b.TryGetValue(n, out var x) ? x : null, a.TryGetValue(n, out var y) ? y : null))
+            .Where(f => action != "gewijzigd" || (before is not null && !string.Equals(f.Before, f.After, StringComparison.Ordinal)))];
+    }
+
+    private static Dictionary<string, string?> Values(string? json)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(json))
+        {
+            return values;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            values[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => "ja",
+                JsonValueKind.False => "nee",
+                _ => property.Value.GetRawText(),
+            };
+        }
+
+        return values;
+    }
+}

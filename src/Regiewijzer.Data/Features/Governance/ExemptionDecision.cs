@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Features.Governance;
+
+/// <summary>
+/// The decision on an exemption request by the province of the municipality or the Rijk
+/// (<see cref="Permissions.ExemptionDecider"/>), with reasoning. Granting makes a new concept version of the region's
+/// agreement whose scenario carries the lowered floor and whose shares are the recomputed distribution, in the same
+/// transaction as the decision.
+/// </summary>
+public static class ExemptionDecision
+{
+    /// <summary>Least length of the reasoning, in characters (surrounding white space not counted).</summary>
+    public const int MinReasoningLength = 20;
+
+    /// <summary>Greatest length of the reasoning.</summary>
+    public const int MaxReasoningLength = 4000;
+
+    public static async Task<Outcome<ExemptionView>> DecideAsync(
+        RegiewijzerDb db, Actor actor, int id, bool granted, string? reasoning, int version, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var view = await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false);
+        if (view is null)
+        {
+            return Outcome<ExemptionView>.NotFound($"Er is geen ontheffing met nummer {id}.");
+        }
+
+        if (Permissions.ExemptionDecider(actor, view.ProvinceCode) is not { } decider)
+        {
+            return Outcome<ExemptionView>.Forbidden($"Over een ontheffing van {view.MunicipalityName} beslist de provincie {view.ProvinceCode} of het Rijk.");
+        }
+
+        if (view.Version != version)
+        {
+            return Conflict(view);
+        }
+
+        var to = granted ? ExemptionStatus.Granted : ExemptionStatus.Refused;
+        if (ExemptionLifecycle.Refusal(view.Status, to) is { } refusal)
+        {
+            return Outcome<ExemptionView>.IllegalTransition(refusal);
+        }
+
+        var text = reasoning?.Trim() ?? "";
+        if (text.Length < MinReasoningLength || text.Length > MaxReasoningLength)
+        {
+            return Outcome<ExemptionView>.Invalid("reasoning", text.Length < MinReasoningLength
+                ? $"Motiveer het besluit in minstens {MinReasoningLength} tekens (nu {text.Length})."
+                : $"De motivering is te lang: {text.Length} tekens, hoogstens {MaxReasoningLength}.");
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        AgreementRow? agreement = null;
+        if (granted)
+        {
+            var open = await db.Agreements.AsNoTracking().Where(a => a.RegionId == view.RegionId && a.Status != AgreementStatus.Adopted)
+                .OrderBy(a => a.Number).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (open is not null)
+            {
+                return Outcome<ExemptionView>.Invalid("granted",
+                    $"Versie {open.Number} van de afspraak van {view.RegionName} is nog {open.Status.Dutch()}; er kan maar één open versie zijn. Neem eerst versie {open.Number} terug of stel die vast, en verleen dan de ontheffing.");
+            }
+
+            var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == view.RegionId, ct).ConfigureAwait(false);
+            var (scenario, baseRow) = await AgreementRecords.BaseScenarioAsync(db, region, ct).ConfigureAwait(false);
+            var (whatIf, problem) = ExemptionQueries.Compute(scenario, view);
+            if (whatIf is null)
+            {
+                return Outcome<ExemptionView>.Invalid("granted", problem!);
+            }
+
+            agreement = AgreementRecords.NewVersion(
+                region.Id, (baseRow?.Number ?? 0) + 1, scenario with { Region = whatIf.InputAfter },
+                $"ontheffing {view.Id} verleend aan {view.MunicipalityName}", baseRow?.Id, view.Id, actor, now);
+        }
+
+        var row = await db.Exemptions.FirstAsync(x => x.Id == id, ct).ConfigureAwait(false);
+        (row.Status, row.DecidedAt, row.DecidedBy, row.DecidedByOrganisation, row.Reasoning) = (to, now, actor.Name, decider.Id, text);
+        db.Entry(row).Property(x => x.Version).OriginalValue = version;
+        AgreementRecords.Acting(db, actor, decider.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (agreement is not null)
+            {
+                db.Agreements.Add(agreement);
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if (agreement is not null)
+            {
+                row.ResultingAgreementId = agreement.Id;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Decided meanwhile (version), or a version of the agreement made at the same moment (unique number).
+            await transaction.RollbackAsync(ct).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            return Conflict((await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false))!);
+        }
+
+        return Outcome<ExemptionView>.Ok((await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false))!);
+    }
+
+    private static Outcome<ExemptionView> Conflict(ExemptionView current) =>
+        Outcome<ExemptionView>.Conflict("Iemand anders heeft intussen over deze aanvraag beslist of de afspraak gewijzigd; hieronder staat de huidige stand. Er is niets opgeslagen.", current);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Data.Features.Governance;
+
+/// <summary>
+/// An instruction as typed in the form or posted as JSON. <see cref="Version"/> is the stored version the user read
+/// (null when creating). Field names in errors are the JSON names: addressee, subject, content, deadline, warningReference.
+/// </summary>
+public sealed class InstructionForm
+{
+    /// <summary>The addressee's id: a municipality ("GM0228") or a province ("PV25").</summary>
+    public string? Addressee { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Content { get; set; }
+
+    /// <summary>The deadline as yyyy-MM-dd (the date input) or d-M-yyyy.</summary>
+    public string? Deadline { get; set; }
+
+    /// <summary>The monitoring warning it answers, e.g. "voortgang/gemeente/GM0228"; optional.</summary>
+    public string? WarningReference { get; set; }
+
+    public int? Version { get; set; }
+
+    /// <summary>The stored instruction as the form shows it.</summary>
+    public static InstructionForm From(InstructionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new InstructionForm
+        {
+            Addressee = row.AddresseeId,
+            Subject = row.Subject,
+            Content = row.Content,
+            Deadline = row.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            WarningReference = row.WarningReference,
+            Version = row.Version,
+        };
+    }
+}
+
+/// <summary>An instruction with its issuer and addressee as organisations (names for display, kinds for the rules).</summary>
+public sealed record InstructionView(InstructionRow Row, OrganisationRow Issuer, OrganisationRow Addressee)
+{
+    /// <summary>The deadline has passed (before <paramref name="today"/>) and the issued instruction is not complied with.</summary>
+    public bool IsOverdue(DateOnly today) => Row.Status == InstructionStatus.Issued && Row.Deadline < today;
+
+    /// <summary>Published: it was issued at some point (gegeven, opgevolgd, or withdrawn after issuing). Anonymous visitors see only these.</summary>
+    public bool IsPublic => Row.IssuedAt is not null;
+}
+
+/// <summary>Dates of the instructions register: "today" in Dutch time, and the deadline as typed.</summary>
+public static class InstructionDates
+{
+    private static readonly TimeZoneInfo Netherlands =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static readonly string[] Formats = ["yyyy-MM-dd", "d-M-yyyy"];
+
+    /// <summary>Today's date in the Netherlands.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Netherlands).DateTime);
+    }
+
+    /// <summary>A date as yyyy-MM-dd or d-M-yyyy, or null.</summary>
+    public static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>"24-11-2026".</summary>
+    public static string Dutch(DateOnly date) => date.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+}
