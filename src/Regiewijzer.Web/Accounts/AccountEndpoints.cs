@@ -37,10 +37,11 @@ public static class AccountEndpoints
 
         var api = app.MapGroup("/api/v1").WithTags("Accounts");
         api.MapPost("/aanmelden", TokenAsync)
+            .WithName("aanmelden")
             .WithSummary("Aanmelden: een bearer token voor de API")
             .WithDescription("Geef e-mailadres en wachtwoord; het antwoord bevat accessToken (1 uur geldig) voor de header Authorization: Bearer. " +
                              "Na herhaald mislukte pogingen wordt het account tijdelijk geblokkeerd (423), en per adres geldt een limiet (429).");
-        api.MapGet("/ik", MeAsync).WithSummary("Wie ben ik: het aangemelde account met zijn rollen per organisatie");
+        api.MapGet("/ik", MeAsync).WithName("ikOphalen").WithSummary("Wie ben ik: het aangemelde account met zijn rollen per organisatie");
     }
 
     public sealed record TokenRequest(string? Email, string? Password);
