@@ -98,7 +98,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.All(Paths, p => Assert.Contains($"<code>{p}</code>", html, StringComparison.Ordinal));
+        Assert.All(Paths, p => Assert.Contains($"<td class=\"utrecht-table__cell\"><code>{p}</code></td>", html, StringComparison.Ordinal)); // a row of the table, not a mention in the text
         foreach (var slug in new[] { "niet-gevonden", "methode-niet-toegestaan", "ongeldige-parameter", "ongeldige-json", "te-groot", "mediatype-niet-ondersteund", "ongeldig-scenario", "geen-opgave", "serverfout",
                      "niet-aangemeld", "aanmelden-mislukt", "geen-toegang", "account-geblokkeerd", "te-veel-verzoeken", "gewijzigd-door-ander", "ongeldige-overgang", "ongeldige-invoer" })
         {
