@@ -72,6 +72,10 @@ internal static class MonitorCommand
         var report = p.Report;
         console.Write(new Rule($"[bold]Voortgang {Markup.Escape(p.Subject.Name)}[/] ({MonitoringOutput.LevelDutch(p.Subject.Level)}, {snapshot.FirstYear}-{snapshot.LastYear})").LeftJustified());
         console.MarkupLine($"Peiljaar [bold]{report.AsOfYear}[/]: gerealiseerd tot en met {report.AsOfYear}, plannen vanaf {report.AsOfYear + 1}. Traject: {Markup.Escape(p.TrajectoryText)}. Gemeenten die meetellen: {p.Members.Length}.");
+        if (p.HasTarget)
+        {
+            console.MarkupLine($"Doelen uit: {Markup.Escape(MonitoringOutput.TargetSources(snapshot, p))}.");
+        }
 
         var groups = new Table().Border(TableBorder.Rounded).Title("Doelen en traject tot en met het peiljaar");
         groups.AddColumn("Groep");

@@ -44,6 +44,23 @@ internal static class MonitoringOutput
     };
 
 
+    /// <summary>Where the counted municipalities' targets come from: the adopted agreement of their region, or the computed distribution.</summary>
+    public static string TargetSources(MonitoringSnapshot snapshot, SubjectProgress p)
+    {
+        var sources = snapshot.TargetSourcesOf(p.Members);
+        var agreed = sources.Where(s => s.Agreement is not null)
+            .Select(s => $"vastgestelde afspraak {s.RegionName} versie {s.Agreement!.Number} ({s.Agreement.AdoptedAt.UtcDateTime:yyyy-MM-dd})").ToList();
+        var computed = sources.Count(s => s.Agreement is null);
+        if (computed > 0)
+        {
+            agreed.Add(computed == 1 && sources.Count == 1
+                ? $"verdeling volgens de wet van {sources[0].RegionName} (geen vastgestelde afspraak)"
+                : $"verdeling volgens de wet voor {computed} {(computed == 1 ? "regio" : "regio's")} zonder vastgestelde afspraak");
+        }
+
+        return string.Join("; ", agreed);
+    }
+
     /// <summary>The tier, or why there is none.</summary>
     public static string TierText(SubjectProgress p, GroupProgress g) => p.WhyNotAssessed(g) ?? g.Tier!.Value.Dutch();
 
@@ -55,6 +72,7 @@ internal static class MonitoringOutput
         hasTarget = p.HasTarget,
         noTargetReason = p.HasTarget ? null : NoTargetReason(snapshot, p),
         membersCounted = p.Members.Length,
+        targetSources = p.HasTarget ? TargetSources(snapshot, p) : null,
         withoutTarget = p.WithoutTarget,
         trajectory = p.TrajectoryText,
         groups = p.Report.Groups.Select(g => new

@@ -66,6 +66,23 @@ public sealed record SubjectProgress(
     }
 }
 
+/// <summary>The version in force of a region's agreement (the last adopted one) with its shares per municipality.</summary>
+/// <param name="Id">Agreement version id (page /afspraak/{Id}).</param>
+/// <param name="RegionId">The region.</param>
+/// <param name="Number">Version number within the region.</param>
+/// <param name="AdoptedAt">When it was adopted.</param>
+/// <param name="Shares">Per municipality code: social rent, middle (as middle rent) and free (as free rent).</param>
+public sealed record AdoptedAgreement(int Id, string RegionId, int Number, DateTimeOffset AdoptedAt, IReadOnlyDictionary<string, SegmentHomes> Shares);
+
+/// <summary>
+/// Where a municipality's target comes from: the adopted agreement of its region when there is one (domain.md: progress
+/// is measured against the agreed numbers), otherwise the distribution computed by the law's rules.
+/// </summary>
+/// <param name="RegionId">The region whose agreement or distribution it is.</param>
+/// <param name="RegionName">Its name.</param>
+/// <param name="Agreement">The adopted agreement, or null when the target is the computed distribution.</param>
+public sealed record TargetSource(string RegionId, string RegionName, AdoptedAgreement? Agreement);
+
 /// <summary>One line of a province's list of warnings.</summary>
 public sealed record MonitoringWarning(MonitoringSubject Subject, WarningTier Tier, SegmentGroup Group, GroupProgress Progress, EscalationStep Suggestion, bool UsesEstimates);
 
@@ -83,6 +100,7 @@ public sealed class MonitoringSnapshot
     private readonly Dictionary<string, HousingRegionRow> regions;
     private readonly Dictionary<string, ProvinceRow> provinces;
     private readonly Dictionary<string, SegmentHomes> targets;
+    private readonly Dictionary<string, TargetSource> targetSources;
     private readonly Dictionary<string, int[]> weights;
     private readonly ILookup<string, (Plan Plan, PlanFacts Facts)> plansByMunicipality;
     private readonly ILookup<string, RealisationFacts> realisationsByMunicipality;
@@ -97,7 +115,8 @@ public sealed class MonitoringSnapshot
         IEnumerable<ProvinceRow> provinces,
         IEnumerable<(Plan Plan, PlanFacts Facts)> plans,
         IEnumerable<RealisationFacts> realisations,
-        Dictionary<string, int[]> weights)
+        Dictionary<string, int[]> weights,
+        IEnumerable<AdoptedAgreement>? agreements = null)
     {
         FirstYear = firstYear;
         LastYear = lastYear;
@@ -106,9 +125,27 @@ public sealed class MonitoringSnapshot
         this.municipalities = municipalities.ToDictionary(m => m.Code, StringComparer.Ordinal);
         this.regions = regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
         this.provinces = provinces.ToDictionary(p => p.Code, StringComparer.Ordinal);
-        targets = country.Regions.Where(r => r.Result is not null)
-            .SelectMany(r => r.Result!.Municipalities)
-            .ToDictionary(m => m.Code.Value, m => new SegmentHomes(m.Social, m.Middle, 0, m.Free, 0), StringComparer.Ordinal);
+        targets = new(StringComparer.Ordinal);
+        targetSources = new(StringComparer.Ordinal);
+        var adopted = (agreements ?? []).ToDictionary(a => a.RegionId, StringComparer.Ordinal);
+        foreach (var outcome in country.Regions)
+        {
+            var region = outcome.Question.Region;
+            if (adopted.Remove(region.Id, out var agreement))
+            {
+                AddTargets(region.Id, region.Name, agreement, agreement.Shares.Select(kv => (kv.Key, kv.Value)));
+            }
+            else if (outcome.Result is not null)
+            {
+                AddTargets(region.Id, region.Name, null, outcome.Result.Municipalities.Select(m => (m.Code.Value, new SegmentHomes(m.Social, m.Middle, 0, m.Free, 0))));
+            }
+        }
+
+        foreach (var agreement in adopted.Values.Where(a => this.regions.ContainsKey(a.RegionId))) // a region the country check did not distribute
+        {
+            AddTargets(agreement.RegionId, this.regions[agreement.RegionId].Name, agreement, agreement.Shares.Select(kv => (kv.Key, kv.Value)));
+        }
+
         this.weights = weights;
         plansByMunicipality = plans.ToLookup(p => p.Plan.Municipality.Value, StringComparer.Ordinal);
         realisationsByMunicipality = realisations.ToLookup(r => r.Realisation.Municipality.Value, StringComparer.Ordinal);
@@ -155,6 +192,13 @@ public sealed class MonitoringSnapshot
 
     /// <summary>The municipality's target for the period, if it has one.</summary>
     public SegmentHomes? TargetOf(string municipality) => targets.TryGetValue(municipality, out var t) ? t : null;
+
+    /// <summary>Where the municipality's target comes from (adopted agreement or computed distribution); null without a target.</summary>
+    public TargetSource? TargetSourceOf(string municipality) => targetSources.GetValueOrDefault(municipality);
+
+    /// <summary>The distinct sources of the targets of these municipalities, by region.</summary>
+    public IReadOnlyList<TargetSource> TargetSourcesOf(IEnumerable<string> members) =>
+        [.. members.Select(TargetSourceOf).OfType<TargetSource>().Distinct().OrderBy(t => t.RegionName, StringComparer.Ordinal)];
 
     /// <summary>Plans of one municipality with their facts, by name.</summary>
     public IEnumerable<(Plan Plan, PlanFacts Facts)> PlansOf(string municipality) => plansByMunicipality[municipality].OrderBy(p => p.Plan.Name, StringComparer.Ordinal);
@@ -270,6 +314,16 @@ public sealed class MonitoringSnapshot
         ];
     }
 
+    private void AddTargets(string regionId, string regionName, AdoptedAgreement? agreement, IEnumerable<(string Code, SegmentHomes Target)> shares)
+    {
+        var source = new TargetSource(regionId, regionName, agreement);
+        foreach (var (code, target) in shares.Where(s => municipalities.ContainsKey(s.Code)))
+        {
+            targets[code] = target;
+            targetSources[code] = source;
+        }
+    }
+
     /// <summary>
     /// The subject's as-of year: the last year in the period up to <see cref="AsOfYear"/> for which
     /// EVERY member has a realisation row (so a municipality that already entered next year's figure
@@ -344,6 +398,15 @@ public static class LoadMonitoring
         var planRows = await db.Plans.AsNoTracking().Include(p => p.Deliveries).ToListAsync(ct).ConfigureAwait(false);
         var realisationRows = await db.Realisations.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var weightRows = await db.TrajectoryWeights.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var agreementRows = await db.Agreements.AsNoTracking().Include(a => a.Shares)
+            .Where(a => a.Status == Core.Governance.AgreementStatus.Adopted).ToListAsync(ct).ConfigureAwait(false);
+        var inForce = agreementRows.GroupBy(a => a.RegionId, StringComparer.Ordinal).Select(g => g.MaxBy(a => a.Number)!)
+            .Select(a => new AdoptedAgreement(
+                a.Id,
+                a.RegionId,
+                a.Number,
+                a.AdoptedAt ?? a.CreatedAt,
+                a.Shares.ToDictionary(x => x.MunicipalityCode, x => new SegmentHomes(x.SocialRent, x.Middle, 0, x.Free, 0), StringComparer.Ordinal)));
 
         var first = regions.Count == 0 ? Reference.ReferenceSeeder.PeriodFrom : regions.Min(r => r.PeriodFrom);
         var last = regions.Count == 0 ? Reference.ReferenceSeeder.PeriodTo : regions.Max(r => r.PeriodTo);
@@ -366,7 +429,8 @@ public static class LoadMonitoring
             provinces,
             planRows.Select(p => (ToPlan(p), new PlanFacts(p.Id, p.Code, p.Source, p.Assumption, p.Version))),
             realisationRows.Select(r => new RealisationFacts(new Realisation(new MunicipalityCode(r.MunicipalityCode), r.Year, Homes(r)), r.Id, r.Source, r.IsEstimate, r.Note, r.Version)),
-            weights);
+            weights,
+            inForce);
     }
 
     /// <summary>The Core plan of a stored plan: id "p" + row id.</summary>

@@ -3,6 +3,7 @@ using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Web.Accounts;
+using Regiewijzer.Web.Components.Editing;
 
 namespace Regiewijzer.Web.Api;
 
@@ -63,7 +64,9 @@ internal static class AgreementEndpoints
         (await AgreementChanges.CreateAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, body?.Reason, clock, ct).ConfigureAwait(false))
             .ToApi(http, AgreementVersionResource.From, created: true, location: a => $"{ApiConventions.BasePath}/afspraken/{a.Id}");
 
-    private static async Task<IResult> TransitionAsync(int id, AgreementStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(
+        int id, AgreementStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock,
+        MonitoringCache monitoring, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         if (!actor.IsAuthenticated)
@@ -82,9 +85,18 @@ internal static class AgreementEndpoints
             errors.Add(new InvalidParam("version", "Stuur de version mee die u las."));
         }
 
-        return errors.Count > 0
-            ? Problems.InvalidInput(http, errors)
-            : (await AgreementChanges.TransitionAsync(db, actor, id, to, body!.Version!.Value, clock, ct).ConfigureAwait(false)).ToApi(http, AgreementVersionResource.From);
+        if (errors.Count > 0)
+        {
+            return Problems.InvalidInput(http, errors);
+        }
+
+        var outcome = await AgreementChanges.TransitionAsync(db, actor, id, to, body!.Version!.Value, clock, ct).ConfigureAwait(false);
+        if (outcome.Kind == OutcomeKind.Ok && to == AgreementStatus.Adopted)
+        {
+            await DataChanges.AfterChangeAsync(monitoring, pages).ConfigureAwait(false); // the monitoring measures against the version in force
+        }
+
+        return outcome.ToApi(http, AgreementVersionResource.From);
     }
 
     private static async Task<IResult> RespondAsync(int id, [Description(MunicipalityCode)] string gemeente, AgreementResponseRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)

@@ -31,8 +31,20 @@ internal sealed record ThresholdsResource(
         new(t.Id, t.Name, [NormValue.From(t.OnTrack), NormValue.From(t.Attention), NormValue.From(t.Behind)]);
 }
 
+[Description("Waar de doelen van de meetellende gemeenten van één regio vandaan komen.")]
+internal sealed record TargetSourceResource(
+    [property: Description("Regio-id (WD19).")] string Region,
+    [property: Description("Naam van de regio.")] string RegionName,
+    [property: Description("agreement: de vastgestelde afspraak (de geldende versie); distribution: de verdeling volgens de regels van de wet, zolang er geen vastgestelde afspraak is.")] string Kind,
+    [property: Description("Aantal meetellende gemeenten met hun doel uit deze bron.")] int Municipalities,
+    [property: Description("Id van de geldende afspraakversie; null bij distribution.")] int? AgreementId,
+    [property: Description("Versienummer binnen de regio; null bij distribution.")] int? AgreementNumber,
+    [property: Description("Wanneer die versie is vastgesteld; null bij distribution.")] DateTimeOffset? AdoptedAt,
+    [property: Description("De afspraakversie of de verdeling van de regio.")] string Href);
+
 [Description("Waar de getallen vandaan komen.")]
 internal sealed record MonitoringProvenance(
+    [property: Description("Per regio: komen de doelen uit de vastgestelde afspraak of uit de berekende verdeling?")] IReadOnlyList<TargetSourceResource> Targets,
     [property: Description("True als een deel van de gerealiseerde woningen een schatting of benadering is.")] bool UsesEstimates,
     [property: Description("Bronnen van de gerealiseerde woningen.")] IReadOnlyList<RealisationSourceResource> Realisations,
     [property: Description("Bronnen van de plannen.")] IReadOnlyList<PlanSourceResource> Plans,
@@ -114,6 +126,21 @@ internal sealed record ProgressResource(
             .OrderByDescending(s => s.Plans)
             .ThenBy(s => s.Source, StringComparer.Ordinal)
             .ThenBy(s => s.Assumption, StringComparer.Ordinal);
-        return new MonitoringProvenance(p.UsesEstimates, [.. realisations], [.. plans], ThresholdsResource.From(snapshot.Thresholds));
+        var targets = p.HasTarget
+            ? p.Members.Select(m => snapshot.TargetSourceOf(m)).OfType<TargetSource>()
+                .GroupBy(t => t)
+                .Select(g => new TargetSourceResource(
+                    g.Key.RegionId,
+                    g.Key.RegionName,
+                    g.Key.Agreement is null ? "distribution" : "agreement",
+                    g.Count(),
+                    g.Key.Agreement?.Id,
+                    g.Key.Agreement?.Number,
+                    g.Key.Agreement?.AdoptedAt,
+                    g.Key.Agreement is { } a ? $"{ApiConventions.BasePath}/afspraken/{a.Id}" : $"{ApiConventions.BasePath}/regios/{g.Key.RegionId}/verdeling"))
+                .OrderBy(t => t.RegionName, StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return new MonitoringProvenance(targets, p.UsesEstimates, [.. realisations], [.. plans], ThresholdsResource.From(snapshot.Thresholds));
     }
 }
