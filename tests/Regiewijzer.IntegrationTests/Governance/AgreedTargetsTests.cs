@@ -74,6 +74,21 @@ public sealed class AgreedTargetsTests(TestDatabases databases)
         var sources = (await ProgressAsync(app, "provincies/PV25")).GetProperty("provenance").GetProperty("targets").EnumerateArray().ToList();
         Assert.Equal("agreement", sources.Single(s => s.GetProperty("region").GetString() == "WD19").GetProperty("kind").GetString());
         Assert.Contains(sources, s => s.GetProperty("kind").GetString() == "distribution");
+
+        // The change history names what it is about and links back to it.
+        using var officer = new EditSession(app);
+        await officer.SignInAsync(gelderland);
+        foreach (var (path, title, back) in new[]
+        {
+            ($"/audit/afspraak/{v2Id}", "regionale afspraak Regio Foodvalley versie 2", $"/afspraak/{v2Id}"),
+            ($"/audit/ontheffing/{request.GetProperty("id").GetInt32()}", "ontheffing Ede, sociale huur", $"/ontheffing/{request.GetProperty("id").GetInt32()}"),
+        })
+        {
+            using var history = await officer.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+            Assert.Contains($"Wijzigingsgeschiedenis: {title}</h1>", officer.RawHtml, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"{back}\">", officer.RawHtml, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<JsonElement> ProgressAsync(RunningApp app, string subject) =>

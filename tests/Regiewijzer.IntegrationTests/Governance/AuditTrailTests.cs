@@ -38,6 +38,8 @@ public sealed class AuditTrailTests(TestDatabases databases)
 
         using var page = await user.GetAsync($"/audit/plan/{id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<h1 class=\"nl-heading nl-heading--level-1\">Wijzigingsgeschiedenis: plan Kernhem-Noord (Ede)</h1>", user.RawHtml, StringComparison.Ordinal); // the name, not only the id
+        Assert.Contains($"<a href=\"/plan/{id}\">Naar het plan</a>", user.RawHtml, StringComparison.Ordinal);
         var rows = user.TextOf("wijzigingen");
         Assert.Contains("Test GM0228 (" + ede.Email + ")", rows, StringComparison.Ordinal);
         Assert.Contains("Gemeente Ede", rows, StringComparison.Ordinal);

@@ -100,6 +100,44 @@ public static class AuditLog
         return Outcome<IReadOnlyList<AuditChange>>.Ok(await ChangesAsync(db, rows, ct).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// A readable name of an audited object ("Kernhem (Ede)", "Regio Foodvalley versie 2", "Ede, sociale huur"), or null when
+    /// it no longer exists or the id is not of its form. Call only after the actor was allowed to read the trail.
+    /// </summary>
+    public static async Task<string?> NameAsync(RegiewijzerDb db, string type, string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _ = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        switch (type)
+        {
+            case "plan":
+                var plan = await db.Plans.AsNoTracking().Where(p => p.Id == number).Select(p => new { p.Name, p.MunicipalityCode }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                return plan is null ? null : $"{plan.Name} ({await MunicipalityAsync(db, plan.MunicipalityCode, ct).ConfigureAwait(false)})";
+            case "realisatie" when id.Split('/') is [var code, var year]:
+                return $"{await MunicipalityAsync(db, code, ct).ConfigureAwait(false)} {year}";
+            case "traject" or "regio":
+                return await db.Regions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            case "voorraad" or "opgave" or "vhp":
+                return await MunicipalityAsync(db, id, ct).ConfigureAwait(false);
+            case "afspraak":
+                var agreement = await db.Agreements.AsNoTracking().Where(a => a.Id == number)
+                    .Join(db.Regions, a => a.RegionId, r => r.Id, (a, r) => new { r.Name, a.Number }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                return agreement is null ? null : $"{agreement.Name} versie {agreement.Number.ToString(CultureInfo.InvariantCulture)}";
+            case "ontheffing":
+                var exemption = await db.Exemptions.AsNoTracking().Where(e => e.Id == number).Select(e => new { e.MunicipalityCode, e.Floor }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                return exemption is null ? null : $"{await MunicipalityAsync(db, exemption.MunicipalityCode, ct).ConfigureAwait(false)}, {exemption.Floor.Dutch()}";
+            case "instructie":
+                return await db.Instructions.AsNoTracking().Where(i => i.Id == number).Select(i => i.Subject).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            case AccountType:
+                return await db.Accounts.AsNoTracking().Where(a => a.Id == id).Select(a => a.DisplayName).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
+    private static async Task<string> MunicipalityAsync(RegiewijzerDb db, string code, CancellationToken ct) =>
+        await db.Municipalities.AsNoTracking().Where(m => m.Code == code).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? code;
+
     /// <summary>"24-11-2026 14:03:07" in Dutch time (Europe/Amsterdam).</summary>
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
