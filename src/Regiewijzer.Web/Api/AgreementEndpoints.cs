@@ -45,6 +45,9 @@ internal static class AgreementEndpoints
         api.MapPost("/ontheffingen/{id:int}/besluit", DecideAsync).Doc("ontheffingBesluiten", "Besluit op een aanvraag",
             "Door de provincie van de gemeente of het Rijk, met motivering (minstens 20 tekens) en de gelezen version. Verlenen maakt in dezelfde transactie een nieuwe conceptversie van de afspraak.")
             .ProducesProblems(401, 403, 404, 409, 422);
+        api.MapPost("/ontheffingen/{id:int}/intrekken", WithdrawAsync).Doc("ontheffingIntrekken", "Een aanvraag intrekken",
+            "Alleen een open aanvraag, door een bewerker van de gemeente die hem deed, met de gelezen version. Een besluit is definitief (409).")
+            .ProducesProblems(401, 403, 404, 409, 422);
     }
 
     private static RouteHandlerBuilder Doc(this RouteHandlerBuilder builder, string name, string summary, string description) =>
@@ -149,5 +152,18 @@ internal static class AgreementEndpoints
         return errors.Count > 0
             ? Problems.InvalidInput(http, errors)
             : (await ExemptionDecision.DecideAsync(db, actor, id, body!.Granted!.Value, body.Reasoning, body.Version!.Value, clock, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
+    }
+
+    private static async Task<IResult> WithdrawAsync(int id, ExemptionWithdrawRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct).ConfigureAwait(false);
+        if (!actor.IsAuthenticated)
+        {
+            return Problems.NotSignedIn(http);
+        }
+
+        return body?.Version is not { } version
+            ? Problems.InvalidInput(http, [new InvalidParam("version", "Stuur de version mee die u las.")])
+            : (await ExemptionRequests.WithdrawAsync(db, actor, id, version, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
     }
 }

@@ -156,3 +156,6 @@ internal sealed record ExemptionDecisionRequest(
     [property: Description("true = verlenen, false = weigeren.")] bool? Granted,
     [property: Description("Motivering (minstens 20 tekens).")] string? Reasoning,
     [property: Description("De version die u las.")] int? Version);
+
+internal sealed record ExemptionWithdrawRequest(
+    [property: Description("De version die u las.")] int? Version);

@@ -83,6 +83,36 @@ public sealed class ExemptionApiTests(TestDatabases databases)
         await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, new { granted = true, reasoning = refuse.reasoning, version = refused.GetProperty("version").GetInt32() }, Ct), HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Withdraw_OnlyTheMunicipalitysEditor_WithTheVersionRead_OnlyWhileOpen()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        var ede = await TestAccounts.CreateAsync(db, "GM0228", AccountRole.Editor);
+        var barneveld = await TestAccounts.CreateAsync(db, "GM0203", AccountRole.Editor);
+        var gelderland = await TestAccounts.CreateAsync(db, "PV25", AccountRole.Editor);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        using var own = await TestAccounts.ApiClientAsync(app, ede);
+        var request = await AgreementApi.ExpectAsync(await own.PostAsJsonAsync("/api/v1/gemeenten/GM0228/ontheffingen", new { floor = "sociale huur", requestedFloor = "20", grounds = Grounds }, Ct), HttpStatusCode.Created);
+        var id = request.GetProperty("id").GetInt32();
+        var version = request.GetProperty("version").GetInt32();
+        var url = $"/api/v1/ontheffingen/{id}/intrekken";
+
+        await AgreementApi.ExpectAsync(await app.Client.PostAsJsonAsync(url, new { version }, Ct), HttpStatusCode.Unauthorized);
+        foreach (var wrong in new[] { barneveld, gelderland }) // another municipality, and the province that decides it
+        {
+            using var client = await TestAccounts.ApiClientAsync(app, wrong);
+            await AgreementApi.ExpectAsync(await client.PostAsJsonAsync(url, new { version }, Ct), HttpStatusCode.Forbidden);
+        }
+
+        await AgreementApi.ExpectAsync(await own.PostAsJsonAsync(url, new { }, Ct), (HttpStatusCode)422);
+        var stale = await AgreementApi.ExpectAsync(await own.PostAsJsonAsync(url, new { version = version + 1 }, Ct), HttpStatusCode.Conflict);
+        Assert.Equal("aangevraagd", stale.GetProperty("current").GetProperty("status").GetString());
+        var withdrawn = await AgreementApi.ExpectAsync(await own.PostAsJsonAsync(url, new { version }, Ct), HttpStatusCode.OK);
+        Assert.Equal("ingetrokken", withdrawn.GetProperty("status").GetString());
+        var again = await AgreementApi.ExpectAsync(await own.PostAsJsonAsync(url, new { version = withdrawn.GetProperty("version").GetInt32() }, Ct), HttpStatusCode.Conflict);
+        Assert.EndsWith("#probleem-ongeldige-overgang", again.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]

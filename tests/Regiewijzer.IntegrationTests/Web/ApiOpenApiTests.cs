@@ -17,7 +17,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         "/gemeenten/{code}/plannen", "/gemeenten/{code}/realisaties",
         "/aanmelden", "/ik", "/plannen/{id}", "/audit/{type}/{id}",
         "/regios/{id}/afspraken", "/afspraken/{id}", "/afspraken/{id}/status", "/afspraken/{id}/reacties/{gemeente}",
-        "/gemeenten/{code}/ontheffingen", "/ontheffingen/{id}", "/ontheffingen/{id}/besluit",
+        "/gemeenten/{code}/ontheffingen", "/ontheffingen/{id}", "/ontheffingen/{id}/besluit", "/ontheffingen/{id}/intrekken",
         "/instructies", "/instructies/{id}", "/instructies/{id}/status", "/gemeenten/{code}/vhp",
     ];
 
@@ -40,7 +40,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(42, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(43, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));
