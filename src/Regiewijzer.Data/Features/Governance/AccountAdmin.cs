@@ -87,7 +87,10 @@ public static class AccountAdmin
             : Outcome<string>.Invalid([.. created.Errors.Select(e => new FieldError(FieldOf(e), e))]);
     }
 
-    /// <summary>Changes one role if it is still at the version the administrator saw; never one's own role (no lock-out of oneself).</summary>
+    /// <summary>
+    /// Changes one role if it is still at the version the administrator saw; never one's own role (no lock-out of oneself),
+    /// never the last active administrator's of an organisation (<see cref="LastAdministrator"/>).
+    /// </summary>
     public static async Task<Outcome<AccountLine>> ChangeRoleAsync(RegiewijzerDb db, Actor actor, int roleId, string? role, int version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -113,6 +116,12 @@ public static class AccountAdmin
             return Outcome<AccountLine>.Conflict("Iemand anders heeft deze rol intussen gewijzigd.", await LineAsync(db, roleId, ct).ConfigureAwait(false));
         }
 
+        if (row.Role == AccountRole.Administrator && wanted != AccountRole.Administrator &&
+            await LastAdministrator.RefusalAsync(db, row.AccountId, [row.OrganisationId], blocking: false, ct).ConfigureAwait(false) is { } last)
+        {
+            return Outcome<AccountLine>.Invalid("Role", last);
+        }
+
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.Role = wanted;
         try
@@ -128,7 +137,10 @@ public static class AccountAdmin
         return Outcome<AccountLine>.Ok((await LineAsync(db, roleId, ct).ConfigureAwait(false))!);
     }
 
-    /// <summary>Blocks (locked until <see cref="BlockedUntil"/>) or unblocks an account whose every organisation the actor manages; never oneself.</summary>
+    /// <summary>
+    /// Blocks (locked until <see cref="BlockedUntil"/>) or unblocks an account whose every organisation the actor manages;
+    /// never oneself, never an organisation's last active administrator (<see cref="LastAdministrator"/>).
+    /// </summary>
     public static async Task<Outcome<string>> SetBlockedAsync(UserManager<AccountRow> users, RegiewijzerDb db, Actor actor, string accountId, bool blocked, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -136,6 +148,16 @@ public static class AccountAdmin
         if (refused is not null)
         {
             return refused;
+        }
+
+        if (blocked)
+        {
+            var administered = await db.AccountRoles.AsNoTracking().Where(r => r.AccountId == accountId && r.Role == AccountRole.Administrator)
+                .Select(r => r.OrganisationId).ToListAsync(ct).ConfigureAwait(false);
+            if (await LastAdministrator.RefusalAsync(db, accountId, administered, blocking: true, ct).ConfigureAwait(false) is { } last)
+            {
+                return Outcome<string>.Invalid("Account", last);
+            }
         }
 
         await users.SetLockoutEnabledAsync(account!, true).ConfigureAwait(false);
