@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
@@ -72,12 +71,10 @@ public static class EditRules
 
     private const string SourceSeparator = "; bron: ";
 
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>"bewerkt in Regiewijzer op 24-11-2026" (the date in Dutch time).</summary>
     public static string EditedOn(DateTimeOffset now) =>
-        $"{EditedSource} op {TimeZoneInfo.ConvertTime(now, Netherlands).ToString("d-M-yyyy", CultureInfo.InvariantCulture)}";
+        $"{EditedSource} op {DutchTime.Dutch(now)}";
 
     /// <summary>True when a row's source says it was changed in the web app.</summary>
     public static bool IsEdited(string? source) => source?.StartsWith(EditedSource, StringComparison.Ordinal) == true;

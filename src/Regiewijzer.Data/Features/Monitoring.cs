@@ -99,8 +99,7 @@ public sealed class MonitoringSnapshot
     private readonly Dictionary<string, MunicipalityRow> municipalities;
     private readonly Dictionary<string, HousingRegionRow> regions;
     private readonly Dictionary<string, ProvinceRow> provinces;
-    private readonly Dictionary<string, SegmentHomes> targets;
-    private readonly Dictionary<string, TargetSource> targetSources;
+    private readonly Dictionary<string, (SegmentHomes Target, TargetSource Source)> targets;
     private readonly Dictionary<string, int[]> weights;
     private readonly ILookup<string, (Plan Plan, PlanFacts Facts)> plansByMunicipality;
     private readonly ILookup<string, RealisationFacts> realisationsByMunicipality;
@@ -126,7 +125,6 @@ public sealed class MonitoringSnapshot
         this.regions = regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
         this.provinces = provinces.ToDictionary(p => p.Code, StringComparer.Ordinal);
         targets = new(StringComparer.Ordinal);
-        targetSources = new(StringComparer.Ordinal);
         var adopted = (agreements ?? []).ToDictionary(a => a.RegionId, StringComparer.Ordinal);
         foreach (var outcome in country.Regions)
         {
@@ -191,10 +189,10 @@ public sealed class MonitoringSnapshot
     };
 
     /// <summary>The municipality's target for the period, if it has one.</summary>
-    public SegmentHomes? TargetOf(string municipality) => targets.TryGetValue(municipality, out var t) ? t : null;
+    public SegmentHomes? TargetOf(string municipality) => targets.TryGetValue(municipality, out var t) ? t.Target : null;
 
     /// <summary>Where the municipality's target comes from (adopted agreement or computed distribution); null without a target.</summary>
-    public TargetSource? TargetSourceOf(string municipality) => targetSources.GetValueOrDefault(municipality);
+    public TargetSource? TargetSourceOf(string municipality) => targets.TryGetValue(municipality, out var t) ? t.Source : null;
 
     /// <summary>The distinct sources of the targets of these municipalities, by region.</summary>
     public IReadOnlyList<TargetSource> TargetSourcesOf(IEnumerable<string> members) =>
@@ -319,8 +317,7 @@ public sealed class MonitoringSnapshot
         var source = new TargetSource(regionId, regionName, agreement);
         foreach (var (code, target) in shares.Where(s => municipalities.ContainsKey(s.Code)))
         {
-            targets[code] = target;
-            targetSources[code] = source;
+            targets[code] = (target, source);
         }
     }
 
@@ -356,7 +353,7 @@ public sealed class MonitoringSnapshot
         var custom = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in members)
         {
-            if (!targets.TryGetValue(m, out var target))
+            if (!targets.TryGetValue(m, out var entry))
             {
                 continue;
             }
@@ -368,7 +365,7 @@ public sealed class MonitoringSnapshot
                 custom.Add(regionId!);
             }
 
-            var t = profile is null ? Trajectory.Linear(FirstYear, LastYear, target) : Trajectory.Weighted(FirstYear, profile, target);
+            var t = profile is null ? Trajectory.Linear(FirstYear, LastYear, entry.Target) : Trajectory.Weighted(FirstYear, profile, entry.Target);
             for (var y = 0; y < years; y++)
             {
                 perYear[y] += t.PerYear[y];

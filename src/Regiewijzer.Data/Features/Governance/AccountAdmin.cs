@@ -124,13 +124,8 @@ public static class AccountAdmin
 
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.Role = wanted;
-        try
+        if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return Outcome<AccountLine>.Conflict("Iemand anders heeft deze rol intussen gewijzigd.", await LineAsync(db, roleId, ct).ConfigureAwait(false));
         }
 

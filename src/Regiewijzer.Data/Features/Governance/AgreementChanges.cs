@@ -120,13 +120,8 @@ public static class AgreementChanges
         };
         db.Entry(row).Property(a => a.Version).OriginalValue = version;
         AgreementRecords.Acting(db, actor, province);
-        try
+        if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await ConflictAsync(db, id, ct).ConfigureAwait(false);
         }
 

@@ -58,8 +58,6 @@ public static class AuditLog
 
     private const string AccountType = "account";
 
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The changes of one object, oldest first.</summary>
     public static async Task<Outcome<IReadOnlyList<AuditChange>>> ForObjectAsync(RegiewijzerDb db, Actor actor, string type, string id, CancellationToken ct = default)
@@ -140,7 +138,7 @@ public static class AuditLog
 
     /// <summary>"24-11-2026 14:03:07" in Dutch time (Europe/Amsterdam).</summary>
     public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        DutchTime.WhenToTheSecond(at);
 
     /// <summary>"plan 12: plans gewijzigd" as a short Dutch label of the table and the action.</summary>
     public static string What(AuditChange change)

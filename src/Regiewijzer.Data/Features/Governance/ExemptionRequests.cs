@@ -119,13 +119,8 @@ public static class ExemptionRequests
         row.Status = ExemptionStatus.Withdrawn;
         db.Entry(row).Property(x => x.Version).OriginalValue = version;
         AgreementRecords.Acting(db, actor, row.MunicipalityCode);
-        try
+        if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return Outcome<ExemptionView>.Conflict("Iemand anders heeft de aanvraag intussen gewijzigd; er is niets opgeslagen.", await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false));
         }
 

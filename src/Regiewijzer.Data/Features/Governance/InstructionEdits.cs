@@ -160,13 +160,8 @@ public static class InstructionEdits
     private static async Task<Outcome<InstructionView>> SaveAsync(RegiewijzerDb db, Actor actor, InstructionRow row, CancellationToken ct)
     {
         db.Actor = new AuditActor(actor.Id, actor.Name, row.IssuerId);
-        try
+        if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var stored = await InstructionRegister.FindAsync(db, actor, row.Id, ct).ConfigureAwait(false);
             return Conflict(stored.Value, null);
         }

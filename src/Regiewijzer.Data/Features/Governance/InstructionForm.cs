@@ -54,8 +54,6 @@ public sealed record InstructionView(InstructionRow Row, OrganisationRow Issuer,
 /// <summary>Dates of the instructions register: "today" in Dutch time, and the deadline as typed.</summary>
 public static class InstructionDates
 {
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static readonly string[] Formats = ["yyyy-MM-dd", "d-M-yyyy"];
 
@@ -63,7 +61,7 @@ public static class InstructionDates
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Netherlands).DateTime);
+        return DutchTime.Date(clock.GetUtcNow());
     }
 
     /// <summary>A date as yyyy-MM-dd or d-M-yyyy, or null.</summary>
@@ -71,5 +69,5 @@ public static class InstructionDates
         DateOnly.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>"24-11-2026".</summary>
-    public static string Dutch(DateOnly date) => date.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+    public static string Dutch(DateOnly date) => DutchTime.Dutch(date);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Model;
 
@@ -17,7 +18,7 @@ internal static class PlanText
 
     /// <summary>"ja, 31-3-2026", "ja" or "nee".</summary>
     public static string Contract(PlanRow plan) =>
-        !plan.Contracted ? "nee" : plan.ContractedOn is { } on ? $"ja, {on.ToString("d-M-yyyy", CultureInfo.InvariantCulture)}" : "ja";
+        !plan.Contracted ? "nee" : plan.ContractedOn is { } on ? $"ja, {DutchTime.Dutch(on)}" : "ja";
 
     /// <summary>The source in short: the shipped plan capacity by name, an edit with its date, an import by its text.</summary>
     public static string Source(PlanRow plan)
@@ -46,12 +47,10 @@ internal static class PlanText
 
     /// <summary>"24-11-2026 14:05" in Dutch time.</summary>
     public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm", CultureInfo.InvariantCulture);
+        DutchTime.When(at);
 
     public static string Count(long value) => Format.Count(value);
 
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

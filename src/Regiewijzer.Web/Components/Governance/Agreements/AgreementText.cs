@@ -1,6 +1,7 @@
 using System.Globalization;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 
 namespace Regiewijzer.Web.Components.Governance.Agreements;
@@ -8,14 +9,12 @@ namespace Regiewijzer.Web.Components.Governance.Agreements;
 /// <summary>Dutch texts of the agreement and exemption pages: dates, statuses with their status class, numbers.</summary>
 internal static class AgreementText
 {
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>"24-11-2026 14:05" in Dutch time.</summary>
     public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm", CultureInfo.InvariantCulture);
+        DutchTime.When(at);
 
-    public static string Date(DateOnly date) => date.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => DutchTime.Dutch(date);
 
     public static string StatusClass(AgreementStatus status) => status switch
     {

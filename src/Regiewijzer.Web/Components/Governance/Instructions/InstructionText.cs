@@ -1,5 +1,6 @@
 using System.Globalization;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 
@@ -60,8 +61,6 @@ internal static class InstructionText
     ];
 
     public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Netherlands).ToString("d-M-yyyy HH:mm", CultureInfo.InvariantCulture);
+        DutchTime.When(at);
 
-    private static readonly TimeZoneInfo Netherlands =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 }
