@@ -55,10 +55,6 @@ public partial class RegiewijzerDb
     }
 
     /// <summary>
-    /// SQLite: a deferred transaction (no lock until the first write), like the one SaveChanges opens by itself, so
-    /// readers and other writers are not blocked before the change is written.
-    /// </summary>
-    /// <summary>
     /// Saves, or returns false when a row changed since it was read (its <c>Version</c> no longer matches: optimistic
     /// concurrency). Nothing is stored then, and the change tracker is cleared so the caller can read the stored state.
     /// </summary>
@@ -76,6 +72,10 @@ public partial class RegiewijzerDb
         }
     }
 
+    /// <summary>
+    /// SQLite: a deferred transaction (no lock until the first write), like the one SaveChanges opens by itself, so
+    /// readers and other writers are not blocked before the change is written.
+    /// </summary>
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
     {
         if (Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)

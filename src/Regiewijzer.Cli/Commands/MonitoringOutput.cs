@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
 
 namespace Regiewijzer.Cli.Commands;
@@ -49,7 +50,7 @@ internal static class MonitoringOutput
     {
         var sources = snapshot.TargetSourcesOf(p.Members);
         var agreed = sources.Where(s => s.Agreement is not null)
-            .Select(s => $"vastgestelde afspraak {s.RegionName} versie {s.Agreement!.Number} ({s.Agreement.AdoptedAt.UtcDateTime:yyyy-MM-dd})").ToList();
+            .Select(s => $"vastgestelde afspraak {s.RegionName} versie {s.Agreement!.Number} ({DutchTime.Dutch(s.Agreement.AdoptedAt)})").ToList();
         var computed = sources.Count(s => s.Agreement is null);
         if (computed > 0)
         {

@@ -27,7 +27,8 @@ internal static class Endpoints
         AgreementEndpoints.Map(api);
         AuditEndpoints.Map(app, api); // audit trail (read only)
         PlanWriteEndpoints.Map(api); // PUT /plannen/{id}
-        InstructionEndpoints.Map(api); // and the VHP endpoints
+        InstructionEndpoints.Map(api);
+        HousingProgrammeEndpoints.Map(api);
         return app;
     }
 

@@ -4,6 +4,7 @@ using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Web.Accounts;
+using Regiewijzer.Web.Components.Editing;
 
 namespace Regiewijzer.Web.Api;
 
@@ -47,7 +48,6 @@ internal static class InstructionEndpoints
             .WithSummary("Een instructie geven, als opgevolgd markeren of intrekken")
             .WithDescription("concept → issued of withdrawn; issued → complied of withdrawn. Een andere overgang geeft 409 (ongeldige-overgang); een verouderde versie 409 (gewijzigd-door-ander).")
             .ProducesProblems(401, 403, 404, 409, 422);
-        HousingProgrammeEndpoints.Map(api);
     }
 
     private static async Task<IResult> ListAsync(
@@ -125,7 +125,7 @@ internal static class InstructionEndpoints
     {
         if (outcome.Succeeded)
         {
-            await pages.EvictByTagAsync(ReferencePages.Tag, CancellationToken.None).ConfigureAwait(false);
+            await DataChanges.AfterPageChangeAsync(pages).ConfigureAwait(false);
         }
     }
 

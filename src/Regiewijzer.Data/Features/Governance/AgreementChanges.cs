@@ -45,14 +45,12 @@ public static class AgreementChanges
                 : $"De reden is te lang: {text.Length} tekens, hoogstens {MaxReasonLength}.");
         }
 
-        var versions = await AgreementRecords.VersionsAsync(db, region.Id, ct).ConfigureAwait(false);
-        if (versions.FirstOrDefault(v => v.Status != AgreementStatus.Adopted) is { } open)
+        if (await db.Agreements.AsNoTracking().Open(region.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false) is { } open)
         {
             return Outcome<AgreementView>.Invalid("reason", $"Versie {open.Number} is nog {open.Status.Dutch()}: er is maar één open versie tegelijk. Stel die vast of werk die bij.");
         }
 
-        var latest = versions.FirstOrDefault();
-        var scenario = latest is null ? (await LoadRegionInput.RunAsync(db, region, ct).ConfigureAwait(false)).Scenario : AgreementRecords.ReadScenario(latest.Scenario);
+        var (scenario, latest) = await AgreementRecords.BaseScenarioAsync(db, region, ct).ConfigureAwait(false);
         if (scenario.Region.Municipalities.IsEmpty)
         {
             return Outcome<AgreementView>.Invalid("reason", $"{region.Name} heeft geen gemeente met een opgave: er valt niets te verdelen.");

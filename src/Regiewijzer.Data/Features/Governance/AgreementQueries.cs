@@ -75,8 +75,7 @@ public static class AgreementQueries
 
         var (_, members) = (await AgreementRecords.RegionAsync(db, view.RegionId, ct).ConfigureAwait(false))!.Value;
         var previous = view.PreviousId is { } p ? await AgreementRecords.ViewAsync(db, p, ct).ConfigureAwait(false) : null;
-        var inForceId = await db.Agreements.AsNoTracking().Where(a => a.RegionId == view.RegionId && a.Status == AgreementStatus.Adopted)
-            .OrderByDescending(a => a.Number).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var inForceId = await db.Agreements.AsNoTracking().InForce(view.RegionId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var inForce = inForceId is null ? null : inForceId == view.Id ? view : await AgreementRecords.ViewAsync(db, inForceId.Value, ct).ConfigureAwait(false);
         var canManage = Permissions.CanManageRegion(actor, members.Select(m => m.ProvinceCode));
         var allowed = canManage ? Enum.GetValues<AgreementStatus>().Where(s => AgreementLifecycle.CanMove(view.Status, s)).ToList() : [];
@@ -103,13 +102,13 @@ public static class AgreementQueries
             return new ContractCutoff(null, 0, 0);
         }
 
-        var cutoff = DateOnly.FromDateTime(at.UtcDateTime);
+        var cutoff = DutchTime.Date(at); // the adoption date as the council knows it
         var codes = members.Select(m => m.Code).ToList();
         var plans = await db.Plans.AsNoTracking().Include(p => p.Deliveries)
             .Where(p => codes.Contains(p.MunicipalityCode) && p.Contracted && p.ContractedOn != null && p.ContractedOn < cutoff)
             .ToListAsync(ct).ConfigureAwait(false);
         var homes = plans.SelectMany(p => p.Deliveries)
-            .Sum(d => d.SocialRent + d.MiddleRent + d.AffordableOwnership + d.FreeRent + d.FreeOwnership + d.UnknownSegment);
+            .Sum(d => LoadMonitoring.Homes(d).Total);
         return new ContractCutoff(cutoff, plans.Count, homes);
     }
 }

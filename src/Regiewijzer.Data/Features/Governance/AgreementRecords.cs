@@ -11,6 +11,14 @@ namespace Regiewijzer.Data.Features.Governance;
 /// <summary>Loading and building agreement versions: shared by the agreement and exemption features.</summary>
 internal static class AgreementRecords
 {
+    /// <summary>A region's adopted versions, newest first: the first is the version in force.</summary>
+    public static IQueryable<AgreementRow> InForce(this IQueryable<AgreementRow> agreements, string regionId) =>
+        agreements.Where(a => a.RegionId == regionId && a.Status == AgreementStatus.Adopted).OrderByDescending(a => a.Number);
+
+    /// <summary>A region's open version (concept or voorgesteld; there is at most one).</summary>
+    public static IQueryable<AgreementRow> Open(this IQueryable<AgreementRow> agreements, string regionId) =>
+        agreements.Where(a => a.RegionId == regionId && a.Status != AgreementStatus.Adopted).OrderBy(a => a.Number);
+
     public static async Task<(HousingRegionRow Region, IReadOnlyList<RegionMember> Members)?> RegionAsync(RegiewijzerDb db, string regionId, CancellationToken ct)
     {
         var id = regionId.Trim().ToUpperInvariant();

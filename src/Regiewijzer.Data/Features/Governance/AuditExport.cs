@@ -17,7 +17,7 @@ public static class AuditExport
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var c in changes)
         {
-            var who = new object?[] { AuditLog.When(c.At), c.ActorId, c.ActorName, c.OrganisationName ?? c.OrganisationId, c.ObjectType, c.ObjectId, c.Entity, c.EntityKey, c.Action };
+            var who = new object?[] { DutchTime.WhenToTheSecond(c.At), c.ActorId, c.ActorName, c.OrganisationName ?? c.OrganisationId, c.ObjectType, c.ObjectId, c.Entity, c.EntityKey, c.Action };
             if (c.Fields.Count == 0)
             {
                 rows.Add([.. who, null, null, null]);

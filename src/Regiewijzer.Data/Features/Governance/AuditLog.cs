@@ -136,17 +136,6 @@ public static class AuditLog
     private static async Task<string> MunicipalityAsync(RegiewijzerDb db, string code, CancellationToken ct) =>
         await db.Municipalities.AsNoTracking().Where(m => m.Code == code).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? code;
 
-    /// <summary>"24-11-2026 14:03:07" in Dutch time (Europe/Amsterdam).</summary>
-    public static string When(DateTimeOffset at) =>
-        DutchTime.WhenToTheSecond(at);
-
-    /// <summary>"plan 12: plans gewijzigd" as a short Dutch label of the table and the action.</summary>
-    public static string What(AuditChange change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return $"{change.Entity} {change.EntityKey} {change.Action}";
-    }
-
     private static Outcome<IReadOnlyList<AuditChange>>? Refusal(Actor actor, string type)
     {
         if (!Permissions.CanReadRestricted(actor))

@@ -57,8 +57,7 @@ public static class ExemptionDecision
         AgreementRow? agreement = null;
         if (granted)
         {
-            var open = await db.Agreements.AsNoTracking().Where(a => a.RegionId == view.RegionId && a.Status != AgreementStatus.Adopted)
-                .OrderBy(a => a.Number).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var open = await db.Agreements.AsNoTracking().Open(view.RegionId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (open is not null)
             {
                 return Outcome<ExemptionView>.Invalid("granted",

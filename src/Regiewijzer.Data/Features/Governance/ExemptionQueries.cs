@@ -15,7 +15,7 @@ public static class ExemptionQueries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         var code = municipality.Trim().ToUpperInvariant();
-        var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct).ConfigureAwait(false);
+        var m = await EditRules.MunicipalityAsync(db, code, ct).ConfigureAwait(false);
         if (m is null)
         {
             return Outcome<MunicipalityExemptions>.NotFound($"Er is geen gemeente met CBS-code '{municipality}'.");
@@ -26,8 +26,7 @@ public static class ExemptionQueries
             return Outcome<MunicipalityExemptions>.Forbidden("Aanvragen voor ontheffing zijn alleen zichtbaar na aanmelden.");
         }
 
-        var region = await db.Memberships.AsNoTracking().Where(x => x.MunicipalityCode == code)
-            .Join(db.Regions.AsNoTracking(), x => x.RegionId, r => r.Id, (x, r) => new { r.Id, r.Name }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var region = m.Membership?.Region;
         var rows = await db.Exemptions.AsNoTracking().Where(x => x.MunicipalityCode == code).ToListAsync(ct).ConfigureAwait(false);
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct).ConfigureAwait(false);
         return Outcome<MunicipalityExemptions>.Ok(new MunicipalityExemptions(
@@ -58,8 +57,7 @@ public static class ExemptionQueries
         var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == view.RegionId, ct).ConfigureAwait(false);
         var (scenario, baseRow) = await AgreementRecords.BaseScenarioAsync(db, region, ct).ConfigureAwait(false);
         var (whatIf, problem) = Compute(scenario, view);
-        var open = await db.Agreements.AsNoTracking().Where(a => a.RegionId == region.Id && a.Status != AgreementStatus.Adopted)
-            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var open = await db.Agreements.AsNoTracking().Open(region.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var requested = ExemptionLifecycle.IsOpen(view.Status);
         return Outcome<ExemptionDetail>.Ok(new ExemptionDetail(
             view,

@@ -20,7 +20,7 @@ public static class ExemptionRequests
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         var code = municipality.Trim().ToUpperInvariant();
-        var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct).ConfigureAwait(false);
+        var m = await EditRules.MunicipalityAsync(db, code, ct).ConfigureAwait(false);
         if (m is null)
         {
             return Outcome<ExemptionView>.NotFound($"Er is geen gemeente met CBS-code '{municipality}'.");
@@ -31,8 +31,7 @@ public static class ExemptionRequests
             return Outcome<ExemptionView>.Forbidden($"Alleen een bewerker van {m.Name} vraagt namens die gemeente een ontheffing aan.");
         }
 
-        var region = await db.Memberships.AsNoTracking().Where(x => x.MunicipalityCode == code)
-            .Join(db.Regions.AsNoTracking(), x => x.RegionId, r => r.Id, (x, r) => r).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var region = m.Membership?.Region;
         var errors = new List<FieldError>();
         if (region is null)
         {

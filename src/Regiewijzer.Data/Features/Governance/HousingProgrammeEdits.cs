@@ -156,9 +156,7 @@ public static class HousingProgrammeEdits
     private static async Task<(HousingProgrammeTarget?, string?)> TargetAsync(RegiewijzerDb db, MunicipalityRow municipality, HousingRegionRow region, CancellationToken ct)
     {
         var code = new MunicipalityCode(municipality.Code);
-        var adopted = await db.Agreements.AsNoTracking().Include(a => a.Shares)
-            .Where(a => a.RegionId == region.Id && a.Status == AgreementStatus.Adopted)
-            .OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var adopted = await db.Agreements.AsNoTracking().Include(a => a.Shares).InForce(region.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (adopted?.Shares.FirstOrDefault(s => s.MunicipalityCode == municipality.Code) is { } share)
         {
             return (new HousingProgrammeTarget(new AgreedShare(code, municipality.Name, share.Task, share.SocialRent, share.Middle, share.Free), adopted.Id, adopted.Number, adopted.AdoptedAt), null);

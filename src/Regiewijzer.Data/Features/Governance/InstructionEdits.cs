@@ -117,7 +117,7 @@ public static class InstructionEdits
         if (to == InstructionStatus.Issued && row.Deadline <= today)
         {
             return Outcome<InstructionView>.Invalid("deadline",
-                $"De termijn ({InstructionDates.Dutch(row.Deadline)}) ligt niet meer na vandaag ({InstructionDates.Dutch(today)}); pas het concept aan voordat u de instructie geeft.");
+                $"De termijn ({DutchTime.Dutch(row.Deadline)}) ligt niet meer na vandaag ({DutchTime.Dutch(today)}); pas het concept aan voordat u de instructie geeft.");
         }
 
         row.Status = to;

@@ -46,9 +46,6 @@ public sealed record InstructionView(InstructionRow Row, OrganisationRow Issuer,
 {
     /// <summary>The deadline has passed (before <paramref name="today"/>) and the issued instruction is not complied with.</summary>
     public bool IsOverdue(DateOnly today) => Row.Status == InstructionStatus.Issued && Row.Deadline < today;
-
-    /// <summary>Published: it was issued at some point (gegeven, opgevolgd, or withdrawn after issuing). Anonymous visitors see only these.</summary>
-    public bool IsPublic => Row.IssuedAt is not null;
 }
 
 /// <summary>Dates of the instructions register: "today" in Dutch time, and the deadline as typed.</summary>
@@ -67,7 +64,4 @@ public static class InstructionDates
     /// <summary>A date as yyyy-MM-dd or d-M-yyyy, or null.</summary>
     public static DateOnly? Parse(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    /// <summary>"24-11-2026".</summary>
-    public static string Dutch(DateOnly date) => DutchTime.Dutch(date);
 }

@@ -45,10 +45,6 @@ internal static class PlanText
     public static string Status(string code) =>
         PlanningStatuses.TryParse(code, out var s) ? $"{s.Dutch()} ({(s.IsHard() ? "hard" : "zacht")})" : code;
 
-    /// <summary>"24-11-2026 14:05" in Dutch time.</summary>
-    public static string When(DateTimeOffset at) =>
-        DutchTime.When(at);
-
     public static string Count(long value) => Format.Count(value);
 
 

@@ -1,21 +1,13 @@
 using System.Globalization;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Governance;
-using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 
 namespace Regiewijzer.Web.Components.Governance.Agreements;
 
-/// <summary>Dutch texts of the agreement and exemption pages: dates, statuses with their status class, numbers.</summary>
+/// <summary>Dutch texts of the agreement and exemption pages: statuses with their status class, numbers.</summary>
 internal static class AgreementText
 {
-
-    /// <summary>"24-11-2026 14:05" in Dutch time.</summary>
-    public static string When(DateTimeOffset at) =>
-        DutchTime.When(at);
-
-    public static string Date(DateOnly date) => DutchTime.Dutch(date);
-
     public static string StatusClass(AgreementStatus status) => status switch
     {
         AgreementStatus.Adopted => "rw-status rw-status--ok",
@@ -40,8 +32,6 @@ internal static class AgreementText
     };
 
     public static string Version(AgreementView a) => $"versie {a.Number.ToString(CultureInfo.InvariantCulture)}";
-
-    public static string Count(int value) => Format.Count(value);
 
     /// <summary>"+12", "-3" or "0".</summary>
     public static string Delta(int value) => value > 0 ? "+" + Format.Count(value) : value < 0 ? "-" + Format.Count(-value) : "0";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Regiewijzer.Core.Governance;
-using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 
@@ -59,8 +58,5 @@ internal static class InstructionText
         .. new[] { (InstructionStatus.Issued, "Instructie geven"), (InstructionStatus.Complied, "Markeren als opgevolgd"), (InstructionStatus.Withdrawn, "Instructie intrekken") }
             .Where(m => InstructionLifecycle.CanMove(status, m.Item1)),
     ];
-
-    public static string When(DateTimeOffset at) =>
-        DutchTime.When(at);
 
 }
