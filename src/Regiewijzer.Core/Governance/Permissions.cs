@@ -54,10 +54,16 @@ public static class Permissions
     /// A region's agreement (versions, transitions) and trajectory: editors of a province whose territory the region
     /// lies in, i.e. the province of at least one member (a region across a border has two).
     /// </summary>
-    public static bool CanManageRegion(Actor actor, IEnumerable<string> memberProvinceCodes)
+    public static bool CanManageRegion(Actor actor, IEnumerable<string> memberProvinceCodes) => RegionManager(actor, memberProvinceCodes) is not null;
+
+    /// <summary>The province the actor manages a region for (<see cref="CanManageRegion"/>; the first in code order when it edits both sides of a border), or null.</summary>
+    public static string? RegionManager(Actor actor, IEnumerable<string> memberProvinceCodes)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var provinces = memberProvinceCodes.ToHashSet(StringComparer.Ordinal);
-        return actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind == OrganisationKind.Province && provinces.Contains(o.Id));
+        return actor.OrganisationsWith(AccountRole.Editor)
+            .Where(o => o.Kind == OrganisationKind.Province && provinces.Contains(o.Id))
+            .Select(o => o.Id).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>The organisation that decides an exemption of a municipality in <paramref name="provinceCode"/>, or null if the actor may not.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -106,7 +107,34 @@ public static class EditTrajectory
     /// Whether <paramref name="actor"/> may set the trajectory of region <paramref name="regionId"/>: an editor of a
     /// province of one of its members (<see cref="Permissions.CanManageRegion"/>; a region across a border has two).
     /// </summary>
-    public static async Task<bool> MayManageAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct = default)
+    public static async Task<bool> MayManageAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct = default) =>
+        await ManagingProvinceAsync(db, actor, regionId, ct).ConfigureAwait(false) is not null;
+
+    /// <summary>Stores the trajectory for <paramref name="actor"/>: only an editor of a province of the region (see <see cref="MayManageAsync"/>).</summary>
+    public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, Actor actor, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
+        await ActingAsync(db, actor, regionId, ct).ConfigureAwait(false)
+            ? await SaveAsync(db, regionId, form, clock, ct).ConfigureAwait(false)
+            : EditResult<TrajectoryForm>.Forbidden();
+
+    /// <summary>Resets the trajectory to linear for <paramref name="actor"/>: only an editor of a province of the region.</summary>
+    public static async Task<EditResult<TrajectoryForm>> ResetAsync(RegiewijzerDb db, Actor actor, string regionId, string? token, CancellationToken ct = default) =>
+        await ActingAsync(db, actor, regionId, ct).ConfigureAwait(false)
+            ? await ResetAsync(db, regionId, token, ct).ConfigureAwait(false)
+            : EditResult<TrajectoryForm>.Forbidden();
+
+    /// <summary>False when the actor may not manage the region; otherwise the audit trail records the province it acts for.</summary>
+    private static async Task<bool> ActingAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct)
+    {
+        if (await ManagingProvinceAsync(db, actor, regionId, ct).ConfigureAwait(false) is not { } province)
+        {
+            return false;
+        }
+
+        db.Actor = new AuditActor(actor.Id, actor.Name, province);
+        return true;
+    }
+
+    private static async Task<string?> ManagingProvinceAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -118,20 +146,8 @@ public static class EditTrajectory
                 where m.RegionId == id
                 select g.ProvinceCode)
             .Distinct().ToListAsync(ct).ConfigureAwait(false);
-        return Permissions.CanManageRegion(actor, provinces);
+        return Permissions.RegionManager(actor, provinces);
     }
-
-    /// <summary>Stores the trajectory for <paramref name="actor"/>: only an editor of a province of the region (see <see cref="MayManageAsync"/>).</summary>
-    public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, Actor actor, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
-        await MayManageAsync(db, actor, regionId, ct).ConfigureAwait(false)
-            ? await SaveAsync(db, regionId, form, clock, ct).ConfigureAwait(false)
-            : EditResult<TrajectoryForm>.Forbidden();
-
-    /// <summary>Resets the trajectory to linear for <paramref name="actor"/>: only an editor of a province of the region.</summary>
-    public static async Task<EditResult<TrajectoryForm>> ResetAsync(RegiewijzerDb db, Actor actor, string regionId, string? token, CancellationToken ct = default) =>
-        await MayManageAsync(db, actor, regionId, ct).ConfigureAwait(false)
-            ? await ResetAsync(db, regionId, token, ct).ConfigureAwait(false)
-            : EditResult<TrajectoryForm>.Forbidden();
 
     /// <summary>Stores the weights of every year of the region's period. Not found for an unknown region.</summary>
     public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default)

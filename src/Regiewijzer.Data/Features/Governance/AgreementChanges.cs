@@ -32,7 +32,7 @@ public static class AgreementChanges
         }
 
         var (region, members) = found.Value;
-        if (AgreementRecords.ManagingProvince(actor, members) is not { } province)
+        if (Permissions.RegionManager(actor, members.Select(m => m.ProvinceCode)) is not { } province)
         {
             return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van een provincie waarin {region.Name} ligt, maakt een nieuwe versie van de afspraak.");
         }
@@ -88,7 +88,7 @@ public static class AgreementChanges
         }
 
         var (region, members) = (await AgreementRecords.RegionAsync(db, row.RegionId, ct).ConfigureAwait(false))!.Value;
-        if (AgreementRecords.ManagingProvince(actor, members) is not { } province)
+        if (Permissions.RegionManager(actor, members.Select(m => m.ProvinceCode)) is not { } province)
         {
             return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van een provincie waarin {region.Name} ligt, verandert de status van de afspraak.");
         }

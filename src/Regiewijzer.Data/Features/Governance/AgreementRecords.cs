@@ -34,15 +34,6 @@ internal static class AgreementRecords
         return (region, [.. members.OrderBy(m => m.Code, StringComparer.Ordinal)]);
     }
 
-    /// <summary>The province the actor manages the region for (first in code order), or null.</summary>
-    public static string? ManagingProvince(Actor actor, IReadOnlyList<RegionMember> members)
-    {
-        var provinces = members.Select(m => m.ProvinceCode).ToHashSet(StringComparer.Ordinal);
-        return actor.OrganisationsWith(AccountRole.Editor)
-            .Where(o => o.Kind == OrganisationKind.Province && provinces.Contains(o.Id))
-            .Select(o => o.Id).Order(StringComparer.Ordinal).FirstOrDefault();
-    }
-
     /// <summary>Records who acts, and for which organisation, in the audit trail of the next save.</summary>
     public static void Acting(RegiewijzerDb db, Actor actor, string? organisationId) =>
         db.Actor = new AuditActor(actor.Id, actor.Name, organisationId);

@@ -1,0 +1,38 @@
+using Regiewijzer.Core.Governance;
+using Xunit;
+
+namespace Regiewijzer.Core.Tests.Governance;
+
+/// <summary>Who manages a region: an editor of a province of one of its members (Foodvalley lies in Gelderland PV25 and Utrecht PV26).</summary>
+public class PermissionsTests
+{
+    private static readonly string[] Foodvalley = ["PV25", "PV25", "PV26"];
+
+    private static Actor With(params (string Id, OrganisationKind Kind, AccountRole Role)[] grants) =>
+        new("a", "Test", [.. grants.Select(g => new Grant(new OrganisationRef(g.Id, g.Kind, g.Kind == OrganisationKind.Province ? g.Id : null), g.Role))]);
+
+    [Fact]
+    public void RegionManager_IsTheFirstMemberProvinceTheActorEdits()
+    {
+        Assert.Equal("PV26", Permissions.RegionManager(With(("PV26", OrganisationKind.Province, AccountRole.Editor)), Foodvalley));
+        Assert.Equal("PV25", Permissions.RegionManager(With(("PV26", OrganisationKind.Province, AccountRole.Administrator), ("PV25", OrganisationKind.Province, AccountRole.Editor)), Foodvalley));
+        Assert.True(Permissions.CanManageRegion(With(("PV25", OrganisationKind.Province, AccountRole.Editor)), Foodvalley));
+    }
+
+    [Fact]
+    public void RegionManager_NoneForViewersOtherProvincesMunicipalitiesTheRijkOrAnonymous()
+    {
+        foreach (var actor in new[]
+        {
+            With(("PV25", OrganisationKind.Province, AccountRole.Viewer)),
+            With(("PV27", OrganisationKind.Province, AccountRole.Editor)),
+            With(("GM0228", OrganisationKind.Municipality, AccountRole.Administrator)),
+            With(("RIJK", OrganisationKind.Rijk, AccountRole.Editor)),
+            Actor.Anonymous,
+        })
+        {
+            Assert.Null(Permissions.RegionManager(actor, Foodvalley));
+            Assert.False(Permissions.CanManageRegion(actor, Foodvalley));
+        }
+    }
+}
