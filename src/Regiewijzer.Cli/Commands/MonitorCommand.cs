@@ -111,7 +111,12 @@ internal static class MonitorCommand
         else
         {
             var worst = report.WorstGroup is { } wg ? $"{report.WorstTier.Dutch()} ({wg.Dutch()})" : report.WorstTier.Dutch();
-            console.MarkupLine($"Slechtste fase: [bold]{Markup.Escape(worst)}[/]. Voorgestelde stap: [bold]{Markup.Escape(report.Suggestion.Dutch())}[/].");
+            var indicative = report.IsIndicative ? $", indicatief: cijfers {report.Evidence.Dutch()}" : string.Empty;
+            console.MarkupLine($"Slechtste fase: [bold]{Markup.Escape(worst + indicative)}[/]. Voorgestelde stap: [bold]{Markup.Escape(report.Suggestion.Dutch())}[/].");
+            if (report.IsIndicative)
+            {
+                console.MarkupLine(Markup.Escape(IndicativeNote));
+            }
         }
 
         foreach (var note in MonitoringOutput.Notes(snapshot, p))
@@ -150,6 +155,10 @@ internal static class MonitorCommand
         console.Write(table);
     }
 
+    private const string IndicativeNote =
+        "Een fase op geschatte of ontbrekende cijfers is indicatief en draagt geen stap op de escalatieladder. Gegevens aanvullen: "
+        + "bewerkers van de gemeente voeren gemeten aantallen gerealiseerde woningen in (web: Realisaties van de gemeente, of 'regiewijzer import realisaties').";
+
     /// <summary>The step without its legal reference, which follows the table once.</summary>
     private static string Short(EscalationStep step) => step.Dutch().Split(" (", 2)[0];
 
@@ -174,19 +183,21 @@ internal static class MonitorCommand
         }
 
         table.AddColumn("Voorgestelde stap");
+        table.AddColumn("Cijfers");
         foreach (var w in warnings)
         {
             table.AddRow(
                 MonitoringOutput.LevelDutch(w.Subject.Level),
                 w.Subject.Id,
                 Markup.Escape(w.Subject.Name),
-                Markup.Escape(w.Tier.Dutch()),
+                Markup.Escape(w.Tier.Dutch() + (w.IsIndicative ? " (indicatief)" : string.Empty)),
                 Markup.Escape(w.Group.Dutch()),
                 Format.Count(w.Progress.Due),
                 Format.Count(w.Progress.Realised) + (w.UsesEstimates ? "*" : string.Empty),
                 w.Progress.Ratio is { } r ? Format.Percent(r) : "-",
                 Format.Count(w.Progress.Shortfall),
-                Markup.Escape(Short(w.Suggestion)));
+                Markup.Escape(Short(w.Suggestion)),
+                Markup.Escape(w.Evidence.Dutch()));
         }
 
         console.Write(table);
@@ -198,6 +209,11 @@ internal static class MonitorCommand
         if (warnings.Any(w => w.UsesEstimates))
         {
             console.MarkupLine("[yellow]Let op:[/] * een deel van het gerealiseerde is een benadering (aanname), geen telling van opgeleverde nieuwbouw.");
+        }
+
+        if (warnings.Any(w => w.IsIndicative))
+        {
+            console.MarkupLine(Markup.Escape(IndicativeNote));
         }
 
         console.MarkupLine($"Drempels: {Markup.Escape(snapshot.Thresholds.Name)}. {Markup.Escape(snapshot.Thresholds.OnTrack.Note ?? string.Empty)}");

@@ -105,6 +105,8 @@ internal static class MonitoringOutput
         worstGroup = p.Report.WorstGroup is { } wg ? Code(wg) : null,
         suggestion = Code(p.Report.Suggestion),
         suggestionLabel = p.Report.Suggestion.Dutch(),
+        evidence = Code(p.Report.Evidence),
+        evidenceLabel = p.Report.Evidence.Dutch(),
         usesEstimates = p.UsesEstimates,
         notes = Notes(snapshot, p),
     };
@@ -122,6 +124,8 @@ internal static class MonitoringOutput
         shortfall = w.Progress.Shortfall,
         suggestion = Code(w.Suggestion),
         suggestionLabel = w.Suggestion.Dutch(),
+        evidence = Code(w.Evidence),
+        evidenceLabel = w.Evidence.Dutch(),
         usesEstimates = w.UsesEstimates,
     };
 

@@ -26,6 +26,13 @@ public enum EscalationStep
 
     /// <summary>Rijksinstructie: instructiebesluit of the Rijk (Omgevingswet art. 2.34).</summary>
     RijkInstruction,
+
+    /// <summary>
+    /// Gegevens aanvullen: the figures are estimated or missing, so no step on the ladder can be
+    /// supported; the data must be completed first. Not a rung of the ladder: <see cref="Escalation.Suggest"/>
+    /// gives it only for evidence other than <see cref="Evidence.Measured"/>.
+    /// </summary>
+    CompleteData,
 }
 
 /// <summary>Suggests the next step on the escalation ladder for a warning tier.</summary>
@@ -42,8 +49,19 @@ public static class Escalation
     /// <param name="tier">The current tier.</param>
     /// <param name="level">Whose delivery it is.</param>
     /// <param name="lastTaken">The heaviest step already taken in this period.</param>
-    public static EscalationStep Suggest(WarningTier tier, MonitoringLevel level, EscalationStep lastTaken = EscalationStep.None)
+    /// <param name="evidence">What the realised figures rest on: anything but measured gives <see cref="EscalationStep.CompleteData"/>, whatever the tier.</param>
+    public static EscalationStep Suggest(WarningTier tier, MonitoringLevel level, EscalationStep lastTaken = EscalationStep.None, Evidence evidence = Evidence.Measured)
     {
+        if (evidence != Evidence.Measured)
+        {
+            return EscalationStep.CompleteData;
+        }
+
+        if (lastTaken == EscalationStep.CompleteData)
+        {
+            lastTaken = EscalationStep.None;
+        }
+
         var byTier = tier switch
         {
             WarningTier.OnTrack => EscalationStep.None,
@@ -74,6 +92,7 @@ public static class Escalation
         EscalationStep.AdministrativeConsultation => "bestuurlijk overleg",
         EscalationStep.ProvinceInstruction => "provinciale instructie (instructiebesluit, Omgevingswet art. 2.33)",
         EscalationStep.RijkInstruction => "rijksinstructie (instructiebesluit, Omgevingswet art. 2.34)",
+        EscalationStep.CompleteData => "gegevens aanvullen",
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 

@@ -10,7 +10,7 @@ namespace Regiewijzer.Core.Monitoring;
 public static class ForecastParameterSets
 {
     private const string RuleOfThumb =
-        "Vuistregel 130% plancapaciteit voor 100% realisatie (Kamerbrief voortgang woningbouw, BZK januari 2024, op basis van ABF Research; domain.md §7)";
+        "Vuistregel 130% plancapaciteit voor 100% realisatie (Kamerbrief voortgang woningbouw, BZK januari 2024, op basis van ABF Research)";
 
     private const string SplitNote =
         "Aanname. De vuistregel 130% betekent dat van alle plancapaciteit ongeveer 100/130 = 77% wordt gerealiseerd. "

@@ -28,6 +28,11 @@ public static class Progress
     /// True when the realisations say nothing about segments even where they hold no homes of
     /// unknown segment (e.g. an estimated row of zero homes): then, too, only the total is assessed.
     /// </param>
+    /// <param name="evidence">
+    /// What the realised figures rest on. The tiers are computed either way, but only on measured
+    /// figures do they carry an escalation step; otherwise the report is indicative and suggests
+    /// <see cref="EscalationStep.CompleteData"/>. Where no group is assessed (no target) nothing is judged, so no step either.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">asOfYear outside the allowed range.</exception>
     /// <exception cref="ArgumentException">The thresholds are out of order.</exception>
     public static ProgressReport Compute(
@@ -39,7 +44,8 @@ public static class Progress
         WarningThresholds? thresholds = null,
         EscalationStep lastStepTaken = EscalationStep.None,
         IReadOnlyCollection<SegmentGroup>? assessed = null,
-        bool segmentsUnknown = false)
+        bool segmentsUnknown = false,
+        Evidence evidence = Evidence.Measured)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(plans);
@@ -110,7 +116,8 @@ public static class Progress
             [.. PlanningStatuses.All.Select(s => pipeline[(int)s].Build(s))],
             worstTier,
             worst?.Group,
-            Escalation.Suggest(worstTier, level, lastStepTaken));
+            Escalation.Suggest(worstTier, level, lastStepTaken, groups.Any(g => g.IsAssessed) ? evidence : Evidence.Measured),
+            evidence);
     }
 
     private struct PipelineBuilder

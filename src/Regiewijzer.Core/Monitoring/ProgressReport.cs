@@ -101,7 +101,8 @@ public sealed record PipelineRow(
 /// <param name="Pipeline">One row per planning status, 1a first.</param>
 /// <param name="WorstTier">The worst tier of any assessed group with homes due.</param>
 /// <param name="WorstGroup">The group with that tier and the lowest ratio (first in order on a tie); null when all are on track.</param>
-/// <param name="Suggestion">Suggested next step on the escalation ladder for the worst tier.</param>
+/// <param name="Suggestion">Suggested next step on the escalation ladder for the worst tier; <see cref="EscalationStep.CompleteData"/> when the figures are not measured.</param>
+/// <param name="Evidence">What the realised figures rest on; tiers on anything but measured figures are indicative.</param>
 public sealed record ProgressReport(
     MonitoringLevel Level,
     int AsOfYear,
@@ -112,8 +113,12 @@ public sealed record ProgressReport(
     ImmutableArray<PipelineRow> Pipeline,
     WarningTier WorstTier,
     SegmentGroup? WorstGroup,
-    EscalationStep Suggestion)
+    EscalationStep Suggestion,
+    Evidence Evidence = Evidence.Measured)
 {
+    /// <summary>True when the tiers rest on estimated or missing figures: shown as indicative, with no step on the ladder.</summary>
+    public bool IsIndicative => Evidence != Evidence.Measured;
+
     /// <summary>The progress of one group.</summary>
     public GroupProgress this[SegmentGroup group] => Groups[(int)group];
 }

@@ -13,6 +13,8 @@ namespace Regiewijzer.Core.Norms;
 /// <param name="Source">Where the limits come from.</param>
 /// <param name="Confidence">How sure the values are; the middle-rent limit before 2026 is approximate.</param>
 /// <param name="Note">Dutch note on approximations.</param>
+/// <param name="Article">The article of a law or decree that states the limits; required for <see cref="Confidence.Verified"/>.</param>
+/// <exception cref="ArgumentException">Verified without an article.</exception>
 public sealed record PriceLimits(
     int Year,
     decimal SocialRentLimit,
@@ -20,8 +22,11 @@ public sealed record PriceLimits(
     decimal AffordablePurchaseLimit,
     string Source,
     Confidence Confidence,
-    string? Note = null)
+    string? Note = null,
+    string? Article = null)
 {
+    private readonly bool _labelled = Confidences.CheckArticle(Confidence, Article, $"prijsgrenzen {Year}");
+
     /// <summary>Segment of a rented home with the given monthly initial rent.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The rent is negative.</exception>
     public Segment ClassifyRent(decimal monthlyRent)
@@ -41,17 +46,17 @@ public sealed record PriceLimits(
     }
 }
 
-/// <summary>The year-versioned price limits of domain.md section 3 (law as data).</summary>
+/// <summary>The year-versioned price limits (law as data); secondary sources until each is checked against its regulation's article.</summary>
 public static class PriceLimitTable
 {
-    private const string Source = "Rijksoverheid: huurprijsgrenzen en grens betaalbare koop per jaar (domain.md §3)";
+    private const string Source = "Rijksoverheid: huurprijsgrenzen en grens betaalbare koop per jaar (publicaties per jaar; het artikel in wet of regeling is niet nagelopen)";
 
     public static ImmutableArray<PriceLimits> All { get; } =
     [
-        new(2023, 808.06m, 1000m, 355_000m, Source, Confidence.Verified, "Middenhuurgrens bij benadering: ongeveer € 1.000 (zoals in de woondealteksten)."),
-        new(2024, 879.66m, 1158m, 390_000m, Source, Confidence.Verified, "Middenhuurgrens bij benadering: ongeveer € 1.158 (vanaf 1 juli 2024)."),
-        new(2025, 900.07m, 1184.82m, 405_000m, Source, Confidence.Verified, "Middenhuurgrens bij benadering: ongeveer € 1.184,82."),
-        new(2026, 932.93m, 1228.07m, 420_000m, Source, Confidence.Verified),
+        new(2023, 808.06m, 1000m, 355_000m, Source, Confidence.Secondary, "Middenhuurgrens bij benadering: ongeveer € 1.000 (zoals in de woondealteksten)."),
+        new(2024, 879.66m, 1158m, 390_000m, Source, Confidence.Secondary, "Middenhuurgrens bij benadering: ongeveer € 1.158 (vanaf 1 juli 2024)."),
+        new(2025, 900.07m, 1184.82m, 405_000m, Source, Confidence.Secondary, "Middenhuurgrens bij benadering: ongeveer € 1.184,82."),
+        new(2026, 932.93m, 1228.07m, 420_000m, Source, Confidence.Secondary),
     ];
 
     /// <summary>The limits of a price level year.</summary>

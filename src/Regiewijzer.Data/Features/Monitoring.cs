@@ -84,7 +84,14 @@ public sealed record AdoptedAgreement(int Id, string RegionId, int Number, DateT
 public sealed record TargetSource(string RegionId, string RegionName, AdoptedAgreement? Agreement);
 
 /// <summary>One line of a province's list of warnings.</summary>
-public sealed record MonitoringWarning(MonitoringSubject Subject, WarningTier Tier, SegmentGroup Group, GroupProgress Progress, EscalationStep Suggestion, bool UsesEstimates);
+public sealed record MonitoringWarning(MonitoringSubject Subject, WarningTier Tier, SegmentGroup Group, GroupProgress Progress, EscalationStep Suggestion, bool UsesEstimates)
+{
+    /// <summary>What the warning rests on; an indicative warning (not measured) carries no step on the ladder.</summary>
+    public Evidence Evidence { get; init; } = Evidence.Measured;
+
+    /// <summary>True when the warning rests on estimated or missing figures.</summary>
+    public bool IsIndicative => Evidence != Evidence.Measured;
+}
 
 /// <summary>
 /// Everything monitoring needs, loaded once (plans, realisations, targets from the current
@@ -248,7 +255,8 @@ public sealed class MonitoringSnapshot
             Thresholds,
             lastStepTaken,
             hasTarget ? AssessedGroups : [],
-            segmentsUnknown: realisations.Any(SaysNothingAboutSegments));
+            segmentsUnknown: realisations.Any(SaysNothingAboutSegments),
+            evidence: EvidenceText.Of(hasRealisations, realisations.Any(r => r.IsEstimate)));
         return new SubjectProgress(
             subject,
             members,
@@ -304,7 +312,7 @@ public sealed class MonitoringSnapshot
         [
             .. subjects.Select(s => Progress(s))
                 .Where(p => p.HasTarget && p.Report.WorstTier != WarningTier.OnTrack && p.Report.WorstGroup is not null)
-                .Select(p => new MonitoringWarning(p.Subject, p.Report.WorstTier, p.Report.WorstGroup!.Value, p.Report[p.Report.WorstGroup!.Value], p.Report.Suggestion, p.UsesEstimates))
+                .Select(p => new MonitoringWarning(p.Subject, p.Report.WorstTier, p.Report.WorstGroup!.Value, p.Report[p.Report.WorstGroup!.Value], p.Report.Suggestion, p.UsesEstimates) { Evidence = p.Report.Evidence })
                 .OrderByDescending(w => w.Tier)
                 .ThenBy(w => w.Progress.Ratio)
                 .ThenBy(w => w.Subject.Level)
@@ -373,7 +381,7 @@ public sealed class MonitoringSnapshot
         }
 
         text = custom.Count == 0
-            ? "lineair: per gemeente ⌊doel·k/n⌋ na k van n jaar"
+            ? "lineair: per gemeente en per segment ⌊doel·k/n⌋ na k van n jaar; een totaal is de som van zijn segmenten"
             : $"aangepast jaarprofiel ({string.Join(", ", custom.Order(StringComparer.Ordinal).Select(id => regions[id].Name))})";
         return Trajectory.Custom(FirstYear, perYear);
     }

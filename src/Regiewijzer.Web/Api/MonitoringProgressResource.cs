@@ -67,7 +67,8 @@ internal sealed record ProgressResource(
     [property: Description("De plannen per planstatus, 1a eerst.")] IReadOnlyList<PipelineRowResource> Pipeline,
     [property: Description("De slechtste fase van een beoordeelde groep met verschuldigde woningen.")] CodeLabel WorstTier,
     [property: Description("De groep met die fase; null als alles op koers is.")] CodeLabel? WorstGroup,
-    [property: Description("Voorgestelde volgende stap op de escalatieladder (domain.md §7): none, conversation, administrativeConsultation, provinceInstruction of rijkInstruction.")] CodeLabel Suggestion,
+    [property: Description("Voorgestelde volgende stap op de escalatieladder: none, conversation, administrativeConsultation, provinceInstruction, rijkInstruction, of completeData (gegevens aanvullen) als de cijfers geschat zijn of ontbreken.")] CodeLabel Suggestion,
+    [property: Description("Waar de gerealiseerde cijfers op berusten: measured (gemeten), estimated (geschat) of missing (ontbrekend). Alleen op gemeten cijfers draagt de fase een stap op de escalatieladder; anders is ze indicatief.")] CodeLabel Evidence,
     [property: Description("Herkomst van de cijfers.")] MonitoringProvenance Provenance,
     [property: Description("Wat je moet weten om de cijfers te lezen, in het Nederlands.")] IReadOnlyList<string> Notes,
     [property: Description("De prognose (Monte Carlo) van dit onderwerp.")] string ForecastHref)
@@ -94,6 +95,7 @@ internal sealed record ProgressResource(
             MonitoringCodes.Tier(report.WorstTier),
             report.WorstGroup is { } g ? MonitoringCodes.Group(g) : null,
             MonitoringCodes.Step(report.Suggestion),
+            MonitoringCodes.Evidence(report.Evidence),
             ProvenanceOf(snapshot, p),
             MonitoringNotes.Progress(snapshot, p),
             MonitoringCodes.Href(p.Subject, "prognose"));

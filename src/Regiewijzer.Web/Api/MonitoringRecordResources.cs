@@ -74,7 +74,8 @@ internal sealed record WarningResource(
     [property: Description("Gerealiseerd / traject, exact.")] ExactNumber? Ratio,
     [property: Description("Achterstand op het traject.")] int Shortfall,
     [property: Description("Voorgestelde volgende stap op de escalatieladder.")] CodeLabel Suggestion,
-    [property: Description("True als een deel van het gerealiseerde een schatting of benadering is.")] bool UsesEstimates)
+    [property: Description("True als een deel van het gerealiseerde een schatting of benadering is.")] bool UsesEstimates,
+    [property: Description("Waar de signalering op berust: measured, estimated of missing; alleen gemeten cijfers dragen een stap op de escalatieladder.")] CodeLabel Evidence)
 {
     public static WarningResource From(MonitoringWarning w) => new(
         SubjectResource.From(w.Subject),
@@ -86,7 +87,8 @@ internal sealed record WarningResource(
         w.Progress.Ratio is { } r ? ExactNumber.From(r) : null,
         w.Progress.Shortfall,
         MonitoringCodes.Step(w.Suggestion),
-        w.UsesEstimates);
+        w.UsesEstimates,
+        MonitoringCodes.Evidence(w.Evidence));
 }
 
 [Description("De signaleringen van een provincie, de slechtste eerst (fase, dan de laagste verhouding).")]

@@ -139,6 +139,8 @@ internal static class MonitoringCodes
 
     public static CodeLabel Step(EscalationStep s) => new(Code(s), s.Dutch());
 
+    public static CodeLabel Evidence(Evidence e) => new(Code(e), e.Dutch());
+
     public static CodeLabel Status(PlanningStatus s) => new(s.Code(), s.Dutch());
 
     public static CodeLabel NotAssessed(NotAssessedReason reason) => new(Code(reason), reason.Dutch());

@@ -25,6 +25,45 @@ public class EscalationTests
         Assert.Equal(expected, Escalation.Suggest(tier, level, lastTaken));
     }
 
+    [Theory]
+    [InlineData(WarningTier.OnTrack, Evidence.Estimated)]
+    [InlineData(WarningTier.Attention, Evidence.Estimated)]
+    [InlineData(WarningTier.Behind, Evidence.Estimated)]
+    [InlineData(WarningTier.SeriouslyBehind, Evidence.Estimated)]
+    [InlineData(WarningTier.OnTrack, Evidence.Missing)]
+    [InlineData(WarningTier.SeriouslyBehind, Evidence.Missing)]
+    public void Suggest_NotMeasured_NoStepOnTheLadderButCompleteData(WarningTier tier, Evidence evidence)
+    {
+        foreach (var level in Enum.GetValues<MonitoringLevel>())
+        {
+            foreach (var lastTaken in Enum.GetValues<EscalationStep>())
+            {
+                Assert.Equal(EscalationStep.CompleteData, Escalation.Suggest(tier, level, lastTaken, evidence));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(WarningTier.OnTrack, EscalationStep.None)]
+    [InlineData(WarningTier.Attention, EscalationStep.Conversation)]
+    [InlineData(WarningTier.Behind, EscalationStep.AdministrativeConsultation)]
+    [InlineData(WarningTier.SeriouslyBehind, EscalationStep.ProvinceInstruction)]
+    public void Suggest_Measured_TheLadderAsBefore(WarningTier tier, EscalationStep expected)
+    {
+        Assert.Equal(expected, Escalation.Suggest(tier, MonitoringLevel.Municipality, EscalationStep.None, Evidence.Measured));
+        Assert.Equal(expected, Escalation.Suggest(tier, MonitoringLevel.Municipality, EscalationStep.CompleteData, Evidence.Measured));
+    }
+
+    [Theory]
+    [InlineData(true, false, Evidence.Measured)]
+    [InlineData(true, true, Evidence.Estimated)]
+    [InlineData(false, false, Evidence.Missing)]
+    [InlineData(false, true, Evidence.Missing)]
+    public void EvidenceOf_CompleteAndEstimates(bool complete, bool anyEstimate, Evidence expected)
+    {
+        Assert.Equal(expected, EvidenceText.Of(complete, anyEstimate));
+    }
+
     [Fact]
     public void Dutch_LabelsOfTiersAndSteps()
     {
@@ -33,5 +72,7 @@ public class EscalationTests
         Assert.Equal("bestuurlijk overleg", EscalationStep.AdministrativeConsultation.Dutch());
         Assert.StartsWith("provinciale instructie", EscalationStep.ProvinceInstruction.Dutch(), StringComparison.Ordinal);
         Assert.StartsWith("rijksinstructie", EscalationStep.RijkInstruction.Dutch(), StringComparison.Ordinal);
+        Assert.Equal("gegevens aanvullen", EscalationStep.CompleteData.Dutch());
+        Assert.Equal(["gemeten", "geschat", "ontbrekend"], Enum.GetValues<Evidence>().Select(e => e.Dutch()));
     }
 }

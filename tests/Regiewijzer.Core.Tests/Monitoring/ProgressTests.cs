@@ -56,6 +56,26 @@ public class ProgressTests
         Assert.Equal("hdt-2018", report.ThresholdsId);
     }
 
+    [Theory]
+    [InlineData(Evidence.Estimated)]
+    [InlineData(Evidence.Missing)]
+    public void Compute_NotMeasured_TiersAreIndicativeAndTheStepIsCompleteData(Evidence evidence)
+    {
+        var report = Progress.Compute(Trajectory, Realised, Plans, 2028, MonitoringLevel.Municipality, evidence: evidence);
+
+        Assert.Equal((WarningTier.Behind, SegmentGroup.AffordableOwnership), (report.WorstTier, report.WorstGroup));
+        Assert.Equal((evidence, true), (report.Evidence, report.IsIndicative));
+        Assert.Equal(EscalationStep.CompleteData, report.Suggestion);
+    }
+
+    [Fact]
+    public void Compute_Measured_IsNotIndicative()
+    {
+        var report = Report();
+
+        Assert.Equal((Evidence.Measured, false), (report.Evidence, report.IsIndicative));
+    }
+
     [Fact]
     public void Compute_Years_ShowRealisedUpToTheAsOfYearAndPlansAfterIt()
     {

@@ -22,6 +22,35 @@ public class TrajectoryTests
     }
 
     [Fact]
+    public void Linear_Ede_TheTotalIsTheSumOfItsSegments()
+    {
+        // Ede's target 2022-2030: social 2.724, middle 1.734, free 2.542 (total 7.000). After 1 of 9 years each segment
+        // is ⌊doel·1/9⌋ (302, 192, 282) and the total is their sum, 776 (not ⌊7.000/9⌋ = 777); after 4 years 3.109.
+        var trajectory = Trajectory.Linear(2022, 2030, new SegmentHomes(2724, 1734, 0, 2542, 0));
+
+        Assert.Equal(776, trajectory.CumulativeThrough(2022).Total);
+        Assert.Equal(3109, trajectory.CumulativeThrough(2025).Total);
+        Assert.Equal(7000, trajectory.CumulativeThrough(2030).Total);
+    }
+
+    [Fact]
+    public void Linear_AnyTarget_TotalAndSegmentsFollowOneRule()
+    {
+        Gen.Select(ForecastGen.Homes, Gen.Int[1, 30])
+            .Sample((target, years) =>
+            {
+                var trajectory = Trajectory.Linear(2026, 2026 + years - 1, target);
+                for (var k = 1; k <= years; k++)
+                {
+                    var cumulative = trajectory.CumulativeThrough(2026 + k - 1);
+                    var bySegments = Enum.GetValues<Segment>().Sum(s => (long)target[s] * k / years) + ((long)target.Unknown * k / years);
+                    Assert.Equal(bySegments, cumulative.Total);
+                    Assert.InRange(cumulative.Total, ((long)target.Total * k / years) - 6, (long)target.Total * k / years);
+                }
+            });
+    }
+
+    [Fact]
     public void Linear_AnyTarget_SumsExactlyAndNeverRunsAheadOfTheLine()
     {
         Gen.Select(ForecastGen.Homes.Select(h => new SegmentHomes(h.SocialRent * 997, h.MiddleRent, h.AffordableOwnership * 31, h.FreeRent, h.FreeOwnership)), Gen.Int[1, 30])

@@ -23,7 +23,7 @@ public static class ProgressTables
         ["jaar", "groep", "doel", "p10", "p50", "p90", "p10_cumulatief", "p50_cumulatief", "p90_cumulatief", "runs", "seed", "parameters"];
 
     public static readonly IReadOnlyList<string> WarningColumns =
-        ["niveau", "code", "naam", "signaal", "groep", "verhouding", "achterstand", "voorgestelde_stap", "schatting"];
+        ["niveau", "code", "naam", "signaal", "groep", "verhouding", "achterstand", "voorgestelde_stap", "schatting", "cijfers"];
 
     public static readonly IReadOnlyList<string> SegmentColumns =
         ["sociale_huur", "middenhuur", "betaalbare_koop", "vrije_huur", "vrije_koop", "onbekend", "totaal"];
@@ -81,7 +81,7 @@ public static class ProgressTables
         ArgumentNullException.ThrowIfNull(view);
         var rows = view.Snapshot.Warnings(view.Subject.Id).Select(w => Row(
             ProgressText.Level(w.Subject.Level), w.Subject.Id, w.Subject.Name, w.Tier.Dutch(), w.Group.Dutch(), w.Progress.Ratio?.ToDecimal(4), w.Progress.Shortfall,
-            w.Suggestion.Dutch(), w.UsesEstimates ? "ja" : "nee"));
+            w.Suggestion.Dutch(), w.UsesEstimates ? "ja" : "nee", w.Evidence.Dutch()));
         return new TableData($"Signaleringen {view.Subject.Name}", WarningColumns, [.. rows]);
     }
 

@@ -19,6 +19,28 @@ public static class ProgressText
     /// <summary>Tier text with a first capital, for a badge that starts a sentence.</summary>
     public static string Tier(WarningTier tier) => Capital(tier.Dutch());
 
+    /// <summary>Tier text with a first capital and, when it rests on estimated or missing figures, "(indicatief)".</summary>
+    public static string Tier(WarningTier tier, Evidence evidence) =>
+        evidence == Evidence.Measured ? Tier(tier) : $"{Tier(tier)} (indicatief)";
+
+    /// <summary>What the realised figures rest on, in a sentence ("gemeten tellingen", ...).</summary>
+    public static string EvidenceSentence(Evidence evidence) => evidence switch
+    {
+        Evidence.Measured => "gemeten: alle gerealiseerde woningen zijn tellingen",
+        Evidence.Estimated => "geschat: een deel van de gerealiseerde woningen is een schatting of benadering, geen telling",
+        _ => "ontbrekend: van een verstreken jaar ontbreken gerealiseerde woningen",
+    };
+
+    /// <summary>Who completes the data of a subject and how (for the step "gegevens aanvullen").</summary>
+    public static string WhoCompletesData(MonitoringSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var who = subject.Level == MonitoringLevel.Municipality ? $"bewerkers van {subject.Name}" : "bewerkers van de gemeenten die meetellen";
+        return $"Een signaal op geschatte of ontbrekende cijfers is indicatief en draagt geen stap op de escalatieladder. "
+            + $"Gegevens aanvullen: {who} voeren gemeten aantallen gerealiseerde woningen per jaar in met het formulier Realisaties van de gemeente "
+            + "of met een import (Monitoring importeren, CSV of Excel).";
+    }
+
     /// <summary>A ratio as a percentage ("71,8%"), or a dash when there is none.</summary>
     public static string Ratio(Fraction? ratio) => ratio is { } r ? Format.Percent(r) : "–";
 

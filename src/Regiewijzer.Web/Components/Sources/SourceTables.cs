@@ -16,6 +16,9 @@ public sealed record NormLine(string Key, string Label, string Value, string? Pe
     /// <summary>The exact share, for a share parameter (null for the period and the stock metric).</summary>
     public Fraction? Exact { get; init; }
 
+    /// <summary>The article of a law or decree that states the value; only then is it verified.</summary>
+    public string? Article { get; init; }
+
     public bool IsAssumption => Confidence != Confidence.Verified;
 
     /// <summary>A verified value can still carry an assumption about a boundary case (its note says "Aanname: ...").</summary>
@@ -59,12 +62,12 @@ public sealed partial class SourceTables(SourcesFacts facts)
         {
             var set = NormSets.Default;
             var lines = set.Parameters
-                .Select(p => new NormLine(p.Key, p.Label, Format.Share(p.Value), p.Percent, p.Source, p.Confidence, p.Note) { Exact = p.Value })
+                .Select(p => new NormLine(p.Key, p.Label, Format.Share(p.Value), p.Percent, p.Source, p.Confidence, p.Note) { Exact = p.Value, Article = p.Article })
                 .ToList();
             lines.Add(new NormLine("periodYears", "Looptijd van de afspraken", $"{set.PeriodYears} jaar", null,
-                "Regiewijzer (domain.md §4): 10 jaar vanaf de start van de regionale afspraak", Confidence.Assumption, null));
+                "Regiewijzer-parameter: 10 jaar vanaf de start van de regionale afspraak (niet gevonden in de geraadpleegde bronnen)", Confidence.Assumption, null));
             lines.Add(new NormLine("stockMetric", "Maat voor de sociale voorraad", "corporatiewoningen ÷ voorraad", null,
-                "Regiewijzer (domain.md §4 en §9): de wet noemt de maat niet eenduidig", Confidence.Assumption, set.StockMetric));
+                "CBS 85984NED (eigendom: woningcorporatie); de wettekst noemt de maat niet eenduidig", Confidence.Assumption, set.StockMetric));
             return lines;
         }
     }
