@@ -15,6 +15,7 @@ internal static class CliApp
         {
             VerdeelCommand.Create(stdout, stderr),
             Commands.RegiosCommand.Create(stdout),
+            Commands.KwaliteitCommand.Create(stdout),
             Commands.ToetsCommand.Create(stdout, stderr),
             Commands.DatabaseCommand.Create(stdout, stderr),
             Commands.ImportCommand.Create(stdout, stderr),

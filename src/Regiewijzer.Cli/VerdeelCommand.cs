@@ -69,6 +69,18 @@ internal static class VerdeelCommand
 
             var origins = outcome.Question.Tasks.Values.GroupBy(t => t.Origin).Select(g => $"{g.Count()} {(g.Key == Data.Model.TaskOrigin.Agreed ? "afgesproken" : "afgeleid")}");
             stdout.WriteLine($"Herkomst opgaven: {string.Join(", ", origins)}. Voorraad: peiljaar {string.Join("/", outcome.Question.Stock.Values.Select(s => s.ReferenceYear).Distinct())}, corporatiewoningen (aandeel {string.Join("/", outcome.Question.Stock.Values.Select(s => s.SocialShareYear).Distinct())}{(outcome.Question.Stock.Values.Any(s => s.IsEstimate) ? ", geschat" : string.Empty)}).");
+            var quality = await Data.Features.CheckDataQuality.RunAsync(db, ct).ConfigureAwait(false);
+            var members = outcome.Question.Scenario.Region.Municipalities.Select(m => m.Code.Value).ToList();
+            foreach (var f in quality.InputsOf(members))
+            {
+                stdout.WriteLine($"Invoer met een signaal: {f.Name} ({f.Municipality.Value}), {f.Title} ({f.CodeText}). {f.Message}");
+            }
+
+            foreach (var (name, s) in quality.CorrectedOf(members))
+            {
+                stdout.WriteLine($"Gecorrigeerd: {name} ({s.MunicipalityCode}) rekent met {Core.Format.Count(s.SocialStock)} corporatiewoningen (de bron noemt {Core.Format.Count(s.ReferenceSocialStock ?? s.SocialStock)}). Bron: {s.CorrectionSource}");
+            }
+
             if (row.DealTotal is { } total && total != outcome.Result.Task)
             {
                 stdout.WriteLine($"Woondeal noemt {Core.Format.Count(total)} woningen ({Data.Features.DealPrecision.Dutch(row.DealPrecision)}); de gemeentelijke opgaven tellen op tot {Core.Format.Count(outcome.Result.Task)} (verschil {Core.Format.Count(outcome.Result.Task - total)}).");

@@ -107,6 +107,9 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         {
             e.ToTable("stock");
             e.HasIndex(s => new { s.MunicipalityCode, s.ReferenceYear }).IsUnique();
+            e.Property(s => s.CorrectionSource).HasMaxLength(500);
+            e.Property(s => s.CorrectedBy).HasMaxLength(10);
+            e.Ignore(s => s.IsCorrected);
             e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(s => s.MunicipalityCode);
             e.Property(s => s.Version).IsConcurrencyToken();
         });

@@ -66,6 +66,13 @@ public static class Permissions
             .Select(o => o.Id).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
+    /// <summary>A correction of a municipality's reference data (its corporation homes): editors of its province.</summary>
+    public static bool CanCorrectReferenceData(Actor actor, string provinceCode)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind == OrganisationKind.Province && o.Id == provinceCode);
+    }
+
     /// <summary>The organisation that decides an exemption of a municipality in <paramref name="provinceCode"/>, or null if the actor may not.</summary>
     public static OrganisationRef? ExemptionDecider(Actor actor, string provinceCode)
     {

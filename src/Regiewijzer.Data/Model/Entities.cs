@@ -107,6 +107,20 @@ public sealed class StockRow
 
     public required string Source { get; set; }
 
+    /// <summary>The source's social stock when a province corrected it (<see cref="SocialStock"/> then holds the correction); null when not corrected.</summary>
+    public int? ReferenceSocialStock { get; set; }
+
+    /// <summary>Where the corrected value comes from (required with a correction).</summary>
+    public string? CorrectionSource { get; set; }
+
+    /// <summary>The province that recorded the correction (PV code).</summary>
+    public string? CorrectedBy { get; set; }
+
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>True when <see cref="SocialStock"/> is a correction recorded by a province.</summary>
+    public bool IsCorrected => ReferenceSocialStock is not null;
+
     public int Version { get; set; }
 }
 

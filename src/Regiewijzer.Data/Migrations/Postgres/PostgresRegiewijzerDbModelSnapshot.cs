@@ -1108,12 +1108,26 @@ namespace Regiewijzer.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CorrectionSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("IsEstimate")
                         .HasColumnType("boolean");
 
                     b.Property<string>("MunicipalityCode")
                         .IsRequired()
                         .HasColumnType("character varying(6)");
+
+                    b.Property<int?>("ReferenceSocialStock")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ReferenceYear")
                         .HasColumnType("integer");

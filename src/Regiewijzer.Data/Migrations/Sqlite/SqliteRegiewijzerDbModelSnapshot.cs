@@ -1077,12 +1077,26 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsEstimate")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MunicipalityCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferenceSocialStock")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReferenceYear")
                         .HasColumnType("INTEGER");
