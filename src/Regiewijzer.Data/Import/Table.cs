@@ -46,8 +46,8 @@ public sealed class TableRow
 /// <summary>A file read as a header and rows.</summary>
 public sealed record Table(IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, NumberNotation Notation)
 {
-    /// <summary>How the file's text was read, in Dutch for the import report ("UTF-8", "Windows-1252", "XLSX", ...).</summary>
-    public string Encoding { get; init; } = "UTF-8";
+    /// <summary>The detected encoding of a CSV file, for the import report ("UTF-8", "Windows-1252", ...); null for XLSX.</summary>
+    public string? Encoding { get; init; }
 }
 
 /// <summary>A read table, or the reasons it could not be read (too big, broken quoting, rows of the wrong width).</summary>

@@ -168,7 +168,7 @@ internal sealed class TableBuilder(int maxRows)
     /// <summary>Set when reading stopped at a limit.</summary>
     public TableReadResult? Failed { get; private set; }
 
-    public TableReadResult Build(NumberNotation notation, string encoding)
+    public TableReadResult Build(NumberNotation notation, string? encoding)
     {
         if (Failed is not null)
         {

@@ -57,7 +57,7 @@ internal static class XlsxTable
             var shared = sharedPath is not null && zip.GetEntry(sharedPath) is { } entry ? SharedStrings(entry, counter, limits) : [];
             var builder = new TableBuilder(maxRows);
             Rows(sheet, counter, shared, builder);
-            return builder.Build(NumberNotation.Dutch, "XLSX");
+            return builder.Build(NumberNotation.Dutch, null);
         }
         catch (RefusedException e)
         {
