@@ -30,9 +30,9 @@ internal static class CsvTable
             {
                 tried.Add(Tried(name, e));
             }
-            catch (NulCharacterException e)
+            catch (NotTextException e)
             {
-                tried.Add($"{name}: regel {e.Line.ToString(CultureInfo.InvariantCulture)} bevat een NUL-teken, dat in tekst niet voorkomt");
+                tried.Add($"{name}: {e.Message}");
             }
         }
 
@@ -60,7 +60,7 @@ internal static class CsvTable
 
         var separator = DetectSeparator(header);
         var builder = new TableBuilder(maxRows);
-        var parser = new Parser(new Chars(header, reader), separator, builder);
+        var parser = new Parser(new Chars(header, reader, ReferenceEquals(encoding, TextEncodings.Windows1252)), separator, builder);
         parser.Run();
         return builder.Build(separator == ';' ? NumberNotation.Dutch : NumberNotation.International, name);
     }
@@ -120,8 +120,12 @@ internal static class CsvTable
         return semicolons > commas ? ';' : ',';
     }
 
-    /// <summary>The header text first, then the rest of the reader; a NUL character (binary data, or a wrong encoding) throws.</summary>
-    private sealed class Chars(string header, TextReader reader)
+    /// <summary>
+    /// The header text first, then the rest of the reader. A NUL character (binary data, or a wrong encoding) throws,
+    /// and so does, read as Windows-1252, one of the five bytes that encoding leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+    /// 0x9D; .NET passes them through as control characters).
+    /// </summary>
+    private sealed class Chars(string header, TextReader reader, bool windows1252)
     {
         private int position;
 
@@ -130,16 +134,20 @@ internal static class CsvTable
         public int Read()
         {
             var c = position < header.Length ? header[position++] : reader.Read();
-            return c == 0 ? throw new NulCharacterException(Line) : c;
+            if (c == 0)
+            {
+                throw new NotTextException($"regel {Line.ToString(CultureInfo.InvariantCulture)} bevat een NUL-teken, dat in tekst niet voorkomt");
+            }
+
+            return windows1252 && c is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D
+                ? throw new NotTextException($"ongeldige byte(s) 0x{c.ToString("X2", CultureInfo.InvariantCulture)} op regel {Line.ToString(CultureInfo.InvariantCulture)}")
+                : c;
         }
 
         public int Peek() => position < header.Length ? header[position] : reader.Peek();
     }
 
-    private sealed class NulCharacterException(int line) : Exception
-    {
-        public int Line { get; } = line;
-    }
+    private sealed class NotTextException(string message) : Exception(message);
 
     private sealed class Parser(Chars chars, char separator, TableBuilder builder)
     {

@@ -13,15 +13,20 @@ internal static class TextEncodings
     /// <summary>Bytes looked at to recognise UTF-16 without a BOM.</summary>
     private const int SampleBytes = 4096;
 
-    static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static Encoding Utf8 { get; } = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
-    public static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    public static Encoding Windows1252 { get; } = CreateWindows1252();
 
     public static Encoding Utf16Le { get; } = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
 
     public static Encoding Utf16Be { get; } = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    /// <summary>Windows-1252 comes with .NET but must be registered (System.Text.Encoding.CodePages); strict like the others.</summary>
+    private static Encoding CreateWindows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     /// <summary>The candidates in the order tried, each with its Dutch name and the number of BOM bytes to skip.</summary>
     public static IReadOnlyList<(Encoding Encoding, string Name, int Skip)> Candidates(Stream stream)
