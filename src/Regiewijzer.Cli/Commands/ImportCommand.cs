@@ -33,55 +33,87 @@ internal static class ImportCommand
         var command = new Command(name, description) { file };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetRequiredValue(file);
-            var read = TabularReader.ReadFile(path);
-            if (read.Table is not { } table)
+            try
             {
-                return Report(read.Errors, stderr);
+                return await RunAsync(parse, parse.GetRequiredValue(file), import, stdout, stderr, ct).ConfigureAwait(false);
             }
-
-            await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
-            var source = Path.GetFileName(path);
-            ImportResult result;
-            if (table.Rows.Count > ProgressThreshold)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                result = await Terminal.For(stdout).Progress().StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"{table.Rows.Count} rijen controleren", maxValue: table.Rows.Count);
-                    var outcome = await import(db, table, source, new Progress(n => task.Value = n), ct).ConfigureAwait(false);
-                    task.StopTask();
-                    return outcome;
-                }).ConfigureAwait(false);
+                // A bad file is answered by the reader; this is what is left (the database, the disk): a Dutch line, no stack trace.
+                stderr.WriteLine($"Het inlezen is mislukt door een onverwachte fout ({Unexpected(e)}); er is niets opgeslagen.");
+                return CliApp.InvalidInput;
             }
-            else
-            {
-                result = await import(db, table, source, null, ct).ConfigureAwait(false);
-            }
-
-            if (!result.Succeeded)
-            {
-                return Report(result.Errors, stderr);
-            }
-
-            stdout.WriteLine($"{source}: {result.Inserted} nieuw, {result.Updated} bijgewerkt.");
-            foreach (var note in result.Notes)
-            {
-                stdout.WriteLine(note);
-            }
-
-            return CliApp.Ok;
         });
         return command;
     }
 
-    private static int Report(IReadOnlyList<ImportError> errors, TextWriter stderr)
+    private static string Unexpected(Exception e) => e switch
     {
-        foreach (var error in errors)
+        OutOfMemoryException => "te weinig geheugen",
+        IOException or UnauthorizedAccessException => "lees- of schrijffout",
+        System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException => "de database weigerde de wijziging",
+        _ => "interne fout",
+    };
+
+    private static async Task<int> RunAsync(ParseResult parse, string path, Import import, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var read = TabularReader.ReadFile(path);
+        if (read.Table is not { } table)
+        {
+            return Report(ImportResult.Failed(read.Errors), stderr);
+        }
+
+        if (table.Encoding is { } encoding)
+        {
+            stdout.WriteLine($"Tekenset van het bestand: {encoding}.");
+        }
+
+        await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
+        var source = Path.GetFileName(path);
+        ImportResult result;
+        if (table.Rows.Count > ProgressThreshold)
+        {
+            result = await Terminal.For(stdout).Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"{table.Rows.Count} rijen controleren", maxValue: table.Rows.Count);
+                var outcome = await import(db, table, source, new Progress(n => task.Value = n), ct).ConfigureAwait(false);
+                task.StopTask();
+                return outcome;
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await import(db, table, source, null, ct).ConfigureAwait(false);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Report(result, stderr);
+        }
+
+        stdout.WriteLine($"{source}: {result.Inserted} nieuw, {result.Updated} bijgewerkt.");
+        foreach (var note in result.Notes)
+        {
+            stdout.WriteLine(note);
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static int Report(ImportResult result, TextWriter stderr)
+    {
+        foreach (var error in result.Errors)
         {
             stderr.WriteLine(error.ToString());
         }
 
-        stderr.WriteLine($"{errors.Count} {(errors.Count == 1 ? "fout" : "fouten")}; er is niets opgeslagen.");
+        if (result.MoreErrorsSentence is { } more)
+        {
+            stderr.WriteLine($"... {more}.");
+        }
+
+        var count = result.ErrorCount;
+        stderr.WriteLine($"{Core.Format.Count(count)} {(count == 1 ? "fout" : "fouten")}; er is niets opgeslagen.");
         return CliApp.InvalidInput;
     }
 

@@ -145,39 +145,44 @@ public static class ImportPlans
         return new ImportResult(inserted, updated, []) { Notes = notes };
     }
 
+    /// <summary>Writes the plans in batches inside one transaction (<see cref="ImportTransaction.SaveInBatchesAsync"/>).</summary>
     private static async Task<(int Inserted, int Updated)> SaveAsync(RegiewijzerDb db, IEnumerable<ImportedPlan> plans, string sourceName, DateTimeOffset now, CancellationToken ct)
     {
         var all = plans.ToList();
         var municipalities = all.Select(p => p.First.Municipality).Distinct(StringComparer.Ordinal).ToList();
-        var existing = (await db.Plans.Include(p => p.Deliveries).Where(p => municipalities.Contains(p.MunicipalityCode)).ToListAsync(ct).ConfigureAwait(false))
-            .ToDictionary(p => (p.MunicipalityCode, p.Code));
+        var existing = await db.Plans.AsNoTracking().Where(p => municipalities.Contains(p.MunicipalityCode))
+            .Select(p => new { p.Id, p.MunicipalityCode, p.Code }).ToDictionaryAsync(p => (p.MunicipalityCode, p.Code), p => p.Id, ct).ConfigureAwait(false);
         int inserted = 0, updated = 0;
-        foreach (var plan in all)
+        await ImportTransaction.SaveInBatchesAsync(db, all, async batch =>
         {
-            var first = plan.First;
-            if (!existing.TryGetValue((first.Municipality, first.Code), out var row))
+            var ids = batch.Select(p => existing.TryGetValue((p.First.Municipality, p.First.Code), out var id) ? id : 0).Where(id => id != 0).ToList();
+            var stored = ids.Count == 0 ? []
+                : (await db.Plans.Include(p => p.Deliveries).Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(p => (p.MunicipalityCode, p.Code));
+            foreach (var plan in batch)
             {
-                row = new PlanRow { MunicipalityCode = first.Municipality, Code = first.Code, Name = first.Name, Status = first.Status.Code(), Source = string.Empty };
-                db.Plans.Add(row);
-                inserted++;
-            }
-            else
-            {
-                updated++;
-            }
+                var first = plan.First;
+                if (!stored.TryGetValue((first.Municipality, first.Code), out var row))
+                {
+                    row = new PlanRow { MunicipalityCode = first.Municipality, Code = first.Code, Name = first.Name, Status = first.Status.Code(), Source = string.Empty };
+                    db.Plans.Add(row);
+                    inserted++;
+                }
+                else
+                {
+                    updated++;
+                }
 
-            row.Name = first.Name;
-            row.Status = first.Status.Code();
-            row.PriceLevelYear = first.PriceLevelYear ?? first.From;
-            row.Contracted = first.Contracted;
-            row.ContractedOn = first.ContractedOn;
-            row.Source = first.Source ?? $"import {sourceName}";
-            row.Assumption = null;
-            row.UpdatedAt = now;
-            ReplaceDeliveries(db, row, plan.Deliveries());
-        }
-
-        await ImportTransaction.SaveAsync(db, ct).ConfigureAwait(false);
+                row.Name = first.Name;
+                row.Status = first.Status.Code();
+                row.PriceLevelYear = first.PriceLevelYear ?? first.From;
+                row.Contracted = first.Contracted;
+                row.ContractedOn = first.ContractedOn;
+                row.Source = first.Source ?? $"import {sourceName}";
+                row.Assumption = null;
+                row.UpdatedAt = now;
+                ReplaceDeliveries(db, row, plan.Deliveries());
+            }
+        }, ct).ConfigureAwait(false);
         return (inserted, updated);
     }
 

@@ -95,33 +95,37 @@ public static class ImportRealisations
         }
 
         var now = clock.GetUtcNow();
-        var existing = await db.Realisations.ToDictionaryAsync(r => (r.MunicipalityCode, r.Year), ct).ConfigureAwait(false);
         int inserted = 0, updated = 0, estimates = 0;
-        foreach (var r in valid)
-        {
-            if (!existing.TryGetValue((r.Code, r.Year), out var row))
-            {
-                row = new RealisationRow { MunicipalityCode = r.Code, Year = r.Year, Source = string.Empty };
-                db.Realisations.Add(row);
-                inserted++;
-            }
-            else
-            {
-                updated++;
-                estimates += row.IsEstimate ? 1 : 0;
-            }
-
-            (row.SocialRent, row.MiddleRent, row.AffordableOwnership) = (r.Homes.SocialRent, r.Homes.MiddleRent, r.Homes.AffordableOwnership);
-            (row.FreeRent, row.FreeOwnership, row.UnknownSegment) = (r.Homes.FreeRent, r.Homes.FreeOwnership, r.Homes.Unknown);
-            row.IsEstimate = r.Estimate;
-            row.Note = r.Note;
-            row.Source = r.Source ?? $"import {sourceName}";
-            row.UpdatedAt = now;
-        }
-
         try
         {
-            await ImportTransaction.SaveAsync(db, ct).ConfigureAwait(false);
+            await ImportTransaction.SaveInBatchesAsync(db, valid, async batch =>
+            {
+                var codes = batch.Select(r => r.Code).Distinct(StringComparer.Ordinal).ToList();
+                var years = batch.Select(r => r.Year).Distinct().ToList();
+                var existing = await db.Realisations.Where(r => codes.Contains(r.MunicipalityCode) && years.Contains(r.Year))
+                    .ToDictionaryAsync(r => (r.MunicipalityCode, r.Year), ct).ConfigureAwait(false);
+                foreach (var r in batch)
+                {
+                    if (!existing.TryGetValue((r.Code, r.Year), out var row))
+                    {
+                        row = new RealisationRow { MunicipalityCode = r.Code, Year = r.Year, Source = string.Empty };
+                        db.Realisations.Add(row);
+                        inserted++;
+                    }
+                    else
+                    {
+                        updated++;
+                        estimates += row.IsEstimate ? 1 : 0;
+                    }
+
+                    (row.SocialRent, row.MiddleRent, row.AffordableOwnership) = (r.Homes.SocialRent, r.Homes.MiddleRent, r.Homes.AffordableOwnership);
+                    (row.FreeRent, row.FreeOwnership, row.UnknownSegment) = (r.Homes.FreeRent, r.Homes.FreeOwnership, r.Homes.Unknown);
+                    row.IsEstimate = r.Estimate;
+                    row.Note = r.Note;
+                    row.Source = r.Source ?? $"import {sourceName}";
+                    row.UpdatedAt = now;
+                }
+            }, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -6,12 +6,30 @@ namespace Regiewijzer.Data.Import;
 /// <summary>What an import did. All or nothing: with any error nothing was written and the counts are 0.</summary>
 public sealed record ImportResult(int Inserted, int Updated, IReadOnlyList<ImportError> Errors)
 {
+    /// <summary>Most errors reported; the others are only counted (<see cref="MoreErrors"/>).</summary>
+    public const int MaxErrors = 2_000;
+
     public bool Succeeded => Errors.Count == 0;
 
     /// <summary>Dutch sentences on what a successful import did beyond the counts (e.g. which existing figures it replaced).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public static ImportResult Failed(IReadOnlyList<ImportError> errors) => new(0, 0, errors);
+    /// <summary>Errors found beyond the <see cref="MaxErrors"/> reported.</summary>
+    public int MoreErrors { get; init; }
+
+    /// <summary>All errors found: the reported ones and <see cref="MoreErrors"/>.</summary>
+    public int ErrorCount => Errors.Count + MoreErrors;
+
+    /// <summary>The first <see cref="MaxErrors"/> errors (by line), and how many more there are.</summary>
+    public static ImportResult Failed(IReadOnlyList<ImportError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Count <= MaxErrors ? new(0, 0, errors) : new(0, 0, [.. errors.Take(MaxErrors)]) { MoreErrors = errors.Count - MaxErrors };
+    }
+
+    /// <summary>"en nog 1.234 fouten die niet getoond worden", or null when every error is reported.</summary>
+    public string? MoreErrorsSentence => MoreErrors == 0 ? null
+        : $"en nog {Core.Format.Count(MoreErrors)} {(MoreErrors == 1 ? "fout die" : "fouten die")} niet {(MoreErrors == 1 ? "wordt" : "worden")} getoond (alleen de eerste {Core.Format.Count(MaxErrors)} staan hier)";
 }
 
 /// <summary>The checks the imports share; each collects a (line, column, reason) and returns null for a bad value.</summary>

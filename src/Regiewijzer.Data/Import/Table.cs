@@ -16,15 +16,39 @@ public enum NumberNotation
     International,
 }
 
-/// <summary>One data row with its line in the file (CSV line or XLSX row number); column names are lower case.</summary>
-public sealed record TableRow(int Line, IReadOnlyDictionary<string, string> Fields)
+/// <summary>
+/// One data row with its line in the file (CSV line or XLSX row number); column names are lower case. The values are
+/// kept as one array per row beside the header's shared column index, so a large file costs little more than its text.
+/// </summary>
+public sealed class TableRow
 {
+    private readonly Dictionary<string, int> index;
+    private readonly string[] values;
+
+    public TableRow(int line, IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Line = line;
+        var keys = fields.Keys.ToList();
+        index = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        values = [.. keys.Select(k => fields[k])];
+    }
+
+    internal TableRow(int line, Dictionary<string, int> index, string[] values) =>
+        (Line, this.index, this.values) = (line, index, values);
+
+    public int Line { get; }
+
     /// <summary>The trimmed value, or "" when the column is absent or the cell is empty.</summary>
-    public string this[string column] => Fields.TryGetValue(column, out var v) ? v.Trim() : string.Empty;
+    public string this[string column] => index.TryGetValue(column, out var i) && i < values.Length ? values[i].Trim() : string.Empty;
 }
 
 /// <summary>A file read as a header and rows.</summary>
-public sealed record Table(IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, NumberNotation Notation);
+public sealed record Table(IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, NumberNotation Notation)
+{
+    /// <summary>The detected encoding of a CSV file, for the import report ("UTF-8", "Windows-1252", ...); null for XLSX.</summary>
+    public string? Encoding { get; init; }
+}
 
 /// <summary>A read table, or the reasons it could not be read (too big, broken quoting, rows of the wrong width).</summary>
 public sealed record TableReadResult(Table? Table, IReadOnlyList<ImportError> Errors);

@@ -3,7 +3,11 @@ using Regiewijzer.Data.Import;
 namespace Regiewijzer.Web.Components.MonitoringImport;
 
 /// <summary>What an upload on /monitoring/import did: which import, the file's name and the result (counts and notes, or every error).</summary>
-public sealed record ImportOutcome(ImportKind Kind, string FileName, ImportResult Result);
+public sealed record ImportOutcome(ImportKind Kind, string FileName, ImportResult Result)
+{
+    /// <summary>The detected encoding of a CSV file ("UTF-8", "Windows-1252", ...); null for XLSX or a file that was not read.</summary>
+    public string? Encoding { get; init; }
+}
 
 /// <summary>The two imports of the page; the value is the form's name and the prefix of its element ids.</summary>
 public enum ImportKind
@@ -49,9 +53,14 @@ internal static class ImportUpload
         buffer.Position = 0;
         var read = TabularReader.Read(buffer, maxBytes: MaxFileBytes);
         return read.Table is { } table
-            ? new ImportOutcome(kind, name, await import(table, name).ConfigureAwait(false))
+            ? new ImportOutcome(kind, name, await import(table, name).ConfigureAwait(false)) { Encoding = table.Encoding }
             : new ImportOutcome(kind, name, ImportResult.Failed(read.Errors));
     }
+
+    /// <summary>The answer to an account that may not import at all: given before the file is read.</summary>
+    public static ImportOutcome Refused(ImportKind kind, IFormFile? file) =>
+        Failed(kind, file is null ? "" : Path.GetFileName(file.FileName) is { Length: > 200 } n ? n[..200] : Path.GetFileName(file.FileName),
+            "uw account is van geen enkele gemeente bewerker; alleen bewerkers van een gemeente mogen gegevens inlezen. Het bestand is niet gelezen");
 
     private static ImportOutcome Failed(ImportKind kind, string name, string reason) =>
         new(kind, name, ImportResult.Failed([new ImportError(0, string.Empty, reason)]));
