@@ -156,13 +156,21 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     }
 
     /// <summary>
+    /// Longest text <see cref="TryParse"/> reads: 30 characters, for example "12345678901234/123456789012345"
+    /// or a decimal with 28 decimals. Every share of the law and of real scenario files is far shorter ("2/3", "0.3").
+    /// The limit keeps parsing and all later arithmetic cheap: big-number parsing grows with the square of the length.
+    /// </summary>
+    public const int MaxLength = 30;
+
+    /// <summary>
     /// Parses an exact share: "a/b" (b &gt; 0, whole non-negative numbers) or a decimal
-    /// "d" or "d.ddd" (point as separator, no sign, no exponent). Returns false otherwise.
+    /// "d" or "d.ddd" (point as separator, no sign, no exponent), at most <see cref="MaxLength"/>
+    /// characters. Returns false otherwise. Time is linear in the length of the text.
     /// </summary>
     public static bool TryParse(string? text, out Fraction value)
     {
         value = default;
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength)
         {
             return false;
         }

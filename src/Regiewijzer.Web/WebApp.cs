@@ -25,6 +25,7 @@ public static class WebApp
         });
         // Serve wwwroot and the npm assets from the build output in every environment (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
+        RequestLimits.Configure(builder); // body and form limits, explicit (RequestLimits.MaxBodyBytes)
         configure?.Invoke(builder);
 
         var database = DatabaseOptions.From(
@@ -63,6 +64,7 @@ public static class WebApp
             StartupLog.Prepared(app.Logger, database, report.AppliedMigrations.Count, report.Seeded, (long)report.SeedTime.TotalMilliseconds);
         }
 
+        app.UseSecurityHeaders(); // CSP, nosniff, Referrer-Policy, X-Frame-Options on every response (SecurityHeaders.cs)
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
@@ -71,6 +73,7 @@ public static class WebApp
 
         app.UseResponseCompression();
         app.UseApi(); // API-Version header, problem+json for every error, no trailing slashes (Api/ApiConventions.cs)
+        app.UseRequestLimits(); // a Dutch 413/400 page or problem for a body above RequestLimits.MaxBodyBytes or a form that cannot be read
         // Pages get a Dutch HTML error page; the API answers with application/problem+json (see Api/).
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true));
         app.UseRouting(); // after the status-code pages, so a re-executed request (/niet-gevonden) is routed again

@@ -29,11 +29,22 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Uncaught exceptions and console errors of the page so far.</summary>
     public IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
+    /// <summary>
+    /// The console messages of Chromium about a blocked resource or script because of the Content-Security-Policy
+    /// (SecurityHeaders.cs in the web app): "Refused to ... because it violates the following Content Security Policy directive".
+    /// </summary>
+    public IReadOnlyList<string> CspViolations =>
+        [.. _scriptErrors.Where(e => e.Contains("Content Security Policy", StringComparison.Ordinal))];
+
+    /// <summary>Fails with every CSP violation so far; every page opened with <see cref="GotoAsync"/> is checked.</summary>
+    public void AssertNoCspViolations() =>
+        Xunit.Assert.True(CspViolations.Count == 0, $"{CspViolations.Count} CSP violations:\n{string.Join("\n", CspViolations)}");
+
     /// <summary>Fails with every script error in full (page, message, stack) if there was one.</summary>
     public void AssertNoScriptErrors() =>
         Xunit.Assert.True(_scriptErrors.Count == 0, $"{_scriptErrors.Count} script errors:\n{string.Join("\n", _scriptErrors)}");
 
-    /// <summary>Opens a path and fails on anything but 2xx.</summary>
+    /// <summary>Opens a path and fails on anything but 2xx, or on a CSP violation once the page and its charts have loaded.</summary>
     public async Task<IResponse> GotoAsync(string path)
     {
         var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
@@ -43,6 +54,7 @@ public sealed class BrowserPage : IAsyncDisposable
         }
 
         await WaitForChartsAsync();
+        AssertNoCspViolations();
         return response;
     }
 

@@ -14,18 +14,28 @@ public static class Distribution
     /// hidden by breaking a floor or a room.
     /// </summary>
     /// <exception cref="ArgumentException">The input is invalid (see <see cref="Validate"/>).</exception>
-    public static RegionDistribution Distribute(RegionInput input, NormSet norms)
+    public static RegionDistribution Distribute(RegionInput input, NormSet norms) => DistributeCancellable(input, norms, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Distribute"/> that stops when <paramref name="ct"/> is cancelled (checked between the steps and in every
+    /// round of the water-filling), e.g. when the web client has gone away. A separate name, not an overload, so that
+    /// the many callers without a token (tests, the CLI) keep their short form.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input is invalid (see <see cref="Validate"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static RegionDistribution DistributeCancellable(RegionInput input, NormSet norms, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(norms);
+        ct.ThrowIfCancellationRequested();
         var errors = Validate(input, norms);
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid region input: " + string.Join("; ", errors), nameof(input));
         }
 
-        var result = Compute(input, norms);
-        var findings = RegionFindings.For(result, input, norms, Compute);
+        var result = Compute(input, norms, ct);
+        var findings = RegionFindings.For(result, input, norms, (i, n) => Compute(i, n, ct));
         return result with { Findings = findings };
     }
 
@@ -133,8 +143,12 @@ public static class Distribution
     }
 
     /// <summary>Steps 1-8 without findings; the input is valid.</summary>
-    internal static RegionDistribution Compute(RegionInput input, NormSet norms)
+    internal static RegionDistribution Compute(RegionInput input, NormSet norms) => Compute(input, norms, CancellationToken.None);
+
+    /// <summary>Steps 1-8 without findings, stopping when <paramref name="ct"/> is cancelled; the input is valid.</summary>
+    internal static RegionDistribution Compute(RegionInput input, NormSet norms, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var ms = input.Municipalities.Sort((a, b) => a.Code.CompareTo(b.Code));
         var n = ms.Length;
         var codes = new MunicipalityCode[n];
@@ -174,7 +188,7 @@ public static class Distribution
             };
         }
 
-        var (exact1, unplaced1) = WaterFilling.Fill(socialRemainder, weights1, socialRoom);
+        var (exact1, unplaced1) = WaterFilling.FillCancellable(socialRemainder, weights1, socialRoom, ct);
         var pass1 = LargestRemainder.Round(exact1, codes);
         var room2 = new long[n];
         for (var i = 0; i < n; i++)
@@ -182,7 +196,7 @@ public static class Distribution
             room2[i] = socialRoom[i] - pass1[i];
         }
 
-        var (exact2, _) = WaterFilling.Fill(unplaced1, weightsU, room2);
+        var (exact2, _) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
         var pass2 = LargestRemainder.Round(exact2, codes);
 
         // Step 6: affordable remainder as extra middle-segment homes, weight U.
@@ -203,7 +217,7 @@ public static class Distribution
             middleRoom[i] = steps[i].ExemptedIn(LaggingSegment.Middle) ? 0 : steps[i].Capacity - social[i] - steps[i].Middle;
         }
 
-        var (exactMiddle, _) = WaterFilling.Fill(affordableRemainder, weightsU, middleRoom);
+        var (exactMiddle, _) = WaterFilling.FillCancellable(affordableRemainder, weightsU, middleRoom, ct);
         var regionalMiddle = LargestRemainder.Round(exactMiddle, codes);
 
         var results = ImmutableArray.CreateBuilder<MunicipalityDistribution>(n);

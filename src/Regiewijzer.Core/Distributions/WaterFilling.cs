@@ -12,7 +12,12 @@ internal static class WaterFilling
     /// Weight 0 gets nothing.
     /// </summary>
     /// <returns>The exact part of each participant and the whole number of homes that could not be placed.</returns>
-    public static (Fraction[] Parts, long Unplaced) Fill(long amount, Fraction[] weights, long[] rooms)
+    public static (Fraction[] Parts, long Unplaced) Fill(long amount, Fraction[] weights, long[] rooms) =>
+        FillCancellable(amount, weights, rooms, CancellationToken.None);
+
+    /// <summary><see cref="Fill"/>, stopping when <paramref name="ct"/> is cancelled (checked every round).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static (Fraction[] Parts, long Unplaced) FillCancellable(long amount, Fraction[] weights, long[] rooms, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         var n = weights.Length;
@@ -41,6 +46,7 @@ internal static class WaterFilling
         var overflow = new List<int>(n);
         while (active.Count > 0)
         {
+            ct.ThrowIfCancellationRequested();
             var total = Fraction.Zero;
             foreach (var i in active)
             {

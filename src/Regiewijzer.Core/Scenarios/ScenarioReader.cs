@@ -9,10 +9,27 @@ namespace Regiewijzer.Core.Scenarios;
 /// <summary>
 /// Reads the scenario JSON strictly: unknown and duplicate fields are errors, counts are JSON
 /// integers (not strings, not 5.0), shares are exact ("a/b" or "0.3"). Reports every error with
-/// its JSON path; never throws for bad input.
+/// its JSON path; never throws for bad input. Hostile input is bounded: every number and text has a
+/// maximum length, the list of municipalities a maximum count, and the errors reported a maximum
+/// number, so reading takes time linear in the size of the JSON.
 /// </summary>
 public static class ScenarioReader
 {
+    /// <summary>Most municipalities in one scenario: the country has 342. Bounds the work of a distribution.</summary>
+    public const int MaxMunicipalities = 500;
+
+    /// <summary>Longest name (of the scenario or of a municipality) in characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Most errors reported; one more line says that there are more.</summary>
+    public const int MaxErrors = 100;
+
+    /// <summary>Longest JSON number read as a count: 11 characters (int.MaxValue has 10 digits, plus a sign).</summary>
+    private const int MaxIntegerLength = 11;
+
+    /// <summary>How much of a rejected value an error message repeats.</summary>
+    private const int EchoLength = 40;
+
     private static readonly string[] TopFields = ["formatVersion", "name", "period", "key", "norms", "municipalities"];
     private static readonly string[] NormFields = ["affordableShare", "socialShare", "laggingThreshold", "socialFloor", "middleFloor"];
     private static readonly string[] MunicipalityFields = ["code", "name", "stock", "socialStock", "task", "contracted", "exemption", "commitment"];
@@ -43,6 +60,7 @@ public static class ScenarioReader
     private sealed class Reading(NormSet baseNorms)
     {
         private readonly List<ScenarioError> _errors = [];
+        private int _errorCount; // every error, also those beyond MaxErrors that are not kept
 
         public ScenarioReadResult Run(JsonElement root)
         {
@@ -64,7 +82,7 @@ public static class ScenarioReader
             string? name = null;
             if (fields.TryGetValue("name", out var nameElement))
             {
-                name = String(nameElement, "$.name");
+                name = Name(nameElement, "$.name");
             }
 
             YearRange? period = null;
@@ -81,7 +99,7 @@ public static class ScenarioReader
                     case "proportional": key = DistributionKey.Proportional; break;
                     case "lagging-first": key = DistributionKey.LaggingFirst; break;
                     case "gap-weighted": key = DistributionKey.GapWeighted; break;
-                    default: Error("$.key", $"onbekende sleutel '{keyText}' (kies proportional, lagging-first of gap-weighted)"); break;
+                    default: Error("$.key", $"onbekende sleutel '{Echo(keyText)}' (kies proportional, lagging-first of gap-weighted)"); break;
                 }
             }
 
@@ -105,8 +123,13 @@ public static class ScenarioReader
                 }
             }
 
-            if (_errors.Count > 0)
+            if (_errorCount > 0)
             {
+                if (_errorCount > MaxErrors)
+                {
+                    _errors.Add(new ScenarioError("$", $"nog {_errorCount - MaxErrors} fouten niet getoond (alleen de eerste {MaxErrors})"));
+                }
+
                 return new ScenarioReadResult(null, [.. _errors]);
             }
 
@@ -173,9 +196,16 @@ public static class ScenarioReader
                 return [];
             }
 
-            if (element.GetArrayLength() == 0)
+            var length = element.GetArrayLength();
+            if (length == 0)
             {
                 Error("$.municipalities", "de lijst is leeg: minstens één gemeente");
+                return [];
+            }
+
+            if (length > MaxMunicipalities)
+            {
+                Error("$.municipalities", $"{Format.Count(length)} gemeenten; een scenario heeft hooguit {MaxMunicipalities} gemeenten (Nederland heeft er 342)");
                 return [];
             }
 
@@ -211,7 +241,7 @@ public static class ScenarioReader
                 return null;
             }
 
-            var before = _errors.Count;
+            var before = _errorCount;
             var f = Fields(element, path, MunicipalityFields);
             MunicipalityCode? code = null;
             if (!f.TryGetValue("code", out var codeElement))
@@ -226,11 +256,11 @@ public static class ScenarioReader
                 }
                 else
                 {
-                    Error($"{path}.code", $"'{text}' is geen CBS-gemeentecode (GM gevolgd door 4 cijfers)");
+                    Error($"{path}.code", $"'{Echo(text)}' is geen CBS-gemeentecode (GM gevolgd door 4 cijfers)");
                 }
             }
 
-            var name = f.TryGetValue("name", out var n) ? String(n, $"{path}.name") : null;
+            var name = f.TryGetValue("name", out var n) ? Name(n, $"{path}.name") : null;
             var stock = f.TryGetValue("stock", out var s) ? Count(s, $"{path}.stock") : Missing($"{path}.stock");
             var social = f.TryGetValue("socialStock", out var ss) ? Count(ss, $"{path}.socialStock") : Missing($"{path}.socialStock");
             var task = f.TryGetValue("task", out var t) ? Count(t, $"{path}.task") : Missing($"{path}.task");
@@ -252,7 +282,7 @@ public static class ScenarioReader
 
             var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption", norms) : null;
             var commitment = f.TryGetValue("commitment", out var cm) ? CommitmentOf(cm, $"{path}.commitment") : null;
-            if (_errors.Count > before || code is null || stock is null || social is null || task is null)
+            if (_errorCount > before || code is null || stock is null || social is null || task is null)
             {
                 return null;
             }
@@ -323,7 +353,7 @@ public static class ScenarioReader
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                var at = $"{path}.{property.Name}";
+                var at = $"{path}.{Echo(property.Name)}";
                 if (Array.IndexOf(allowed, property.Name) < 0)
                 {
                     Error(at, $"onbekend veld (toegestaan: {string.Join(", ", allowed)})");
@@ -359,6 +389,18 @@ public static class ScenarioReader
             return null;
         }
 
+        private string? Name(JsonElement element, string path)
+        {
+            var text = String(element, path);
+            if (text is { Length: > MaxNameLength })
+            {
+                Error(path, $"de naam is {Format.Count(text.Length)} tekens lang; hooguit {MaxNameLength}");
+                return null;
+            }
+
+            return text;
+        }
+
         private int? Int(JsonElement element, string path)
         {
             if (element.ValueKind == JsonValueKind.Number)
@@ -366,21 +408,21 @@ public static class ScenarioReader
                 var raw = element.GetRawText();
                 if (raw.AsSpan().TrimStart('-').ContainsAnyExceptInRange('0', '9'))
                 {
-                    Error(path, $"{raw} is geen geheel getal (schrijf het zonder decimalen of exponent)");
+                    Error(path, $"{Echo(raw)} is geen geheel getal (schrijf het zonder decimalen of exponent)");
                     return null;
                 }
 
-                if (element.TryGetInt32(out var value))
+                if (raw.Length <= MaxIntegerLength && element.TryGetInt32(out var value))
                 {
                     return value;
                 }
 
-                Error(path, $"{raw} is te groot");
+                Error(path, $"{Echo(raw)} is te groot (hooguit {Format.Count(int.MaxValue)})");
                 return null;
             }
 
             Error(path, element.ValueKind == JsonValueKind.String
-                ? $"verwacht een geheel getal, gevonden tekst \"{element.GetString()}\" (geen aanhalingstekens, geen punten of komma's)"
+                ? $"verwacht een geheel getal, gevonden tekst \"{Echo(element.GetString())}\" (geen aanhalingstekens, geen punten of komma's)"
                 : $"verwacht een geheel getal, gevonden {Kind(element)}");
             return null;
         }
@@ -406,9 +448,16 @@ public static class ScenarioReader
             }
 
             var text = element.GetString();
+            if (text is { Length: > Fraction.MaxLength })
+            {
+                // Checked before any parsing: a long number is refused in time linear in its length.
+                Error(path, $"'{Echo(text)}' is te lang ({Format.Count(text.Length)} tekens): een aandeel heeft hooguit {Fraction.MaxLength} tekens, zoals \"2/3\" of \"0.3\"");
+                return null;
+            }
+
             if (!Fraction.TryParse(text, out var share))
             {
-                Error(path, $"'{text}' is geen exact aandeel: schrijf \"a/b\" (b > 0) of een decimaal getal met een punt, zoals \"0.3\"");
+                Error(path, $"'{Echo(text)}' is geen exact aandeel: schrijf \"a/b\" (b > 0) of een decimaal getal met een punt, zoals \"0.3\"");
                 return null;
             }
 
@@ -427,7 +476,17 @@ public static class ScenarioReader
             return null;
         }
 
-        private void Error(string path, string message) => _errors.Add(new ScenarioError(path, message));
+        private void Error(string path, string message)
+        {
+            if (_errorCount++ < MaxErrors)
+            {
+                _errors.Add(new ScenarioError(path, message));
+            }
+        }
+
+        /// <summary>A rejected value as an error message repeats it: at most <see cref="EchoLength"/> characters.</summary>
+        private static string? Echo(string? text) =>
+            text is { Length: > EchoLength } ? string.Concat(text.AsSpan(0, EchoLength), "…") : text;
 
         private static string Kind(JsonElement element) => element.ValueKind switch
         {

@@ -43,7 +43,7 @@ public static class LoadWhatIf
         }
 
         var scenario = question.Scenario;
-        var current = scenario.Region.Municipalities.IsEmpty ? null : Distribution.Distribute(scenario.Region, scenario.Norms);
+        var current = scenario.Region.Municipalities.IsEmpty ? null : Distribution.DistributeCancellable(scenario.Region, scenario.Norms, ct);
         return new WhatIfStart(question, current, stock);
     }
 }

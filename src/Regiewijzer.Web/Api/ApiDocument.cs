@@ -61,14 +61,21 @@ internal static class ApiDocument
         options.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
             ? id.Replace("Schema", string.Empty, StringComparison.Ordinal).Replace("Resource", string.Empty, StringComparison.Ordinal)
             : null;
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
-            Describe(document);
+            Describe(document, context.ApplicationServices.GetRequiredService<IConfiguration>());
             return Task.CompletedTask;
         });
     }
 
-    private static void Describe(OpenApiDocument document)
+    /// <summary>
+    /// The contact of this installation (info.contact, /core/doc-openapi-contact: name, email and url are required).
+    /// An installation sets <c>Api:ContactName</c> and <c>Api:ContactEmail</c>; without them the document names the
+    /// installation's manager at the reserved example domain (RFC 2606), which is clearly a placeholder.
+    /// </summary>
+    public const string DefaultContactEmail = "beheer@example.org";
+
+    private static void Describe(OpenApiDocument document, IConfiguration configuration)
     {
         // The generator names this host from the request; the API lives below it at /api/v1.
         var origin = document.Servers?.FirstOrDefault()?.Url?.TrimEnd('/') ?? string.Empty;
@@ -77,7 +84,12 @@ internal static class ApiDocument
             Title = "Regiewijzer API",
             Version = ApiConventions.Version,
             Description = Description,
-            Contact = new OpenApiContact { Name = "Regiewijzer", Url = new Uri(origin + "/api", UriKind.RelativeOrAbsolute) },
+            Contact = new OpenApiContact
+            {
+                Name = configuration["Api:ContactName"] ?? "Beheer van deze Regiewijzer-installatie",
+                Email = configuration["Api:ContactEmail"] ?? DefaultContactEmail,
+                Url = new Uri(origin + "/api", UriKind.RelativeOrAbsolute),
+            },
         };
         document.Servers = [new OpenApiServer { Url = origin + ApiConventions.BasePath, Description = "Deze installatie van Regiewijzer" }];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
@@ -95,6 +107,7 @@ internal static class ApiDocument
             operations.Remove(HttpMethod.Head); // HEAD is served for every GET; listing it twice would repeat the operationId.
             foreach (var (method, operation) in operations)
             {
+                AddBadRequest(document, operation, method);
                 DescribeResponses(document, operation, method == HttpMethod.Post);
                 if (method == HttpMethod.Post && relative == "/verdelingen" && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
                 {
@@ -104,6 +117,73 @@ internal static class ApiDocument
         }
 
         document.Paths = paths;
+        NullBranchesTyped(document);
+    }
+
+    /// <summary>
+    /// /core/error-handling/invalid-input: every operation with a body or with parameters documents 400. Any of them can get it:
+    /// a parameter or body the framework cannot bind is answered with the problem <see cref="Problems.BadRequestType"/>
+    /// (Problems.ForStatus), malformed JSON with <see cref="Problems.MalformedJsonType"/>.
+    /// </summary>
+    private static void AddBadRequest(OpenApiDocument document, OpenApiOperation operation, HttpMethod method)
+    {
+        var readOnly = method == HttpMethod.Get || method == HttpMethod.Delete;
+        if ((readOnly && operation.Parameters is not { Count: > 0 }) || operation.Responses?.ContainsKey("400") == true)
+        {
+            return;
+        }
+
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses["400"] = new OpenApiResponse
+        {
+            Description = Problems.BadRequestType.Description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ApiProblem", document) },
+            },
+        };
+    }
+
+    /// <summary>
+    /// The generator writes a nullable reference as oneOf [{ nullable: true, enum: [null] }, { $ref }]; in OpenAPI 3.0
+    /// "nullable" needs a "type" (the ADR linter's example check refuses it). Such a property becomes the usual 3.0 form
+    /// { type, nullable: true, allOf: [{ $ref }] }, with the type of the referenced schema.
+    /// </summary>
+    private static void NullBranchesTyped(OpenApiDocument document)
+    {
+        var seen = new HashSet<OpenApiSchema>(ReferenceEqualityComparer.Instance);
+        foreach (var schema in document.Components?.Schemas?.Values ?? [])
+        {
+            Walk(schema);
+        }
+
+        static bool NullOnly(IOpenApiSchema s) =>
+            s is OpenApiSchema { Type: JsonSchemaType.Null }
+            || (s is OpenApiSchema { Type: null, Enum: { Count: 1 } values } && (values[0] is null || values[0]!.GetValueKind() == System.Text.Json.JsonValueKind.Null));
+
+        void Walk(IOpenApiSchema? node)
+        {
+            if (node is not OpenApiSchema schema || !seen.Add(schema))
+            {
+                return;
+            }
+
+            if (schema.OneOf is { Count: 2 } branches && branches.Count(NullOnly) == 1)
+            {
+                var other = branches.First(b => !NullOnly(b));
+                schema.OneOf = null;
+                schema.AllOf = [other];
+                schema.Type = (other.Type ?? JsonSchemaType.Object) | JsonSchemaType.Null;
+            }
+
+            foreach (var child in (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.AllOf ?? []).Concat(schema.Properties?.Values ?? []))
+            {
+                Walk(child);
+            }
+
+            Walk(schema.Items);
+            Walk(schema.AdditionalProperties);
+        }
     }
 
     private static void DescribeResponses(OpenApiDocument document, OpenApiOperation operation, bool hasBody)

@@ -13,8 +13,8 @@ internal static class DistributionEndpoints
     /// <summary>Largest body accepted: a scenario of all 342 municipalities is about 60 kB.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>Most municipalities in one posted scenario: the country has 342. Bounds the work per request.</summary>
-    public const int MaxMunicipalities = 500;
+    /// <summary>Most municipalities in one posted scenario (the reader's limit): the country has 342. Bounds the work per request.</summary>
+    public const int MaxMunicipalities = ScenarioReader.MaxMunicipalities;
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -56,21 +56,16 @@ internal static class DistributionEndpoints
             return Problems.MalformedJson(context, error);
         }
 
+        // The reader bounds every number (Fraction.MaxLength), name and the number of municipalities, so reading is linear in the body.
         var read = ScenarioReader.Read(Encoding.UTF8.GetString(body));
         if (!read.IsValid)
         {
             return Problems.InvalidScenario(context, read.Errors);
         }
 
+        // ct is HttpContext.RequestAborted: when the client goes away, the distribution stops (OperationCanceledException).
         var scenario = read.Scenario!;
-        if (scenario.Region.Municipalities.Length > MaxMunicipalities)
-        {
-            return Problems.InvalidScenario(context, [new ScenarioError(
-                "$.municipalities",
-                $"{scenario.Region.Municipalities.Length} gemeenten; de API verdeelt hooguit {MaxMunicipalities} gemeenten per scenario (Nederland heeft er 342)")]);
-        }
-
-        return ApiJson.Text(ScenarioWriter.WriteResult(Distribution.Distribute(scenario.Region, scenario.Norms)));
+        return ApiJson.Text(ScenarioWriter.WriteResult(Distribution.DistributeCancellable(scenario.Region, scenario.Norms, ct)));
     }
 
     /// <summary>application/json or a +json type, in UTF-8 (the default for JSON).</summary>

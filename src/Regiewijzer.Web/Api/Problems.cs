@@ -33,6 +33,12 @@ internal static partial class Problems
     public static readonly ProblemType TooLargeType = new(
         "te-groot", 413, "Verzoek te groot", $"De body is groter dan {Core.Format.Count(DistributionEndpoints.MaxBodyBytes)} bytes.");
 
+    public static readonly ProblemType BadRequestType = new(
+        "ongeldig-verzoek", 400, "Ongeldig verzoek", "Het verzoek kon niet worden gelezen: een parameter of de body heeft een verkeerde vorm (bijvoorbeeld geen geldige JSON of een verkeerd type).");
+
+    public static readonly ProblemType RequestTooLargeType = new(
+        "verzoek-te-groot", 413, "Verzoek te groot", $"Het verzoek is groter dan Regiewijzer aanneemt ({Core.Format.Count(RequestLimits.MaxBodyBytes)} bytes).");
+
     public static readonly ProblemType UnsupportedMediaTypeType = new(
         "mediatype-niet-ondersteund", 415, "Mediatype niet ondersteund", "Stuur de body als JSON, met de header Content-Type: application/json.");
 
@@ -50,6 +56,7 @@ internal static partial class Problems
         InvalidParameterType, MalformedJsonType, NotFoundType, MethodNotAllowedType, NothingToDistributeType, TooLargeType,
         UnsupportedMediaTypeType, InvalidScenarioType, ServerErrorType,
         NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType,
+        BadRequestType, RequestTooLargeType,
     ];
 
     public static ProblemHttpResult NotFound(HttpContext context, string detail) => Create(context, NotFoundType, detail);
@@ -85,6 +92,10 @@ internal static partial class Problems
     public static ProblemHttpResult ServerError(HttpContext context) =>
         Create(context, ServerErrorType, "De vraag kon niet worden beantwoord door een fout in Regiewijzer.");
 
+    /// <summary>A request refused by the host's limits (<see cref="RequestLimits"/>): 413 or 400, with the Dutch reason.</summary>
+    public static ProblemHttpResult RequestRefused(HttpContext context, int status, string detail) =>
+        Create(context, status == StatusCodes.Status413PayloadTooLarge ? RequestTooLargeType : BadRequestType, detail);
+
     /// <summary>The problem for a response that ended with an error status and no body (no endpoint, wrong method, ...).</summary>
     public static ProblemHttpResult ForStatus(HttpContext context)
     {
@@ -95,6 +106,8 @@ internal static partial class Problems
             StatusCodes.Status404NotFound => NotFound(context, $"{path} bestaat niet in de API; {ApiConventions.BasePath}/openapi.json noemt alle paden."),
             StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(context),
             StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(context),
+            StatusCodes.Status400BadRequest => Create(context, BadRequestType, $"{context.Request.Method} {path}: het verzoek kon niet worden gelezen. Controleer de parameters en of de body geldige JSON is volgens {ApiConventions.BasePath}/openapi.json."),
+            StatusCodes.Status413PayloadTooLarge => Create(context, RequestTooLargeType, RequestLimits.TooLargeText(context.Request.ContentLength)),
             var status => TypedResults.Problem(new ProblemDetails
             {
                 Type = "about:blank",

@@ -97,7 +97,7 @@ internal static class RegionEndpoints
         if (key is { } k && k != result.Key)
         {
             var scenario = outcome.Question.Scenario;
-            return ApiJson.Text(ScenarioWriter.WriteResult(Distribution.Distribute(scenario.Region with { Key = k }, scenario.Norms)));
+            return ApiJson.Text(ScenarioWriter.WriteResult(Distribution.DistributeCancellable(scenario.Region with { Key = k }, scenario.Norms, ct)));
         }
 
         // The cached country check holds the same result object until it expires; its JSON (with the explanations) is written once.

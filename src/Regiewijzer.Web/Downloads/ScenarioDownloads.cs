@@ -82,7 +82,7 @@ internal static class ScenarioDownloads
         }
 
         var s = read.Scenario!;
-        var comparison = Comparison.Of(WhatIfBase.Stored(start), start.Current, Distribution.Distribute(s.Region, s.Norms));
+        var comparison = Comparison.Of(WhatIfBase.Stored(start), start.Current, Distribution.DistributeCancellable(s.Region, s.Norms, ct));
         return DownloadEndpoints.File(comparison.Table(), extension, $"wat-als-{start.Region.Id}-vergelijking") ?? UnknownExtension(extension);
     }
 

@@ -49,6 +49,9 @@ public sealed class ApiClient(HttpClient client)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The app's client itself, for pages and static files.</summary>
+    public HttpClient Http => client;
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null) =>
         client.SendAsync(new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content }, Ct);
 

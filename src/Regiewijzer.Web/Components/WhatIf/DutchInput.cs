@@ -11,6 +11,12 @@ namespace Regiewijzer.Web.Components.WhatIf;
 /// </summary>
 internal static partial class DutchInput
 {
+    /// <summary>
+    /// Longest number read, without spaces: the same limit as a share in a scenario file (<see cref="Fraction.MaxLength"/>).
+    /// Longer text is refused before it is parsed, so that reading stays linear in its length.
+    /// </summary>
+    public const int MaxLength = Fraction.MaxLength;
+
     /// <summary>A whole number of homes (0 or more), or the reason it is not one. Empty text is null without error.</summary>
     public static (int? Value, string? Error) Count(string? text)
     {
@@ -18,6 +24,11 @@ internal static partial class DutchInput
         if (t.Length == 0)
         {
             return (null, null);
+        }
+
+        if (t.Length > MaxLength)
+        {
+            return (null, TooLong(t));
         }
 
         if (t.StartsWith('-') || t.StartsWith('−'))
@@ -52,6 +63,11 @@ internal static partial class DutchInput
         if (t.Length == 0)
         {
             return (null, null);
+        }
+
+        if (t.Length > MaxLength)
+        {
+            return (null, TooLong(t));
         }
 
         if (t.StartsWith('-') || t.StartsWith('−'))
@@ -93,6 +109,9 @@ internal static partial class DutchInput
 
         return share.ToString();
     }
+
+    private static string TooLong(string t) =>
+        $"'{t.AsSpan(0, 20)}…' is te lang ({Format.Count(t.Length)} tekens); een getal heeft hooguit {MaxLength} tekens";
 
     /// <summary>Trims and drops spaces (also non-breaking) that people type between thousands.</summary>
     private static string Clean(string? text) =>
