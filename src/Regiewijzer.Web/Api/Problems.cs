@@ -49,7 +49,7 @@ internal static partial class Problems
     [
         InvalidParameterType, MalformedJsonType, NotFoundType, MethodNotAllowedType, NothingToDistributeType, TooLargeType,
         UnsupportedMediaTypeType, InvalidScenarioType, ServerErrorType,
-        NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType,
+        NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType, BusyType,
     ];
 
     public static ProblemHttpResult NotFound(HttpContext context, string detail) => Create(context, NotFoundType, detail);
