@@ -22,9 +22,9 @@ public sealed class AccountSignIns(
     : SignInManager<AccountRow>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>A hash made by the app's hasher (same algorithm and iterations as real ones) of a password nobody has.</summary>
-    private static string? dummyHash;
-
     private static readonly AccountRow Nobody = new() { DisplayName = string.Empty };
+
+    private static string? dummyHash;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
