@@ -2,12 +2,17 @@ using System.CommandLine;
 
 namespace Regiewijzer.Cli;
 
-/// <summary>The command tree. Exit codes: 0 computed, 1 invalid or unreadable input, 2 usage error.</summary>
+/// <summary>
+/// The command tree. Exit codes: 0 computed, 1 invalid or unreadable input, 2 usage error, 3 someone else changed the same
+/// data at the same moment (nothing stored), 4 the database stayed busy with another change (nothing stored; try again).
+/// </summary>
 internal static class CliApp
 {
     public const int Ok = 0;
     public const int InvalidInput = 1;
     public const int UsageError = 2;
+    public const int Conflict = 3;
+    public const int DatabaseBusy = 4;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
@@ -39,6 +44,26 @@ internal static class CliApp
             return UsageError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Database races and a busy database get their Dutch message and exit code (DatabaseErrors); anything else is a real
+        // fault, reported as System.CommandLine's default handler would (stack trace, exit code 1).
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Data.Database.DatabaseErrors.Classify(e) != Data.Database.DatabaseErrorKind.Other)
+        {
+            var busy = Data.Database.DatabaseErrors.IsBusy(e);
+            stderr.WriteLine($"regiewijzer: {(busy ? Data.Database.DatabaseErrors.BusyMessage : Data.Database.DatabaseErrors.ConflictMessage)}");
+            return busy ? DatabaseBusy : Conflict;
+        }
+        catch (Exception e)
+        {
+            if (e is not OperationCanceledException)
+            {
+                stderr.WriteLine("Unhandled exception: " + e);
+            }
+
+            return InvalidInput;
+        }
     }
 }

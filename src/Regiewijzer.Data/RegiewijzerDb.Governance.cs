@@ -56,7 +56,9 @@ public partial class RegiewijzerDb
 
     /// <summary>
     /// Saves, or returns false when a row changed since it was read (its <c>Version</c> no longer matches: optimistic
-    /// concurrency). Nothing is stored then, and the change tracker is cleared so the caller can read the stored state.
+    /// concurrency) or a unique index refused a row someone else created at the same moment (<see cref="DatabaseErrors.IsConflict"/>).
+    /// Nothing is stored then, and the change tracker is cleared so the caller can read the stored state. Other database
+    /// errors (a busy database, a real fault) propagate: they are not conflicts.
     /// </summary>
     public async Task<bool> TrySaveVersionedAsync(CancellationToken ct = default)
     {
@@ -65,7 +67,7 @@ public partial class RegiewijzerDb
             await SaveChangesAsync(ct).ConfigureAwait(false);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             ChangeTracker.Clear();
             return false;

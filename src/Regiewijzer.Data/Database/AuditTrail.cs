@@ -75,6 +75,10 @@ internal static class AuditTrail
 
             switch (entry.State)
             {
+                case EntityState.Modified when OnlyFailedSignInCount(entry):
+                    // A failed sign-in (or its reset on success) is counted on the account, not recorded: anonymous visitors
+                    // could grow the append-only trail one row per guess. A lockout changes LockoutEnd and is recorded.
+                    break;
                 case EntityState.Added:
                     pending.Add(new Pending(entry, "aangemaakt", null, null, null));
                     break;
@@ -116,6 +120,21 @@ internal static class AuditTrail
                 After = p.Action == "verwijderd" ? null : Values(p.Entry.Properties, e => e.CurrentValue),
             };
         });
+
+    /// <summary>An account row whose only changed value (besides Identity's concurrency stamp) is its count of failed sign-ins.</summary>
+    private static bool OnlyFailedSignInCount(EntityEntry entry)
+    {
+        if (entry.Entity is not AccountRow)
+        {
+            return false;
+        }
+
+        var changed = entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(AccountRow.ConcurrencyStamp) && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => p.Metadata.Name)
+            .ToList();
+        return changed is [nameof(AccountRow.AccessFailedCount)];
+    }
 
     private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {

@@ -10,6 +10,14 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
+    /// <summary>
+    /// SQLite has one writer at a time: another writer waits at most this many seconds for the lock (Microsoft.Data.Sqlite
+    /// retries a busy database until the command timeout, the connection string's <c>Default Timeout</c>), then gets
+    /// <see cref="DatabaseErrors.BusyMessage"/> instead of waiting on. Used when the connection string sets no
+    /// <c>Default Timeout</c> of its own (tests set 1 second).
+    /// </summary>
+    public const int SqliteBusyTimeoutSeconds = 10;
+
     /// <summary>The default SQLite file: $XDG_DATA_HOME or ~/.local/share, then regiewijzer/regiewijzer.db.</summary>
     public static string DefaultSqlitePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "regiewijzer", "regiewijzer.db");
@@ -52,7 +60,7 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
         {
             EnsureSqliteFolder();
             return new DbContextOptionsBuilder<SqliteRegiewijzerDb>()
-                .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+                .UseSqlite(WithBusyTimeout(ConnectionString), o => o.MigrationsHistoryTable("__ef_migrations"))
                 .Options;
         }
 
@@ -64,6 +72,20 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
     /// <summary>Description without secrets, for logs and the CLI.</summary>
     public override string ToString() =>
         Provider == Sqlite ? $"SQLite ({ConnectionString.Replace("Data Source=", string.Empty, StringComparison.Ordinal)})" : "PostgreSQL";
+
+    private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout", "CommandTimeout"];
+
+    /// <summary>The SQLite connection string with <see cref="SqliteBusyTimeoutSeconds"/> unless it sets its own Default Timeout.</summary>
+    public static string WithBusyTimeout(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (TimeoutKeywords.Any(given.ContainsKey))
+        {
+            return connectionString;
+        }
+
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = SqliteBusyTimeoutSeconds }.ConnectionString;
+    }
 
     private void EnsureSqliteFolder()
     {

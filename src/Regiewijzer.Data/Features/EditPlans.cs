@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Reference;
 
@@ -180,7 +181,7 @@ public static class EditPlans
             var stored = id is null ? null : await FindAsync(db, id.Value, ct).ConfigureAwait(false);
             return EditResult<PlanForm>.Conflicted(new(form, stored is null ? null : PlanForm.From(stored), stored?.Source, stored?.UpdatedAt));
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // The unique index (municipality, code): another plan got this code between the check and the write.
             db.ChangeTracker.Clear();

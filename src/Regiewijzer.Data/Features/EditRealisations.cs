@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -148,7 +149,7 @@ public static class EditRealisations
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return EditResult<RealisationForm>.Saved(row.Id);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // Changed, removed or (unique index) inserted by someone else between our read and write.
             db.ChangeTracker.Clear();

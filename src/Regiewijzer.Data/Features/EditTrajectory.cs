@@ -235,7 +235,7 @@ public static class EditTrajectory
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             db.ChangeTracker.Clear();
             return Conflict(form, (await LoadAsync(db, regionId, ct).ConfigureAwait(false))!);

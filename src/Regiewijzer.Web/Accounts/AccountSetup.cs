@@ -35,8 +35,12 @@ public static class AccountSetup
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Accounts:MaxFailedAttempts", AccountRules.DefaultMaxFailedAttempts);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Accounts:LockoutMinutes", AccountRules.DefaultLockout.TotalMinutes));
             })
-            .AddSignInManager()
+            .AddSignInManager<AccountSignIns>() // unknown addresses cost the same hash work as wrong passwords
             .AddDefaultTokenProviders();
+
+        // A new security stamp (password reset, role change, blocking) ends the account's sessions at once: the cookie's
+        // stamp is checked on every request (not every 30 minutes), and a bearer token's in ValidateBearerStampAsync.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         var authentication = services.AddAuthentication(o =>
             {
@@ -45,7 +49,11 @@ public static class AccountSetup
             })
             .AddPolicyScheme(Scheme, "Cookie (pagina's) of bearer token (API)", o => o.ForwardDefaultSelector = c =>
                 c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = ValidateBearerStampAsync;
+            });
         authentication.AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
         {
             o.Cookie.Name = "regiewijzer";
@@ -101,6 +109,32 @@ public static class AccountSetup
                         ? RateLimitPartition.GetConcurrencyLimiter("prognose", _ => new ConcurrencyLimiterOptions { PermitLimit = 2, QueueLimit = 16 })
                         : RateLimitPartition.GetNoLimiter(string.Empty));
         });
+    }
+
+    /// <summary>
+    /// Refuses a bearer token whose account has a new security stamp since the token was issued (password reset, role
+    /// change, blocking), or that no longer exists: the token handler itself checks only signature and expiry.
+    /// </summary>
+    private static async Task ValidateBearerStampAsync(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
+    {
+        const string Prefix = "Bearer ";
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header[Prefix.Length..].Trim());
+        if (ticket?.Principal.Identity?.IsAuthenticated != true)
+        {
+            return; // the handler refuses an unreadable or expired token itself
+        }
+
+        var signIns = context.HttpContext.RequestServices.GetRequiredService<SignInManager<Data.Model.AccountRow>>();
+        if (await signIns.ValidateSecurityStampAsync(ticket.Principal).ConfigureAwait(false) is null)
+        {
+            context.Fail("Het token hoort bij een afgemelde sessie: het wachtwoord, de rol of de blokkade van het account is gewijzigd.");
+        }
     }
 
     /// <summary>Whether OpenID Connect sign-in is configured.</summary>

@@ -29,7 +29,18 @@ internal static partial class Problems
     public static readonly ProblemType InvalidInputType = new(
         "ongeldige-invoer", 422, "Ongeldige invoer", "Een of meer velden zijn niet geldig; invalidParams noemt elk veld en de reden.");
 
+    public static readonly ProblemType BusyType = new(
+        "database-bezig", 503, "Database bezig", "De database is bezig met een andere wijziging en de wachttijd is om; er is niets opgeslagen. Probeer het opnieuw na het aantal seconden van de header Retry-After.");
+
     public static ProblemHttpResult Status(HttpContext context, ProblemType type, string detail) => Create(context, type, detail);
+
+    /// <summary>503 with Retry-After: the database stayed busy with another change (<see cref="Data.Database.DatabaseErrors.BusyMessage"/>).</summary>
+    public static ProblemHttpResult Busy(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = Data.Database.DatabaseErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Create(context, BusyType, Data.Database.DatabaseErrors.BusyMessage);
+    }
 
     public static ProblemHttpResult NotSignedIn(HttpContext context) =>
         Create(context, NotSignedInType, "Meld u aan met POST /api/v1/aanmelden en stuur het token mee (Authorization: Bearer …).");

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
+using Regiewijzer.Data.Database;
 
 namespace Regiewijzer.Web.Api;
 
@@ -45,7 +46,12 @@ internal static class ApiConventions
         app.UseWhen(IsApi, api =>
         {
             api.Use(VersionAndSlash);
-            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ServerError });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ServerError,
+                // A lost race is an answer (409), not a fault: not logged as an unhandled error. A busy database and real faults are.
+                SuppressDiagnosticsCallback = c => DatabaseErrors.IsConflict(c.Exception),
+            });
             api.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
         });
 
@@ -70,5 +76,15 @@ internal static class ApiConventions
             : next(context);
     }
 
-    private static Task ServerError(HttpContext context) => Problems.ServerError(context).ExecuteAsync(context);
+    /// <summary>
+    /// An exception nobody answered: a lost race on the database (a unique index, a changed version) is the same 409 as
+    /// other conflicts, a busy database 503 with Retry-After (never a conflict), everything else 500 (logged).
+    /// </summary>
+    private static Task ServerError(HttpContext context) =>
+        (DatabaseErrors.Classify(context.Features.Get<IExceptionHandlerFeature>()?.Error) switch
+        {
+            DatabaseErrorKind.Conflict or DatabaseErrorKind.UniqueViolation => Problems.Conflict(context, DatabaseErrors.ConflictMessage, null),
+            DatabaseErrorKind.Busy => Problems.Busy(context),
+            _ => Problems.ServerError(context),
+        }).ExecuteAsync(context);
 }

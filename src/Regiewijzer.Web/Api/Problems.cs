@@ -55,7 +55,7 @@ internal static partial class Problems
     [
         InvalidParameterType, MalformedJsonType, NotFoundType, MethodNotAllowedType, NothingToDistributeType, TooLargeType,
         UnsupportedMediaTypeType, InvalidScenarioType, ServerErrorType,
-        NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType,
+        NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType, BusyType,
         BadRequestType, RequestTooLargeType,
     ];
 

@@ -124,6 +124,11 @@ public static class AccountAdmin
 
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.Role = wanted;
+        if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == row.AccountId, ct).ConfigureAwait(false) is { } account)
+        {
+            NewStamp(account); // the account's cookies and tokens end at once (AccountSetup checks the stamp on every request)
+        }
+
         if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
             return Outcome<AccountLine>.Conflict("Iemand anders heeft deze rol intussen gewijzigd.", await LineAsync(db, roleId, ct).ConfigureAwait(false));
@@ -156,6 +161,11 @@ public static class AccountAdmin
         }
 
         await users.SetLockoutEnabledAsync(account!, true).ConfigureAwait(false);
+        if (blocked)
+        {
+            NewStamp(account!); // saved with the lockout: the account's cookies and tokens end at once
+        }
+
         var result = await users.SetLockoutEndDateAsync(account!, blocked ? BlockedUntil : null).ConfigureAwait(false);
         if (result.Succeeded && !blocked)
         {
@@ -212,6 +222,13 @@ public static class AccountAdmin
         return account.Id == actor.Id
             ? (null, Outcome<string>.Invalid("Account", "Dit is uw eigen account; vraag een andere beheerder (uw wachtwoord wijzigen: vraag een nieuw wachtwoord aan een andere beheerder)."))
             : (account, null);
+    }
+
+    /// <summary>A new security stamp (as Identity's UpdateSecurityStampAsync): every cookie and bearer token issued before is refused.</summary>
+    private static void NewStamp(AccountRow account)
+    {
+        account.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        account.ConcurrencyStamp = Guid.NewGuid().ToString();
     }
 
     private static List<string> Managed(Actor actor) => [.. actor.OrganisationsWith(AccountRole.Administrator).Select(o => o.Id)];

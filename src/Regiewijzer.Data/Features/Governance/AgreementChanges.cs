@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features.Governance;
@@ -63,7 +64,7 @@ public static class AgreementChanges
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // The unique (region, number): someone made a version at the same moment.
             db.ChangeTracker.Clear();
@@ -189,7 +190,7 @@ public static class AgreementChanges
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // A concurrent change of the same answer, or a first answer saved at the same moment (unique index).
             db.ChangeTracker.Clear();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features.Governance;
@@ -98,7 +99,7 @@ public static class ExemptionDecision
 
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // Decided meanwhile (version), or a version of the agreement made at the same moment (unique number).
             await transaction.RollbackAsync(ct).ConfigureAwait(false);

@@ -84,7 +84,7 @@ public static class HousingProgrammeEdits
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false); // one transaction: all years or none
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
             // Changed, or (unique index) inserted, by someone else between our read and write.
             db.ChangeTracker.Clear();
