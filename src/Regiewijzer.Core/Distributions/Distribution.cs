@@ -393,7 +393,7 @@ public static class Distribution
             });
         }
 
-        var parts = ImmutableArray.CreateBuilder<ProvincePart>(provinces.Length);
+        var parts = ImmutableArray.CreateBuilder<RegionPart>(provinces.Length);
         for (var p = 0; p < provinces.Length; p++)
         {
             long partTask = 0, floorSocial = 0, floorMiddle = 0, partSocial = 0, partMiddle = 0;
@@ -412,7 +412,7 @@ public static class Distribution
             }
 
             var t = checked((int)partTask);
-            parts.Add(new ProvincePart
+            parts.Add(new RegionPart
             {
                 Province = provinces[p],
                 MunicipalityCount = count,

@@ -112,7 +112,7 @@ public sealed record MunicipalityDistribution
 /// One province's part of a region (domain.md §5b): its own task and requirements, what was placed
 /// within it, and its totals after the whole distribution.
 /// </summary>
-public sealed record ProvincePart
+public sealed record RegionPart
 {
     public required ProvinceCode Province { get; init; }
 
@@ -174,7 +174,7 @@ public sealed record RegionDistribution
     /// one part, or with <see cref="DistributionLevels.Region"/>, they only report; with two or more
     /// and <see cref="DistributionLevels.ProvinceAndRegion"/> each part's remainder was placed within it.
     /// </summary>
-    public ImmutableArray<ProvincePart> Parts { get; init; } = [];
+    public ImmutableArray<RegionPart> Parts { get; init; } = [];
 
     /// <summary>True when the remainders were placed per province part first (domain.md §5b).</summary>
     public bool PlacedPerPart => Levels == DistributionLevels.ProvinceAndRegion && Parts.Length >= 2;

@@ -170,10 +170,10 @@ public static class Explanation
             $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}");
     }
 
-    private static ProvincePart PartOf(RegionDistribution region, MunicipalityDistribution m) =>
+    private static RegionPart PartOf(RegionDistribution region, MunicipalityDistribution m) =>
         region.Parts.First(p => p.Province == m.Province);
 
-    private static string PartName(RegionDistribution region, ProvincePart part) =>
+    private static string PartName(RegionDistribution region, RegionPart part) =>
         $"het deel van {region.Name} in provincie {part.Province.Name}";
 
     private static ExplanationStep PartSocialStep(RegionDistribution region, MunicipalityDistribution m)
