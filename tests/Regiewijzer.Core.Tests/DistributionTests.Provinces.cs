@@ -216,7 +216,7 @@ public class ProvincePartDistributionTests
 
     private static RegionInput FoodvalleyWithProvinces(DistributionLevels levels)
     {
-        string[] utrecht = ["GM0279", "GM0339", "GM0340", "GM0345"];
+        string[] utrecht = ["GM0339", "GM0340", "GM0345"]; // Renswoude, Rhenen, Veenendaal; Scherpenzeel lies in Gelderland
         var region = DistributionTests.Foodvalley();
         return region with
         {

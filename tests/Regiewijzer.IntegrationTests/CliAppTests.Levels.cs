@@ -47,7 +47,7 @@ public sealed partial class CliAppTests
                 Assert.Contains($"Tekort {level.Name}", stdout, StringComparison.Ordinal);
             }
 
-            var row = Assert.Single(stdout.Split('\n'), l => l.StartsWith($"│ {level.Name} ", StringComparison.Ordinal) && l.Contains(Format.Count(level.RegionOnly.Social), StringComparison.Ordinal));
+            var row = Assert.Single(stdout.Split('\n'), l => l.StartsWith($"| {level.Name} ", StringComparison.Ordinal) && l.Contains(Format.Count(level.RegionOnly.Social), StringComparison.Ordinal));
             Assert.Contains(Format.Count(level.Now.Social), row, StringComparison.Ordinal);
             Assert.Contains(level.RegionOnly.MeetsNorms ? "voldoet" : "tekort", row, StringComparison.Ordinal);
         }
@@ -85,7 +85,7 @@ public sealed partial class CliAppTests
             Assert.Contains(Format.Count(part.RequiredSocial), line, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain("│ Nederland ", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("│ Utrecht ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Nederland ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Utrecht ", stdout, StringComparison.Ordinal);
     }
 }

@@ -115,7 +115,7 @@ internal static class ToetsCommand
     {
         var levels = check.Levels.Where(l => provinces.Contains(l.Code)).ToList();
         console.MarkupLine("Norm per provincie: verdeling alleen op regioniveau tegenover verdeling per provinciaal deel (standaard):");
-        var table = new Table().Border(TableBorder.Rounded);
+        var table = new Table().Border(TableBorder.Ascii);
         foreach (var h in new[] { "Provincie", "Sociaal alleen regio", "Sociaal nu", "vereist", "Betaalbaar alleen regio", "Betaalbaar nu", "vereist", "Oordeel alleen regio", "Oordeel nu" })
         {
             table.AddColumn(new TableColumn(h));
@@ -150,7 +150,7 @@ internal static class ToetsCommand
         }
 
         console.MarkupLine("Regio's over een provinciegrens, per provinciaal deel (vereist = de norm voor dat deel):");
-        var partTable = new Table().Border(TableBorder.Rounded);
+        var partTable = new Table().Border(TableBorder.Ascii);
         foreach (var h in new[] { "Regio", "Provincie", "Opgave", "Sociaal alleen regio", "Sociaal nu", "vereist", "Betaalbaar alleen regio", "Betaalbaar nu", "vereist", "Uitleg" })
         {
             partTable.AddColumn(new TableColumn(h));
