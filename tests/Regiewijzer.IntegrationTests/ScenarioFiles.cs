@@ -28,6 +28,7 @@ internal static class ScenarioFiles
         var region = Foodvalley().Region;
         return region with
         {
+            Name = "Regio Foodvalley", // the region's name in the database: the explanation of a province part names it
             Municipalities = [.. region.Municipalities.Select(m => m with { Province = new Regiewijzer.Core.Geography.ProvinceCode(utrecht.Contains(m.Code.Value) ? "PV26" : "PV25") })],
         };
     }
