@@ -19,6 +19,7 @@ public class DistributionBenchmarks
 {
     private readonly NormSet _norms = NormSets.Law2026;
     private RegionInput[] _proportional = [];
+    private RegionInput[] _regionOnly = [];
     private RegionInput[] _laggingFirst = [];
     private RegionInput[] _gapWeighted = [];
     private RegionInput _foodvalley = null!;
@@ -28,12 +29,20 @@ public class DistributionBenchmarks
     {
         var regions = NationalInput.Load();
         _proportional = [.. regions.Select(r => r.Input with { Key = DistributionKey.Proportional })];
+        _regionOnly = [.. _proportional.Select(r => r with { Levels = DistributionLevels.Region })];
         _laggingFirst = [.. regions.Select(r => r.Input with { Key = DistributionKey.LaggingFirst })];
         _gapWeighted = [.. regions.Select(r => r.Input with { Key = DistributionKey.GapWeighted })];
         _foodvalley = regions.Single(r => r.Id == "WD19").Input;
     }
 
-    /// <summary>A: all 35 regions, key proportional (the default).</summary>
+    /// <summary>
+    /// A0: all 35 regions, key proportional, region-only (<see cref="DistributionLevels.Region"/>): the distribution as it
+    /// was before issue 18 (province-aware placement), for the comparison with A.
+    /// </summary>
+    [Benchmark(Description = "A0: 35 regions, proportional, region-only")]
+    public long AllRegionsRegionOnly() => DistributeAll(_regionOnly);
+
+    /// <summary>A: all 35 regions, key proportional, per province part where a region crosses a border (the default, domain.md §5b).</summary>
     [Benchmark(Baseline = true, Description = "A: 35 regions, proportional")]
     public long AllRegionsProportional() => DistributeAll(_proportional);
 

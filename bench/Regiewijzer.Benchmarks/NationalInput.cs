@@ -86,8 +86,10 @@ public static class NationalInput
 
         // Municipalities (names from the CBS list).
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var provinces = new Dictionary<string, ProvinceCode>(StringComparer.Ordinal);
         foreach (var row in municipalities)
         {
+            provinces[row["gemeentecode"]] = new ProvinceCode(row["provinciecode"]);
             if (!names.TryAdd(row["gemeentecode"], row["gemeentenaam"]))
             {
                 throw new InvalidDataException($"gemeenten-2025.csv: duplicate {row["gemeentecode"]}");
@@ -220,7 +222,7 @@ public static class NationalInput
             }
 
             var inputs = codes
-                .Select(c => new MunicipalityInput(new MunicipalityCode(c), names[c], task[c], stock[c].T, stock[c].S))
+                .Select(c => new MunicipalityInput(new MunicipalityCode(c), names[c], task[c], stock[c].T, stock[c].S, Province: provinces[c]))
                 .ToImmutableArray();
             regions.Add(new NationalRegion(id, name, totals[id], new RegionInput(name, inputs), origin.ToImmutable()));
         }

@@ -26,7 +26,7 @@ public sealed class CliAppTests : IDisposable
     public static TheoryData<string, string, string, string> InvalidScenarios => new()
     {
         { "formatVersion missing", "\"formatVersion\": 1,", "", "$.formatVersion" },
-        { "formatVersion 2", "\"formatVersion\": 1", "\"formatVersion\": 2", "$.formatVersion" },
+        { "formatVersion 3", "\"formatVersion\": 1", "\"formatVersion\": 3", "$.formatVersion" },
         { "municipalities missing", ",\n  \"municipalities\": [", ",\n  \"gemeenten\": [", "$.municipalities" },
         { "municipalities empty", "\"municipalities\": [", "\"municipalities\": [], \"x\": [", "$.municipalities" },
         { "code missing", "\"code\": \"GM0203\", ", "", "$.municipalities[0].code" },

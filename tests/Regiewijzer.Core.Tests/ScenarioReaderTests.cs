@@ -153,7 +153,7 @@ public class ScenarioReaderTests
     public void Read_SeveralErrors_ReportsAllOfThemInDocumentOrder()
     {
         const string json = """
-            { "formatVersion": 2, "key": "random",
+            { "formatVersion": 3, "key": "random",
               "municipalities": [ { "code": "GM12", "stock": 0, "socialStock": 1, "task": "5" }, { "code": "GM0001", "task": 1 } ] }
             """;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data.Features;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class DistributeRegionTests(TestDatabases databases)
         Assert.NotNull(outcome.Result);
         Assert.True(outcome.Question.IsComplete);
         var fromDatabase = ScenarioWriter.WriteResult(outcome.Result);
-        var fromFile = ScenarioFiles.FoodvalleyResultJson();
+        var fromFile = ScenarioFiles.FoodvalleyProvinceAwareResultJson(); // the database knows each municipality's province (domain.md §5b)
 
         // Field by field first, so a difference names the municipality and the number.
         using var expected = JsonDocument.Parse(fromFile);
@@ -43,8 +44,20 @@ public sealed class DistributeRegionTests(TestDatabases databases)
 
         Assert.Equal(fromFile, fromDatabase);
         var region_ = actual.RootElement.GetProperty("region");
-        Assert.Equal(7615, region_.GetProperty("social").GetInt32());
-        Assert.Equal(16922, region_.GetProperty("affordable").GetInt32());
+        Assert.Equal(7616, region_.GetProperty("social").GetInt32()); // 5.949 in Gelderland + 1.667 in Utrecht, each part its own ceiling
+        Assert.Equal(16923, region_.GetProperty("affordable").GetInt32());
+
+        // Region-only (levels: region), the same stored input gives the worked example of domain.md exactly.
+        var regionOnly = Distribution.Distribute(outcome.Question.Scenario.Region with { Levels = DistributionLevels.Region }, outcome.Question.Scenario.Norms);
+        using var worked = JsonDocument.Parse(ScenarioFiles.FoodvalleyResultJson());
+        foreach (var e in worked.RootElement.GetProperty("municipalities").EnumerateArray())
+        {
+            var m = regionOnly.Municipalities.Single(x => x.Code.Value == e.GetProperty("code").GetString());
+            var targets = e.GetProperty("targets");
+            Assert.Equal((targets.GetProperty("social").GetInt32(), targets.GetProperty("middle").GetInt32(), targets.GetProperty("free").GetInt32()), (m.Social, m.Middle, m.Free));
+        }
+
+        Assert.Equal((7615, 16922), (regionOnly.Social, regionOnly.Affordable));
 
         // The stored run holds the same result.
         await using var check = database.Context();

@@ -92,6 +92,8 @@ internal static class ToetsCommand
                 console.MarkupLine($"[yellow]Niet verdeeld:[/] {Markup.Escape(r.NotDistributed!)}");
             }
 
+            WriteLevels(console, check, rows.Where(r => r.Level == AggregateLevel.Province).Select(r => r.Code).ToHashSet(StringComparer.Ordinal), wanted is null);
+
             var partial = regions.Where(r => r.Result is not null && !r.Question.IsComplete).ToList();
             foreach (var r in partial)
             {
@@ -104,4 +106,102 @@ internal static class ToetsCommand
     }
 
     private static Fraction Share(int part, int whole) => whole == 0 ? Fraction.Zero : new Fraction(part, whole);
+
+    /// <summary>
+    /// The what-if of domain.md §5b: per province the check had every region been distributed only at regional level,
+    /// against the distribution per province part (the default), and the parts of regions across its border.
+    /// </summary>
+    private static void WriteLevels(IAnsiConsole console, CountryCheck check, HashSet<string> provinces, bool nation)
+    {
+        var levels = check.Levels.Where(l => provinces.Contains(l.Code)).ToList();
+        console.MarkupLine("Norm per provincie: verdeling alleen op regioniveau tegenover verdeling per provinciaal deel (standaard):");
+        var table = new Table().Border(TableBorder.Ascii);
+        foreach (var h in new[] { "Provincie", "Sociaal alleen regio", "Sociaal nu", "vereist", "Betaalbaar alleen regio", "Betaalbaar nu", "vereist", "Oordeel alleen regio", "Oordeel nu" })
+        {
+            table.AddColumn(new TableColumn(h));
+        }
+
+        var rows = levels.Select(l => (l.Name, l.RegionOnly, l.Now)).ToList();
+        if (nation && check.NationRegionOnly is { } nationBefore)
+        {
+            rows.Add(("Nederland", nationBefore, check.Nation));
+        }
+
+        foreach (var (name, before, now) in rows)
+        {
+            table.AddRow(
+                Markup.Escape(name),
+                Format.Count(before.Social),
+                Format.Count(now.Social),
+                Format.Count(now.RequiredSocial),
+                Format.Count(before.Affordable),
+                Format.Count(now.Affordable),
+                Format.Count(now.RequiredAffordable),
+                Verdict(before),
+                Verdict(now));
+        }
+
+        console.Write(table);
+        var parts = levels.SelectMany(l => l.Parts).ToList();
+        if (parts.Count == 0)
+        {
+            console.MarkupLine("Geen regio's over een provinciegrens.");
+            return;
+        }
+
+        console.MarkupLine("Regio's over een provinciegrens, per provinciaal deel (vereist = de norm voor dat deel):");
+        var partTable = new Table().Border(TableBorder.Ascii);
+        foreach (var h in new[] { "Regio", "Provincie", "Opgave", "Sociaal alleen regio", "Sociaal nu", "vereist", "Betaalbaar alleen regio", "Betaalbaar nu", "vereist", "Uitleg" })
+        {
+            partTable.AddColumn(new TableColumn(h));
+        }
+
+        foreach (var p in parts)
+        {
+            partTable.AddRow(
+                Markup.Escape(p.RegionName),
+                Markup.Escape(p.Province.Name),
+                Format.Count(p.Task),
+                Format.Count(p.SocialRegionOnly),
+                Format.Count(p.Social),
+                Format.Count(p.RequiredSocial),
+                Format.Count(p.AffordableRegionOnly),
+                Format.Count(p.Affordable),
+                Format.Count(p.RequiredAffordable),
+                Markup.Escape(PartText(p)));
+        }
+
+        console.Write(partTable);
+        foreach (var l in levels.Where(l => !l.Now.MeetsNorms))
+        {
+            var infeasible = l.Parts.Where(p => p.Infeasible).ToList();
+            var regions = check.Regions.Where(r => r.Result is { MeetsNorms: false }
+                && r.Question.Region.Provinces.Split(';', StringSplitOptions.TrimEntries).Contains(l.Name)).ToList();
+            var reasons = infeasible.Select(p => $"{p.RegionName}: het deel in {p.Province.Name} kan binnen de ruimte van zijn gemeenten niet meer halen (sociaal {Format.Count(p.Social)} van {Format.Count(p.RequiredSocial)}, betaalbaar {Format.Count(p.Affordable)} van {Format.Count(p.RequiredAffordable)})")
+                .Concat(regions.Select(r => $"{r.Question.Region.Name}: de regio zelf haalt de norm niet (zie de bevindingen van de regio)"))
+                .ToList();
+            console.MarkupLine($"[red]Tekort {Markup.Escape(l.Name)}[/]: sociaal {Format.Count(l.Now.SocialShortfall)}, betaalbaar {Format.Count(l.Now.AffordableShortfall)}. "
+                + Markup.Escape(reasons.Count == 0 ? "Geen onhaalbaar deel gevonden: het tekort komt uit de afronding of uit gemeenten zonder opgave." : "Onhaalbaar: " + string.Join("; ", reasons) + "."));
+        }
+    }
+
+    private static string Verdict(AggregateCheck a) => a.MeetsNorms
+        ? "[green]voldoet[/]"
+        : $"[red]tekort[/] ({Shortfalls(a.SocialShortfall, a.AffordableShortfall)})";
+
+    /// <summary>What the province-aware distribution changes for one part, in Dutch.</summary>
+    internal static string PartText(CrossBorderPart p)
+    {
+        if (p.Infeasible)
+        {
+            return $"onhaalbaar: tekort {Shortfalls(p.SocialShortfall, p.AffordableShortfall)} (geen ruimte bij de gemeenten)";
+        }
+
+        return p.ShortRegionOnly
+            ? $"alleen regio: tekort {Shortfalls(p.SocialShortfallRegionOnly, p.AffordableShortfallRegionOnly)}; nu voldoet"
+            : "voldoet in beide";
+    }
+
+    private static string Shortfalls(int social, int affordable) =>
+        string.Join(", ", new[] { social > 0 ? $"sociaal {Format.Count(social)}" : null, affordable > 0 ? $"betaalbaar {Format.Count(affordable)}" : null }.OfType<string>());
 }

@@ -7,6 +7,8 @@ public enum FindingCode
 {
     RegionSocialShortfall,
     RegionAffordableShortfall,
+    ProvincePartSocialShortfall,
+    ProvincePartAffordableShortfall,
     ProvinceSocialShortfall,
     ProvinceAffordableShortfall,
     NationalSocialShortfall,
@@ -54,6 +56,8 @@ public static class FindingText
     {
         FindingCode.RegionSocialShortfall => "REGION_SOCIAL_SHORTFALL",
         FindingCode.RegionAffordableShortfall => "REGION_AFFORDABLE_SHORTFALL",
+        FindingCode.ProvincePartSocialShortfall => "PROVINCE_PART_SOCIAL_SHORTFALL",
+        FindingCode.ProvincePartAffordableShortfall => "PROVINCE_PART_AFFORDABLE_SHORTFALL",
         FindingCode.ProvinceSocialShortfall => "PROVINCE_SOCIAL_SHORTFALL",
         FindingCode.ProvinceAffordableShortfall => "PROVINCE_AFFORDABLE_SHORTFALL",
         FindingCode.NationalSocialShortfall => "NATIONAL_SOCIAL_SHORTFALL",

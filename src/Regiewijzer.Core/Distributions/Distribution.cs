@@ -36,6 +36,13 @@ public static class Distribution
 
         var result = Compute(input, norms, ct);
         var findings = RegionFindings.For(result, input, norms, (i, n) => Compute(i, n, ct));
+        if (result.PlacedPerPart)
+        {
+            // The region-only distribution of the same input, for the comparison in the explanation and the checks.
+            var regionOnly = Compute(input with { Levels = DistributionLevels.Region }, norms, ct);
+            result = result with { RegionOnly = regionOnly with { Findings = RegionFindings.For(regionOnly, input with { Levels = DistributionLevels.Region }, norms, (i, n) => Compute(i, n, ct)) } };
+        }
+
         return result with { Findings = findings };
     }
 
@@ -63,6 +70,12 @@ public static class Distribution
         if (input.Municipalities.Sum(m => (long)m.Task) > int.MaxValue)
         {
             errors.Add($"the tasks sum to more than {int.MaxValue}");
+        }
+
+        var withProvince = input.Municipalities.Count(m => m.Province is not null);
+        if (withProvince > 0 && withProvince < input.Municipalities.Length)
+        {
+            errors.Add($"{withProvince} of {input.Municipalities.Length} municipalities have a province: either all or none");
         }
 
         var seen = new HashSet<MunicipalityCode>();
@@ -188,24 +201,99 @@ public static class Distribution
             };
         }
 
-        var (exact1, unplaced1) = WaterFilling.FillCancellable(socialRemainder, weights1, socialRoom, ct);
-        var pass1 = LargestRemainder.Round(exact1, codes);
-        var room2 = new long[n];
-        for (var i = 0; i < n; i++)
+        // Parts per province (domain.md §5b): part[i] is the index of municipality i's part.
+        var (provinces, part) = PartsOf(ms);
+        var perPart = input.Levels == DistributionLevels.ProvinceAndRegion && provinces.Length >= 2;
+        var partCount = Math.Max(1, provinces.Length);
+        var exact1 = new Fraction[n];
+        var exact2 = new Fraction[n];
+        var pass1 = new long[n];
+        var pass2 = new long[n];
+        var partSocialRemainder = new long[partCount];
+        var partAfterPass1 = new long[partCount];
+        var partSocialUnplaced = new long[partCount];
+        long unplaced1;
+        if (!perPart)
         {
-            room2[i] = socialRoom[i] - pass1[i];
+            // Steps 5 and 6 of domain.md §5 over the whole region.
+            (exact1, unplaced1) = WaterFilling.FillCancellable(socialRemainder, weights1, socialRoom, ct);
+            pass1 = LargestRemainder.Round(exact1, codes);
+            var room2 = new long[n];
+            for (var i = 0; i < n; i++)
+            {
+                room2[i] = socialRoom[i] - pass1[i];
+            }
+
+            (exact2, _) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
+            pass2 = LargestRemainder.Round(exact2, codes);
+        }
+        else
+        {
+            // §5b: each part's social remainder among its own municipalities, pass 1 by key and pass 2 by U.
+            unplaced1 = 0;
+            for (var p = 0; p < partCount; p++)
+            {
+                long partTask = 0, partFloorSocial = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    if (part[i] == p)
+                    {
+                        partTask += ms[i].Task;
+                        partFloorSocial += steps[i].Social;
+                    }
+                }
+
+                var ds = Math.Max(0, norms.SocialShare.Value.CeilingOf(checked((int)partTask)) - partFloorSocial);
+                var placed = Place(ds, weights1, weightsU, Masked(socialRoom, part, p), codes, ct);
+                partSocialRemainder[p] = ds;
+                partAfterPass1[p] = placed.AfterPass1;
+                partSocialUnplaced[p] = placed.Unplaced;
+                unplaced1 += placed.AfterPass1;
+                for (var i = 0; i < n; i++)
+                {
+                    if (part[i] == p)
+                    {
+                        (exact1[i], exact2[i], pass1[i], pass2[i]) = (placed.Exact1[i], placed.Exact2[i], placed.Pass1[i], placed.Pass2[i]);
+                    }
+                }
+            }
         }
 
-        var (exact2, _) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
-        var pass2 = LargestRemainder.Round(exact2, codes);
+        var social = new int[n];
+        long socialSoFar = 0;
+        for (var i = 0; i < n; i++)
+        {
+            social[i] = checked(steps[i].Social + (int)pass1[i] + (int)pass2[i]);
+            socialSoFar += social[i];
+        }
+
+        // §5b: the region's social residual over the whole region with the rooms that are left.
+        var exactResidualSocial = new Fraction[n];
+        var residualSocial = new long[n];
+        long socialResidual = 0;
+        if (perPart)
+        {
+            socialResidual = Math.Max(0, requiredSocial - socialSoFar);
+            var left = new long[n];
+            for (var i = 0; i < n; i++)
+            {
+                left[i] = socialRoom[i] - pass1[i] - pass2[i];
+            }
+
+            var placed = Place(socialResidual, weights1, weightsU, left, codes, ct);
+            for (var i = 0; i < n; i++)
+            {
+                exactResidualSocial[i] = placed.Exact1[i] + placed.Exact2[i];
+                residualSocial[i] = placed.Pass1[i] + placed.Pass2[i];
+                social[i] = checked(social[i] + (int)residualSocial[i]);
+            }
+        }
 
         // Step 6: affordable remainder as extra middle-segment homes, weight U.
-        var social = new int[n];
         long sumSocialPlusFloorMiddle = 0;
         long regionSocial = 0;
         for (var i = 0; i < n; i++)
         {
-            social[i] = checked(steps[i].Social + (int)pass1[i] + (int)pass2[i]);
             regionSocial += social[i];
             sumSocialPlusFloorMiddle += social[i] + steps[i].Middle;
         }
@@ -217,8 +305,65 @@ public static class Distribution
             middleRoom[i] = steps[i].ExemptedIn(LaggingSegment.Middle) ? 0 : steps[i].Capacity - social[i] - steps[i].Middle;
         }
 
-        var (exactMiddle, _) = WaterFilling.FillCancellable(affordableRemainder, weightsU, middleRoom, ct);
-        var regionalMiddle = LargestRemainder.Round(exactMiddle, codes);
+        Fraction[] exactMiddle;
+        long[] regionalMiddle;
+        var partAffordableRemainder = new long[partCount];
+        var partAffordableUnplaced = new long[partCount];
+        var exactResidualMiddle = new Fraction[n];
+        var residualMiddle = new long[n];
+        long affordableResidual = 0;
+        if (!perPart)
+        {
+            (exactMiddle, _) = WaterFilling.FillCancellable(affordableRemainder, weightsU, middleRoom, ct);
+            regionalMiddle = LargestRemainder.Round(exactMiddle, codes);
+        }
+        else
+        {
+            exactMiddle = new Fraction[n];
+            regionalMiddle = new long[n];
+            for (var p = 0; p < partCount; p++)
+            {
+                long partTask = 0, partAffordable = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    if (part[i] == p)
+                    {
+                        partTask += ms[i].Task;
+                        partAffordable += social[i] + steps[i].Middle;
+                    }
+                }
+
+                var da = Math.Max(0, norms.AffordableShare.Value.CeilingOf(checked((int)partTask)) - partAffordable);
+                var (exact, unplaced) = WaterFilling.FillCancellable(da, weightsU, Masked(middleRoom, part, p), ct);
+                var rounded = LargestRemainder.Round(exact, codes);
+                partAffordableRemainder[p] = da;
+                partAffordableUnplaced[p] = unplaced;
+                for (var i = 0; i < n; i++)
+                {
+                    if (part[i] == p)
+                    {
+                        (exactMiddle[i], regionalMiddle[i]) = (exact[i], rounded[i]);
+                    }
+                }
+            }
+
+            long affordableSoFar = 0;
+            var left = new long[n];
+            for (var i = 0; i < n; i++)
+            {
+                affordableSoFar += social[i] + steps[i].Middle + regionalMiddle[i];
+                left[i] = middleRoom[i] - regionalMiddle[i];
+            }
+
+            // §5b: the region's affordable residual over the whole region with the rooms that are left.
+            affordableResidual = Math.Max(0, requiredAffordable - affordableSoFar);
+            (exactResidualMiddle, _) = WaterFilling.FillCancellable(affordableResidual, weightsU, left, ct);
+            residualMiddle = LargestRemainder.Round(exactResidualMiddle, codes);
+            for (var i = 0; i < n; i++)
+            {
+                regionalMiddle[i] += residualMiddle[i];
+            }
+        }
 
         var results = ImmutableArray.CreateBuilder<MunicipalityDistribution>(n);
         long regionMiddle = 0;
@@ -247,9 +392,13 @@ public static class Distribution
                 ExactSocialPass2 = exact2[i],
                 RegionalSocialPass1 = (int)pass1[i],
                 RegionalSocialPass2 = (int)pass2[i],
+                ExactResidualSocial = exactResidualSocial[i],
+                ResidualSocial = (int)residualSocial[i],
                 MiddleRoom = (int)middleRoom[i],
                 ExactRegionalMiddle = exactMiddle[i],
                 RegionalMiddle = (int)regionalMiddle[i],
+                ExactResidualMiddle = exactResidualMiddle[i],
+                ResidualMiddle = (int)residualMiddle[i],
                 Social = social[i],
                 Middle = middle,
                 Free = m.Task - social[i] - middle,
@@ -258,10 +407,52 @@ public static class Distribution
             });
         }
 
+        var parts = ImmutableArray.CreateBuilder<RegionPart>(provinces.Length);
+        for (var p = 0; p < provinces.Length; p++)
+        {
+            long partTask = 0, floorSocial = 0, floorMiddle = 0, partSocial = 0, partMiddle = 0;
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (part[i] == p)
+                {
+                    count++;
+                    partTask += ms[i].Task;
+                    floorSocial += steps[i].Social;
+                    floorMiddle += steps[i].Middle;
+                    partSocial += results[i].Social;
+                    partMiddle += results[i].Middle;
+                }
+            }
+
+            var t = checked((int)partTask);
+            parts.Add(new RegionPart
+            {
+                Province = provinces[p],
+                MunicipalityCount = count,
+                Task = t,
+                RequiredSocial = norms.SocialShare.Value.CeilingOf(t),
+                RequiredAffordable = norms.AffordableShare.Value.CeilingOf(t),
+                SumFloorSocial = checked((int)floorSocial),
+                SumFloorMiddle = checked((int)floorMiddle),
+                SocialRemainder = perPart ? checked((int)partSocialRemainder[p]) : 0,
+                SocialRemainderAfterPass1 = perPart ? checked((int)partAfterPass1[p]) : 0,
+                SocialUnplaced = perPart ? checked((int)partSocialUnplaced[p]) : 0,
+                AffordableRemainder = perPart ? checked((int)partAffordableRemainder[p]) : 0,
+                AffordableUnplaced = perPart ? checked((int)partAffordableUnplaced[p]) : 0,
+                Social = checked((int)partSocial),
+                Middle = checked((int)partMiddle),
+            });
+        }
+
         return new RegionDistribution
         {
             Name = input.Name,
             Key = input.Key,
+            Levels = input.Levels,
+            Parts = parts.MoveToImmutable(),
+            SocialResidual = checked((int)socialResidual),
+            AffordableResidual = checked((int)affordableResidual),
             Norms = norms,
             Task = task,
             RequiredSocial = requiredSocial,
@@ -277,4 +468,51 @@ public static class Distribution
             Municipalities = results.MoveToImmutable(),
         };
     }
+
+    /// <summary>The distinct provinces by code and each municipality's part index; no provinces when they are unknown.</summary>
+    private static (ProvinceCode[] Provinces, int[] Part) PartsOf(ImmutableArray<MunicipalityInput> ms)
+    {
+        var part = new int[ms.Length];
+        if (ms.Any(m => m.Province is null))
+        {
+            return ([], part);
+        }
+
+        var provinces = ms.Select(m => m.Province!.Value).Distinct().Order().ToArray();
+        for (var i = 0; i < ms.Length; i++)
+        {
+            part[i] = Array.IndexOf(provinces, ms[i].Province!.Value);
+        }
+
+        return (provinces, part);
+    }
+
+    /// <summary>The rooms of part <paramref name="p"/>'s municipalities; 0 for all others, so they get nothing.</summary>
+    private static long[] Masked(long[] rooms, int[] part, int p)
+    {
+        var masked = new long[rooms.Length];
+        for (var i = 0; i < rooms.Length; i++)
+        {
+            masked[i] = part[i] == p ? rooms[i] : 0;
+        }
+
+        return masked;
+    }
+
+    /// <summary>Steps 5 and 7 for one amount: pass 1 by <paramref name="weights1"/>, pass 2 by U for what pass 1 could not place, each rounded.</summary>
+    private static Placement Place(long amount, Fraction[] weights1, Fraction[] weightsU, long[] rooms, MunicipalityCode[] codes, CancellationToken ct)
+    {
+        var (exact1, unplaced1) = WaterFilling.FillCancellable(amount, weights1, rooms, ct);
+        var pass1 = LargestRemainder.Round(exact1, codes);
+        var room2 = new long[rooms.Length];
+        for (var i = 0; i < rooms.Length; i++)
+        {
+            room2[i] = rooms[i] - pass1[i];
+        }
+
+        var (exact2, unplaced2) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
+        return new Placement(exact1, exact2, pass1, LargestRemainder.Round(exact2, codes), unplaced1, unplaced2);
+    }
+
+    private sealed record Placement(Fraction[] Exact1, Fraction[] Exact2, long[] Pass1, long[] Pass2, long AfterPass1, long Unplaced);
 }

@@ -16,6 +16,16 @@ public enum DistributionKey
     GapWeighted,
 }
 
+/// <summary>At which levels the norms are met by the distribution of one region (domain.md §5b).</summary>
+public enum DistributionLevels
+{
+    /// <summary>In the region and in each province's part of it (the default; the same as <see cref="Region"/> within one province).</summary>
+    ProvinceAndRegion,
+
+    /// <summary>Only in the region as a whole (domain.md §5 alone): kept for comparison.</summary>
+    Region,
+}
+
 /// <summary>Dutch names of the keys, as the CLI, the pages and the explanation show them.</summary>
 public static class DistributionKeyText
 {
@@ -71,6 +81,7 @@ public sealed record Commitment(int? Social, int? Middle);
 /// <param name="Contracted">C: homes already contracted (grandfathered), per segment group; total &lt;= N.</param>
 /// <param name="Exemption">A granted exemption, or null.</param>
 /// <param name="Commitment">A voluntary commitment, or null.</param>
+/// <param name="Province">The province the municipality lies in, or null when unknown (then the region is one part).</param>
 public sealed record MunicipalityInput(
     MunicipalityCode Code,
     string Name,
@@ -79,10 +90,16 @@ public sealed record MunicipalityInput(
     int SocialStock,
     SegmentCounts Contracted = default,
     Exemption? Exemption = null,
-    Commitment? Commitment = null);
+    Commitment? Commitment = null,
+    ProvinceCode? Province = null);
 
 /// <summary>One region's distribution question.</summary>
 /// <param name="Name">Region name for display.</param>
 /// <param name="Municipalities">The members; order does not matter.</param>
 /// <param name="Key">The key for the social remainder.</param>
-public sealed record RegionInput(string Name, ImmutableArray<MunicipalityInput> Municipalities, DistributionKey Key = DistributionKey.Proportional);
+/// <param name="Levels">Whether each province's part of the region must meet the norms as well (domain.md §5b).</param>
+public sealed record RegionInput(
+    string Name,
+    ImmutableArray<MunicipalityInput> Municipalities,
+    DistributionKey Key = DistributionKey.Proportional,
+    DistributionLevels Levels = DistributionLevels.ProvinceAndRegion);

@@ -52,21 +52,23 @@ public static class Explanation
 
         steps.Add(FloorStep(m, norms));
 
-        steps.Add(SocialStep(region, m));
-
-        steps.Add(new(6, "Regionaal aandeel middensegment",
-            $"Na de sociale huur heeft de regio nog {Format.Count(region.AffordableRemainder)} betaalbare woningen nodig om {Format.Count(region.RequiredAffordable)} ({Format.Share(norms.AffordableShare.Value)} van {Format.Count(region.Task)}) te halen. "
-            + (m.MiddleRoom == 0 && region.AffordableRemainder > 0
-                ? $"{m.Name} heeft daarvoor geen ruimte{(m.Exempted && m.Lagging == LaggingSegment.Middle ? " (ontheffing middensegment)" : string.Empty)} en krijgt er geen."
-                : $"Naar rato van U ({Format.Count(m.Uncontracted)}) en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}) krijgt {m.Name} exact {Format.Number(m.ExactRegionalMiddle)}, afgerond {Format.Count(m.RegionalMiddle)}."),
-            [new("DA", Format.Count(region.AffordableRemainder)), new("exact", Format.Number(m.ExactRegionalMiddle)), new("afgerond", Format.Count(m.RegionalMiddle))],
-            "DA = max(0, RA − Σ(sociaal + ondergrens midden)); verdeeld naar rato van U binnen de ruimte; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; {Algorithm}"));
+        if (region.PlacedPerPart)
+        {
+            steps.Add(PartSocialStep(region, m));
+            steps.Add(PartMiddleStep(region, m));
+        }
+        else
+        {
+            steps.Add(SocialStep(region, m));
+            steps.Add(MiddleStep(region, m));
+        }
 
         steps.Add(new(7, "Doelen",
             $"Sociale huur {Format.Count(m.Social)} = ondergrens {Format.Count(m.FloorSocial)} + regionaal {Format.Count(m.RegionalSocial)}; middensegment {Format.Count(m.Middle)} = ondergrens {Format.Count(m.FloorMiddle)} + regionaal {Format.Count(m.RegionalMiddle)}; vrije sector {Format.Count(m.Free)} = opgave {Format.Count(m.Task)} − sociaal − midden. Betaalbaar samen: {Format.Count(m.Affordable)} ({(m.Task == 0 ? "-" : Format.Percent(new Fraction(m.Affordable, m.Task)))}).",
             [new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle)), new("vrij", Format.Count(m.Free))],
-            "sociaal = ondergrens + pas 1 + pas 2; midden = ondergrens + regionaal; vrij = N − sociaal − midden",
+            region.PlacedPerPart
+                ? "sociaal = ondergrens + aandeel binnen het provinciale deel (pas 1 + pas 2) + aandeel in het restant van de regio; midden = ondergrens + aandeel binnen het deel + aandeel in het restant; vrij = N − sociaal − midden"
+                : "sociaal = ondergrens + pas 1 + pas 2; midden = ondergrens + regionaal; vrij = N − sociaal − midden",
             Algorithm));
 
         steps.Add(new(8, "Indicatoren",
@@ -75,7 +77,25 @@ public static class Explanation
             "inhaalbehoefte = ⌈(drempel × T − S) / (1 − drempel)⌉, 0 als al bereikt; verwacht aandeel = (S + sociaal) / (T + N)",
             Algorithm));
 
+        if (region.PlacedPerPart && region.RegionOnly is { } regionOnly)
+        {
+            steps.Add(ComparisonStep(region, regionOnly, m));
+        }
+
         return steps.ToImmutable();
+    }
+
+    private static ExplanationStep MiddleStep(RegionDistribution region, MunicipalityDistribution m)
+    {
+        var norms = region.Norms;
+        return new(6, "Regionaal aandeel middensegment",
+            $"Na de sociale huur heeft de regio nog {Format.Count(region.AffordableRemainder)} betaalbare woningen nodig om {Format.Count(region.RequiredAffordable)} ({Format.Share(norms.AffordableShare.Value)} van {Format.Count(region.Task)}) te halen. "
+            + (m.MiddleRoom == 0 && region.AffordableRemainder > 0
+                ? $"{m.Name} heeft daarvoor geen ruimte{(m.Exempted && m.Lagging == LaggingSegment.Middle ? " (ontheffing middensegment)" : string.Empty)} en krijgt er geen."
+                : $"Naar rato van U ({Format.Count(m.Uncontracted)}) en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}) krijgt {m.Name} exact {Format.Number(m.ExactRegionalMiddle)}, afgerond {Format.Count(m.RegionalMiddle)}."),
+            [new("DA", Format.Count(region.AffordableRemainder)), new("exact", Format.Number(m.ExactRegionalMiddle)), new("afgerond", Format.Count(m.RegionalMiddle))],
+            "DA = max(0, RA − Σ(sociaal + ondergrens midden)); verdeeld naar rato van U binnen de ruimte; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; {Algorithm}");
     }
 
     private static ExplanationStep FloorStep(MunicipalityDistribution m, NormSet norms)
@@ -111,16 +131,18 @@ public static class Explanation
             $"{norm.Source} [{norm.Confidence.Dutch()}]" + (m.Exempted ? "; ontheffing verleend door provincie" : string.Empty));
     }
 
+    private static string KeyText(DistributionKey key) => key switch
+    {
+        DistributionKey.Proportional => "naar rato van de ongecontracteerde opgave U van elke gemeente (sleutel proportioneel)",
+        DistributionKey.LaggingFirst => "naar rato van U, alleen over gemeenten die achterblijven in sociale huur (sleutel achterblijvers eerst)",
+        DistributionKey.GapWeighted => "naar rato van U × (drempel − s), alleen over gemeenten die achterblijven in sociale huur (sleutel naar achterstand)",
+        _ => throw new ArgumentOutOfRangeException(nameof(key)),
+    };
+
     private static ExplanationStep SocialStep(RegionDistribution region, MunicipalityDistribution m)
     {
         var norms = region.Norms;
-        var keyText = region.Key switch
-        {
-            DistributionKey.Proportional => "naar rato van de ongecontracteerde opgave U van elke gemeente (sleutel proportioneel)",
-            DistributionKey.LaggingFirst => "naar rato van U, alleen over gemeenten die achterblijven in sociale huur (sleutel achterblijvers eerst)",
-            DistributionKey.GapWeighted => "naar rato van U × (drempel − s), alleen over gemeenten die achterblijven in sociale huur (sleutel naar achterstand)",
-            _ => throw new ArgumentOutOfRangeException(nameof(region)),
-        };
+        var keyText = KeyText(region.Key);
         var text = $"De regio moet {Format.Count(region.RequiredSocial)} sociale huurwoningen bouwen ({Format.Share(norms.SocialShare.Value)} van {Format.Count(region.Task)}). De ondergrenzen samen zijn {Format.Count(region.SumFloorSocial)}, dus er zijn nog {Format.Count(region.SocialRemainder)} te verdelen, {keyText}. ";
         if (region.SocialRemainder == 0)
         {
@@ -147,4 +169,112 @@ public static class Explanation
             "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door opvullen tot de ruimte vol is (waterfilling), afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}");
     }
+
+    private static RegionPart PartOf(RegionDistribution region, MunicipalityDistribution m) =>
+        region.Parts.First(p => p.Province == m.Province);
+
+    private static string PartName(RegionDistribution region, RegionPart part) =>
+        $"het deel van {region.Name} in provincie {part.Province.Name}";
+
+    private static ExplanationStep PartSocialStep(RegionDistribution region, MunicipalityDistribution m)
+    {
+        var norms = region.Norms;
+        var part = PartOf(region, m);
+        var name = PartName(region, part);
+        var text = $"De regio ligt in {region.Parts.Length} provincies, en de norm van {Format.Share(norms.SocialShare.Value)} sociale huur geldt ook per provincie. Daarom wordt eerst {name} ({part.MunicipalityCount} gemeente(n), opgave {Format.Count(part.Task)}) op de norm gebracht: dat deel moet {Format.Count(part.RequiredSocial)} sociale huurwoningen bouwen. De ondergrenzen daar zijn samen {Format.Count(part.SumFloorSocial)}, dus er zijn {Format.Count(part.SocialRemainder)} te verdelen, alleen over de gemeenten in dit deel, {KeyText(region.Key)}. ";
+        if (part.SocialRemainder == 0)
+        {
+            text += "In dit deel is niets meer te verdelen.";
+        }
+        else if (m.SocialRoom == 0)
+        {
+            text += m.Exempted && m.Lagging == LaggingSegment.Social
+                ? $"{m.Name} heeft ontheffing voor sociale huur en krijgt geen aandeel."
+                : $"{m.Name} heeft geen ruimte meer en krijgt geen aandeel.";
+        }
+        else
+        {
+            text += $"{m.Name} (gewicht {Format.Number(m.SocialWeight)}, ruimte {Format.Count(m.SocialRoom)}) krijgt exact {Format.Number(m.ExactSocialPass1)}, afgerond {Format.Count(m.RegionalSocialPass1)}.";
+            if (part.SocialRemainderAfterPass1 > 0)
+            {
+                text += $" De gemeenten met gewicht in dit deel waren vol; {Format.Count(part.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie in dit deel nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}.";
+            }
+        }
+
+        if (part.SocialUnplaced > 0)
+        {
+            text += $" Het deel kan {Format.Count(part.SocialUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_SOCIAL_SHORTFALL).";
+        }
+
+        text += region.SocialResidual == 0
+            ? $" Omdat elk provinciaal deel zijn eigen norm haalt, haalt ook de regio haar {Format.Count(region.RequiredSocial)}; er is geen restant voor de hele regio."
+            : $" Daarna mist de regio als geheel nog {Format.Count(region.SocialResidual)} van haar {Format.Count(region.RequiredSocial)}; dat restant gaat op dezelfde manier over alle gemeenten van de regio met de ruimte die over is: {m.Name} krijgt daarvan exact {Format.Number(m.ExactResidualSocial)}, afgerond {Format.Count(m.ResidualSocial)}.";
+
+        return new(5, "Regionaal aandeel sociale huur (binnen het provinciale deel)",
+            text,
+            [new("RS deel", Format.Count(part.RequiredSocial)), new("DS deel", Format.Count(part.SocialRemainder)), new("restant regio", Format.Count(region.SocialResidual)), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door opvullen (waterfilling) alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer verdeelmethode (domain.md §5b)");
+    }
+
+    private static ExplanationStep PartMiddleStep(RegionDistribution region, MunicipalityDistribution m)
+    {
+        var norms = region.Norms;
+        var part = PartOf(region, m);
+        var name = PartName(region, part);
+        var partShare = m.RegionalMiddle - m.ResidualMiddle;
+        var text = $"Na de sociale huur heeft {name} nog {Format.Count(part.AffordableRemainder)} betaalbare woningen nodig om zijn eigen {Format.Count(part.RequiredAffordable)} ({Format.Share(norms.AffordableShare.Value)} van {Format.Count(part.Task)}) te halen. ";
+        text += m.MiddleRoom == 0 && part.AffordableRemainder > 0
+            ? $"{m.Name} heeft daarvoor geen ruimte{(m.Exempted && m.Lagging == LaggingSegment.Middle ? " (ontheffing middensegment)" : string.Empty)} en krijgt er geen."
+            : $"Naar rato van U ({Format.Count(m.Uncontracted)}), alleen over de gemeenten in dit deel en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}), krijgt {m.Name} exact {Format.Number(m.ExactRegionalMiddle)}, afgerond {Format.Count(partShare)}.";
+        if (part.AffordableUnplaced > 0)
+        {
+            text += $" Het deel kan {Format.Count(part.AffordableUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_AFFORDABLE_SHORTFALL).";
+        }
+
+        text += region.AffordableResidual == 0
+            ? " Er is geen restant voor de hele regio."
+            : $" Daarna mist de regio als geheel nog {Format.Count(region.AffordableResidual)} betaalbare woningen; dat restant gaat naar rato van U over alle gemeenten met ruimte: {m.Name} krijgt daarvan exact {Format.Number(m.ExactResidualMiddle)}, afgerond {Format.Count(m.ResidualMiddle)}.";
+
+        return new(6, "Regionaal aandeel middensegment (binnen het provinciale deel)",
+            text,
+            [new("DA deel", Format.Count(part.AffordableRemainder)), new("restant regio", Format.Count(region.AffordableResidual)), new("regionaal midden", Format.Count(m.RegionalMiddle))],
+            "DA_p = max(0, RA_p − Σ(sociaal + ondergrens midden) van het deel), verdeeld naar rato van U binnen het deel; daarna het restant max(0, RA − Σ(sociaal + midden)) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; Regiewijzer verdeelmethode (domain.md §5b)");
+    }
+
+    private static ExplanationStep ComparisonStep(RegionDistribution region, RegionDistribution regionOnly, MunicipalityDistribution m)
+    {
+        var before = regionOnly.Municipalities.First(x => x.Code == m.Code);
+        var part = PartOf(region, m);
+        var partBefore = regionOnly.Parts.First(p => p.Province == part.Province);
+        var name = PartName(region, part);
+        string Delta(int now, int then) => now == then ? "gelijk" : now > then ? $"{Format.Count(now - then)} meer" : $"{Format.Count(then - now)} minder";
+        var text = $"Als alleen de regio als geheel de norm hoeft te halen (verdeling alleen op regioniveau), krijgt {m.Name} sociaal {Format.Count(before.Social)} en midden {Format.Count(before.Middle)}; nu sociaal {Format.Count(m.Social)} ({Delta(m.Social, before.Social)}) en midden {Format.Count(m.Middle)} ({Delta(m.Middle, before.Middle)}). ";
+        var reasons = new List<string>();
+        if (partBefore.SocialShortfall > 0)
+        {
+            reasons.Add($"zonder de provinciale toets kreeg {name} maar {Format.Count(partBefore.Social)} sociale huurwoningen, {Format.Count(partBefore.SocialShortfall)} minder dan de {Format.Count(part.RequiredSocial)} die dat deel zelf moet halen");
+        }
+        else if (partBefore.Social > part.RequiredSocial)
+        {
+            reasons.Add($"zonder de provinciale toets kreeg {name} {Format.Count(partBefore.Social)} sociale huurwoningen, {Format.Count(partBefore.Social - part.RequiredSocial)} meer dan de {Format.Count(part.RequiredSocial)} die dat deel zelf nodig heeft, zodat een ander provinciaal deel te weinig kreeg");
+        }
+
+        if (partBefore.AffordableShortfall > 0)
+        {
+            reasons.Add($"{name} kwam {Format.Count(partBefore.AffordableShortfall)} betaalbare woningen tekort op zijn eigen {Format.Count(part.RequiredAffordable)}");
+        }
+
+        text += reasons.Count == 0
+            ? $"{Capitalised(name)} haalde ook zonder provinciale toets zijn eigen norm; verschillen komen alleen uit de verdeling binnen het deel en de afronding."
+            : "Reden: " + string.Join("; ", reasons) + ".";
+        return new(9, "Vergelijking met verdeling alleen op regioniveau",
+            text,
+            [new("sociaal regio-alleen", Format.Count(before.Social)), new("midden regio-alleen", Format.Count(before.Middle)), new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle))],
+            "vergelijking van de verdeling per provinciaal deel (standaard) met de verdeling alleen op regioniveau (levels: region)",
+            "Wet versterking regie volkshuisvesting: de norm geldt landelijk, per provincie en per regio; domain.md §5b");
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

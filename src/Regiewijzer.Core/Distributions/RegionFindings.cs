@@ -40,6 +40,7 @@ internal static class RegionFindings
                 LawBasis));
         }
 
+        AddPartShortfalls(findings, result, norms);
         AddExemptionNotAbsorbed(findings, result, input, norms, compute);
 
         foreach (var key in NormSets.StatutoryShareKeys)
@@ -76,6 +77,49 @@ internal static class RegionFindings
         }
 
         return [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+    }
+
+    /// <summary>§5b: a province's part that cannot reach its own requirement within its municipalities' rooms.</summary>
+    private static void AddPartShortfalls(List<Finding> findings, RegionDistribution result, NormSet norms)
+    {
+        if (!result.PlacedPerPart)
+        {
+            return;
+        }
+
+        const string basis = "Wet versterking regie volkshuisvesting; de norm geldt landelijk, per provincie en per regio tegelijk";
+        foreach (var part in result.Parts)
+        {
+            var members = result.Municipalities.Where(m => m.Province == part.Province).ToList();
+            var exempted = members.Where(m => m.Exempted).Select(m => m.Name).ToList();
+            var why = exempted.Count == 0
+                ? "De gemeenten in dit deel hebben binnen hun ondergrenzen en hun ruimte (opgave min gecontracteerde vrije sector) geen plaats voor meer."
+                : $"De gemeenten in dit deel hebben binnen hun ondergrenzen en hun ruimte geen plaats voor meer; ontheffing verleend aan {string.Join(", ", exempted)}.";
+            var where = $"Het deel van {result.Name} in provincie {part.Province.Name} ({part.Province.Value}, {members.Count} gemeente(n))";
+            if (part.SocialShortfall > 0)
+            {
+                findings.Add(new Finding(
+                    FindingCode.ProvincePartSocialShortfall,
+                    Severity.Error,
+                    null,
+                    part.SocialShortfall,
+                    $"{where} komt {Format.Count(part.SocialShortfall)} sociale huurwoningen tekort: vereist {Format.Count(part.RequiredSocial)} ({norms.SocialShare.Value} van {Format.Count(part.Task)}), verdeeld {Format.Count(part.Social)}. {why} Geen ondergrens of ruimte is overschreden om dit te verbergen.",
+                    "RS_p = ⌈aandeel sociale huur × Σ opgave van het deel⌉; sociaal van het deel ≥ RS_p (domain.md §5b)",
+                    basis));
+            }
+
+            if (part.AffordableShortfall > 0)
+            {
+                findings.Add(new Finding(
+                    FindingCode.ProvincePartAffordableShortfall,
+                    Severity.Error,
+                    null,
+                    part.AffordableShortfall,
+                    $"{where} komt {Format.Count(part.AffordableShortfall)} betaalbare woningen tekort: vereist {Format.Count(part.RequiredAffordable)} ({norms.AffordableShare.Value} van {Format.Count(part.Task)}), verdeeld {Format.Count(part.Affordable)}. {why} Geen ondergrens of ruimte is overschreden om dit te verbergen.",
+                    "RA_p = ⌈aandeel betaalbaar × Σ opgave van het deel⌉; betaalbaar van het deel ≥ RA_p (domain.md §5b)",
+                    basis));
+            }
+        }
     }
 
     private static void AddExemptionNotAbsorbed(

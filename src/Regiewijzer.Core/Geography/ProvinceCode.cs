@@ -31,5 +31,23 @@ public readonly record struct ProvinceCode : IComparable<ProvinceCode>
 
     public static bool operator >=(ProvinceCode left, ProvinceCode right) => left.CompareTo(right) >= 0;
 
+    /// <summary>The province's name (CBS division, fixed since 1986), e.g. "Noord-Holland" for PV27.</summary>
+    public string Name => Value switch
+    {
+        "PV20" => "Groningen",
+        "PV21" => "Fryslân",
+        "PV22" => "Drenthe",
+        "PV23" => "Overijssel",
+        "PV24" => "Flevoland",
+        "PV25" => "Gelderland",
+        "PV26" => "Utrecht",
+        "PV27" => "Noord-Holland",
+        "PV28" => "Zuid-Holland",
+        "PV29" => "Zeeland",
+        "PV30" => "Noord-Brabant",
+        "PV31" => "Limburg",
+        _ => Value ?? string.Empty,
+    };
+
     public override string ToString() => Value;
 }

@@ -30,9 +30,9 @@ public static class ScenarioReader
     /// <summary>How much of a rejected value an error message repeats.</summary>
     private const int EchoLength = 40;
 
-    private static readonly string[] TopFields = ["formatVersion", "name", "period", "key", "norms", "municipalities"];
+    private static readonly string[] TopFields = ["formatVersion", "name", "period", "key", "norms", "municipalities", "levels"];
     private static readonly string[] NormFields = ["affordableShare", "socialShare", "laggingThreshold", "socialFloor", "middleFloor"];
-    private static readonly string[] MunicipalityFields = ["code", "name", "stock", "socialStock", "task", "contracted", "exemption", "commitment"];
+    private static readonly string[] MunicipalityFields = ["code", "name", "stock", "socialStock", "task", "contracted", "exemption", "commitment", "province"];
 
     /// <summary>Parses and validates <paramref name="json"/> against the NormSet <paramref name="baseNorms"/> (default: the law).</summary>
     public static ScenarioReadResult Read(string json, NormSet? baseNorms = null)
@@ -61,6 +61,7 @@ public static class ScenarioReader
     {
         private readonly List<ScenarioError> _errors = [];
         private int _errorCount; // every error, also those beyond MaxErrors that are not kept
+        private int _version = Scenario.FormatVersion;
 
         public ScenarioReadResult Run(JsonElement root)
         {
@@ -72,11 +73,15 @@ public static class ScenarioReader
             var fields = Fields(root, "$", TopFields);
             if (!fields.TryGetValue("formatVersion", out var version))
             {
-                Error("$.formatVersion", "ontbreekt (verplicht, waarde 1)");
+                Error("$.formatVersion", "ontbreekt (verplicht, waarde 1 of 2)");
             }
-            else if (Int(version, "$.formatVersion") is { } v && v != Scenario.FormatVersion)
+            else if (Int(version, "$.formatVersion") is { } v && v is not (Scenario.FormatVersion or Scenario.FormatVersion2))
             {
-                Error("$.formatVersion", $"versie {v} wordt niet ondersteund (alleen 1)");
+                Error("$.formatVersion", $"versie {v} wordt niet ondersteund (alleen 1 en 2)");
+            }
+            else if (version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v2))
+            {
+                _version = v2;
             }
 
             string? name = null;
@@ -103,6 +108,7 @@ public static class ScenarioReader
                 }
             }
 
+            var levels = Levels(fields);
             var norms = baseNorms;
             if (fields.TryGetValue("norms", out var normsElement))
             {
@@ -117,6 +123,12 @@ public static class ScenarioReader
             else
             {
                 municipalities = Municipalities(list, norms);
+                var withProvince = municipalities.Count(m => m.Province is not null);
+                if (withProvince > 0 && withProvince < municipalities.Length)
+                {
+                    Error("$.municipalities", $"{withProvince} van de {municipalities.Length} gemeenten hebben een 'province': geef die bij elke gemeente of bij geen enkele");
+                }
+
                 if (municipalities.Sum(m => (long)m.Task) > int.MaxValue)
                 {
                     Error("$.municipalities", $"de opgaven tellen op tot meer dan {Format.Count(int.MaxValue)}");
@@ -133,8 +145,61 @@ public static class ScenarioReader
                 return new ScenarioReadResult(null, [.. _errors]);
             }
 
-            var region = new RegionInput(name ?? "Scenario", municipalities, key);
-            return new ScenarioReadResult(new Scenario(name, period, norms, region), []);
+            var region = new RegionInput(name ?? "Scenario", municipalities, key, levels);
+            return new ScenarioReadResult(new Scenario(name, period, norms, region) { Version = _version }, []);
+        }
+
+        /// <summary>Version 2: "levels" is "province-and-region" (default) or "region"; in version 1 an unknown field.</summary>
+        private DistributionLevels Levels(Dictionary<string, JsonElement> fields)
+        {
+            if (!fields.TryGetValue("levels", out var element))
+            {
+                return DistributionLevels.ProvinceAndRegion;
+            }
+
+            if (_version < Scenario.FormatVersion2)
+            {
+                Error("$.levels", "onbekend veld in formatVersion 1 (toegestaan vanaf formatVersion 2)");
+                return DistributionLevels.ProvinceAndRegion;
+            }
+
+            switch (String(element, "$.levels"))
+            {
+                case "province-and-region": return DistributionLevels.ProvinceAndRegion;
+                case "region": return DistributionLevels.Region;
+                case { } text: Error("$.levels", $"onbekende waarde '{text}' (kies province-and-region of region)"); break;
+            }
+
+            return DistributionLevels.ProvinceAndRegion;
+        }
+
+        /// <summary>Version 2: the municipality's CBS province code; in version 1 an unknown field.</summary>
+        private ProvinceCode? ProvinceOf(Dictionary<string, JsonElement> f, string path)
+        {
+            if (!f.TryGetValue("province", out var element))
+            {
+                return null;
+            }
+
+            if (_version < Scenario.FormatVersion2)
+            {
+                Error($"{path}.province", "onbekend veld in formatVersion 1 (toegestaan vanaf formatVersion 2)");
+                return null;
+            }
+
+            var text = String(element, $"{path}.province");
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!ProvinceCode.IsValid(text))
+            {
+                Error($"{path}.province", $"'{text}' is geen CBS-provinciecode (PV20 tot en met PV31)");
+                return null;
+            }
+
+            return new ProvinceCode(text);
         }
 
         private YearRange? Period(JsonElement element)
@@ -282,12 +347,13 @@ public static class ScenarioReader
 
             var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption", norms) : null;
             var commitment = f.TryGetValue("commitment", out var cm) ? CommitmentOf(cm, $"{path}.commitment") : null;
+            var province = ProvinceOf(f, path);
             if (_errorCount > before || code is null || stock is null || social is null || task is null)
             {
                 return null;
             }
 
-            var input = new MunicipalityInput(code.Value, name ?? code.Value.Value, task.Value, stock.Value, social.Value, contracted, exemption, commitment);
+            var input = new MunicipalityInput(code.Value, name ?? code.Value.Value, task.Value, stock.Value, social.Value, contracted, exemption, commitment, province);
             var floors = Distribution.Floors(input, norms);
             if ((long)floors.Social + floors.Middle > floors.Capacity)
             {

@@ -35,6 +35,28 @@ public static class ScenarioWriter
             w.WriteNumber("middle", result.Middle);
             w.WriteNumber("affordable", result.Affordable);
             w.WriteBoolean("meetsNorms", result.MeetsNorms);
+            if (!result.Parts.IsEmpty)
+            {
+                // Version 2 (domain.md §5b): the region's part in each province.
+                w.WriteStartArray("parts");
+                foreach (var part in result.Parts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("province", part.Province.Value);
+                    w.WriteNumber("task", part.Task);
+                    w.WriteStartObject("required");
+                    w.WriteNumber("social", part.RequiredSocial);
+                    w.WriteNumber("affordable", part.RequiredAffordable);
+                    w.WriteEndObject();
+                    w.WriteNumber("social", part.Social);
+                    w.WriteNumber("affordable", part.Affordable);
+                    w.WriteBoolean("meetsNorms", part.MeetsNorms);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteStartArray("findings");
             foreach (var f in result.Findings)
             {
@@ -91,7 +113,7 @@ public static class ScenarioWriter
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
-            w.WriteNumber("formatVersion", Scenario.FormatVersion);
+            w.WriteNumber("formatVersion", scenario.VersionToWrite);
             if (scenario.Name is not null)
             {
                 w.WriteString("name", scenario.Name);
@@ -106,6 +128,11 @@ public static class ScenarioWriter
             }
 
             w.WriteString("key", KeyText(scenario.Region.Key));
+            if (scenario.Region.Levels == DistributionLevels.Region)
+            {
+                w.WriteString("levels", "region");
+            }
+
             w.WriteStartObject("norms");
             var n = scenario.Norms;
             w.WriteString("affordableShare", n.AffordableShare.Value.ToString());
@@ -167,6 +194,11 @@ public static class ScenarioWriter
             }
 
             w.WriteEndObject();
+        }
+
+        if (m.Province is { } province)
+        {
+            w.WriteString("province", province.Value);
         }
 
         if (m.Commitment is { } c)

@@ -16,6 +16,15 @@ public sealed record CountryCheck(
     public IEnumerable<RegionOutcome> NotDistributed => Regions.Where(r => r.Result is null);
 
     public int MunicipalitiesWithoutTask => Regions.Sum(r => r.Question.WithoutTask.Length);
+
+    /// <summary>
+    /// Per province: its check under the distributions as made (province-aware, domain.md §5b) and had every region
+    /// been distributed region-only, with the parts of regions across its border.
+    /// </summary>
+    public ImmutableArray<ProvinceLevels> Levels { get; init; } = [];
+
+    /// <summary>The national check had every region been distributed region-only.</summary>
+    public AggregateCheck? NationRegionOnly { get; init; }
 }
 
 /// <summary>Distributes all regions (in memory; nothing stored) and checks provinces and the nation. Loads every row once.</summary>
@@ -33,9 +42,18 @@ public static class CheckCountry
         var provinceOf = municipalities.ToDictionary(m => new MunicipalityCode(m.Code), m => new ProvinceCode(m.ProvinceCode));
         var names = provinces.ToDictionary(p => new ProvinceCode(p.Code), p => p.Name);
         var distributed = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
+        var levels = LevelComparison.ByProvince(
+            [.. outcomes.Where(o => o.Result is not null).Select(o => (o.Question.Region.Id, o.Result!))],
+            provinceOf,
+            names,
+            NormSets.Default);
         return new CountryCheck(
             outcomes,
-            Aggregation.ByProvince(distributed, provinceOf, names, NormSets.Default),
-            Aggregation.National(distributed, NormSets.Default));
+            [.. levels.Select(l => l.Now)],
+            Aggregation.National(distributed, NormSets.Default))
+        {
+            Levels = levels,
+            NationRegionOnly = Aggregation.National(distributed.Select(LevelComparison.RegionOnlyOf), NormSets.Default),
+        };
     }
 }

@@ -72,6 +72,17 @@ public static class LoadRegionInput
             inputs.Add(new MunicipalityInput(new MunicipalityCode(m.Code), m.Name, task.Homes, s.TotalStock, s.SocialStock));
         }
 
+        // Each municipality's province (domain.md §5b): a region across a border is distributed per province part.
+        // Either all members have a known province or none (then the region is one part).
+        var provinces = rows.Members[region.Id].ToDictionary(m => m.Code, m => m.ProvinceCode, StringComparer.Ordinal);
+        if (inputs.All(i => ProvinceCode.IsValid(provinces[i.Code.Value])))
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                inputs[i] = inputs[i] with { Province = new ProvinceCode(provinces[inputs[i].Code.Value]) };
+            }
+        }
+
         var key = region.Key switch
         {
             "lagging-first" => DistributionKey.LaggingFirst,

@@ -19,6 +19,31 @@ internal static class ProvinceEndpoints
             .WithName("provincieOphalen")
             .WithSummary("Eén provincie met haar regio's en bevindingen")
             .ProducesProblems(404);
+        provinces.MapRead("/{code}/grensregios", LevelsAsync)
+            .WithName("grensregiosProvincieOphalen")
+            .WithSummary("De norm per provinciaal deel: een provincie bij verdeling per deel en alleen op regioniveau")
+            .WithDescription("Welke regio's over de grens de provincie onder de norm trekken als alleen de regio als geheel de norm haalt, en wat de verdeling per provinciaal deel (de standaard) verandert; een deel dat ook dan tekortkomt is onhaalbaar binnen de ruimte van zijn gemeenten.")
+            .ProducesProblems(404);
+        api.MapRead("/grensregios", AllLevelsAsync)
+            .WithTags("Provincies")
+            .WithName("grensregiosOphalen")
+            .WithSummary("De norm op elk niveau: alle provincies en het land bij verdeling per provinciaal deel en alleen op regioniveau");
+    }
+
+    private static async Task<Ok<LevelsResource>> AllLevelsAsync(CountryCache country, CancellationToken ct) =>
+        TypedResults.Ok(LevelsResource.From(await country.GetAsync(ct).ConfigureAwait(false)));
+
+    private static async Task<Results<Ok<ProvinceLevelsResource>, ProblemHttpResult>> LevelsAsync(
+        [Description("CBS-provinciecode, PV20 (Groningen) tot en met PV31 (Limburg).")] string code,
+        HttpContext context,
+        CountryCache country,
+        CancellationToken ct)
+    {
+        var check = await country.GetAsync(ct).ConfigureAwait(false);
+        var levels = check.Levels.FirstOrDefault(l => string.Equals(l.Code, code.ToUpperInvariant(), StringComparison.Ordinal));
+        return levels is null
+            ? Problems.NotFound(context, $"Er is geen provincie met code '{code}' met verdeelde regio's; gebruik PV20 tot en met PV31.")
+            : TypedResults.Ok(ProvinceLevelsResource.From(levels));
     }
 
     private static async Task<Ok<IReadOnlyList<ProvinceResource>>> ListAsync(RegiewijzerDb db, CountryCache country, CancellationToken ct)

@@ -6,11 +6,14 @@ namespace Regiewijzer.Web.Api;
 // The scenario format (docs/scenario-format.md) and the problem format as schemas for the OpenAPI document only:
 // ScenarioReader reads the input, ScenarioWriter writes the output and ProblemDetails the errors, so these types are
 // never instantiated. Properties without [Required] may be left out. ApiOpenApiTests checks every field of real responses against them.
-[Description("Een scenario: de verdeelvraag van één regio (docs/scenario-format.md, versie 1). Onbekende velden zijn een fout.")]
+[Description("Een scenario: de verdeelvraag van één regio (docs/scenario-format.md, versie 1 of 2). Onbekende velden zijn een fout.")]
 internal sealed record ScenarioInputSchema
 {
-    [Required, Description("Versie van het formaat: 1.")]
+    [Required, Description("Versie van het formaat: 1, of 2 voor provincie per gemeente en levels.")]
     public int FormatVersion { get; init; }
+
+    [Description("Versie 2: province-and-region (standaard; een regio over de provinciegrens wordt per provinciaal deel verdeeld) of region (alleen op regioniveau, ter vergelijking).")]
+    public string? Levels { get; init; }
 
     [Description("Naam, bijvoorbeeld 'Regio Foodvalley 2022-2030'.")]
     public string? Name { get; init; }
@@ -73,6 +76,9 @@ internal sealed record ScenarioMunicipalitySchema
 
     [Description("Vrijwillige toezegging: minimaal zoveel woningen, gecontracteerde meegeteld.")]
     public ScenarioSocialMiddleSchema? Commitment { get; init; }
+
+    [RegularExpression("^PV(2[0-9]|3[01])$"), Description("Versie 2: CBS-provinciecode van de gemeente (PV20 tot en met PV31); bij elke gemeente of bij geen enkele.")]
+    public string? Province { get; init; }
 }
 
 [Description("Woningen per segment; een ontbrekend segment is 0.")]
@@ -114,7 +120,20 @@ internal sealed record ScenarioRegionResultSchema(
     [property: Description("Middensegment, verdeeld.")] int Middle,
     [property: Description("Sociaal + midden.")] int Affordable,
     [property: Description("True als beide normen gehaald worden.")] bool MeetsNorms,
-    [property: Description("Alle bevindingen en signalen, in vaste volgorde.")] IReadOnlyList<ScenarioFindingSchema> Findings);
+    [property: Description("Alle bevindingen en signalen, in vaste volgorde.")] IReadOnlyList<ScenarioFindingSchema> Findings)
+{
+    [Description("Versie 2 (als de provincies bekend zijn): per provincie het deel van de regio met zijn eigen norm (domain.md §5b).")]
+    public IReadOnlyList<ScenarioPartSchema>? Parts { get; init; }
+}
+
+[Description("Het deel van de regio in één provincie tegen zijn eigen norm.")]
+internal sealed record ScenarioPartSchema(
+    [property: Description("CBS-provinciecode.")] string Province,
+    [property: Description("Opgave van het deel.")] int Task,
+    [property: Description("Vereist voor het deel: ⌈aandeel × opgave van het deel⌉.")] SocialAffordable Required,
+    [property: Description("Sociale huur van de gemeenten in het deel.")] int Social,
+    [property: Description("Betaalbaar (sociaal + midden) van de gemeenten in het deel.")] int Affordable,
+    [property: Description("True als het deel beide normen haalt.")] bool MeetsNorms);
 
 [Description("Een bevinding of signaal van de verdeling.")]
 internal sealed record ScenarioFindingSchema

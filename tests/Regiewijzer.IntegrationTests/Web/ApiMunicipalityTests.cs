@@ -26,7 +26,7 @@ public sealed class ApiMunicipalityTests(ApiApps apps)
         Assert.Equal("WD19", ede.GetProperty("region").GetProperty("id").GetString());
         Assert.Equal(7000, ede.GetProperty("task").GetInt32());
         Assert.Equal("agreed", ede.GetProperty("taskOrigin").GetString());
-        Assert.Equal(2724, ede.GetProperty("targets").GetProperty("social").GetInt32());
+        Assert.Equal(2391, ede.GetProperty("targets").GetProperty("social").GetInt32());
         Assert.All(all.Where(m => m.GetProperty("task").ValueKind == JsonValueKind.Null), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("targets").ValueKind));
     }
 
@@ -46,8 +46,8 @@ public sealed class ApiMunicipalityTests(ApiApps apps)
         var share = ede.GetProperty("distribution");
         Assert.Equal(2100, share.GetProperty("floor").GetProperty("social").GetInt32());
         Assert.Equal(624, share.GetProperty("regionalShare").GetProperty("social").GetInt32());
-        Assert.Equal(1734, share.GetProperty("regionalShare").GetProperty("middle").GetInt32());
-        Assert.Equal(2724, share.GetProperty("targets").GetProperty("social").GetInt32());
+        Assert.Equal(2178, share.GetProperty("regionalShare").GetProperty("middle").GetInt32());
+        Assert.Equal(2391, share.GetProperty("targets").GetProperty("social").GetInt32());
         Assert.Equal(6742, ede.GetProperty("indicators").GetProperty("catchUpNeed").GetInt64());
 
         var steps = ede.GetProperty("explanation").EnumerateArray().ToList();
@@ -59,7 +59,7 @@ public sealed class ApiMunicipalityTests(ApiApps apps)
             Assert.NotEqual(0, s.GetProperty("values").GetArrayLength());
         });
         Assert.Equal("Doelen", steps[6].GetProperty("title").GetString());
-        Assert.Contains(steps[6].GetProperty("values").EnumerateArray(), v => v.GetProperty("name").GetString() == "sociaal" && v.GetProperty("value").GetString() == "2.724");
+        Assert.Contains(steps[6].GetProperty("values").EnumerateArray(), v => v.GetProperty("name").GetString() == "sociaal" && v.GetProperty("value").GetString() == "2.391");
     }
 
     [Theory]

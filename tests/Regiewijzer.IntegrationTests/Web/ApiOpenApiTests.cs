@@ -19,6 +19,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         "/regios/{id}/afspraken", "/afspraken/{id}", "/afspraken/{id}/status", "/afspraken/{id}/reacties/{gemeente}",
         "/gemeenten/{code}/ontheffingen", "/ontheffingen/{id}", "/ontheffingen/{id}/besluit", "/ontheffingen/{id}/intrekken",
         "/instructies", "/instructies/{id}", "/instructies/{id}/status", "/gemeenten/{code}/vhp",
+        "/grensregios", "/provincies/{code}/grensregios",
     ];
 
     [Theory]
@@ -40,7 +41,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(43, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(45, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));
@@ -60,6 +61,8 @@ public sealed class ApiOpenApiTests(ApiApps apps)
     [InlineData(Provider.Sqlite, "/provincies/{code}", "/api/v1/provincies/PV21")]
     [InlineData(Provider.Postgres, "/bevindingen", "/api/v1/bevindingen")]
     [InlineData(Provider.Sqlite, "/", "/api/v1")]
+    [InlineData(Provider.Sqlite, "/grensregios", "/api/v1/grensregios")]
+    [InlineData(Provider.Postgres, "/provincies/{code}/grensregios", "/api/v1/provincies/PV26/grensregios")]
     public async Task Document_DescribesEveryFieldOfTheRealResponse(Provider provider, string template, string path)
     {
         var api = await apps.ClientAsync(provider);

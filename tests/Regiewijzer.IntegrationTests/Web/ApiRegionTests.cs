@@ -57,7 +57,7 @@ public sealed class ApiRegionTests(ApiApps apps)
         Assert.Equal(52436, ede.GetProperty("stock").GetProperty("total").GetInt32());
         Assert.Equal(11012, ede.GetProperty("stock").GetProperty("social").GetInt32());
         Assert.Equal("social", ede.GetProperty("laggingSegment").GetString());
-        Assert.Equal((2724, 1734, 2542), Targets(ede.GetProperty("targets")));
+        Assert.Equal((2391, 2178, 2431), Targets(ede.GetProperty("targets"))); // province-aware (domain.md §5b): Foodvalley crosses into Utrecht; region-only Ede had 2.724 / 1.734 / 2.542
         Assert.Equal("/api/v1/regios/WD19/verdeling", region.GetProperty("distributionHref").GetString());
     }
 
@@ -76,7 +76,7 @@ public sealed class ApiRegionTests(ApiApps apps)
         Assert.Equal(7615, result.GetProperty("region").GetProperty("required").GetProperty("social").GetInt32());
         Assert.Equal(16922, result.GetProperty("region").GetProperty("required").GetProperty("affordable").GetInt32());
         var ede = result.GetProperty("municipalities").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "GM0228");
-        Assert.Equal((2724, 1734, 2542), Targets(ede.GetProperty("targets")));
+        Assert.Equal((2391, 2178, 2431), Targets(ede.GetProperty("targets"))); // province-aware (domain.md §5b): Foodvalley crosses into Utrecht; region-only Ede had 2.724 / 1.734 / 2.542
         Assert.Equal(8, ede.GetProperty("explanation").GetArrayLength());
     }
 
@@ -96,7 +96,7 @@ public sealed class ApiRegionTests(ApiApps apps)
         Assert.Equal(1647, social["Nijkerk"]);
         Assert.Equal(0, social["Wageningen"]);
         Assert.Equal(0, social["Veenendaal"]);
-        Assert.Equal(7615, social.Values.Sum());
+        Assert.Equal(7616, social.Values.Sum()); // the province parts' ceilings: 5.949 + 1.667
     }
 
     [Theory]

@@ -23,12 +23,12 @@ public sealed class MonitoringApiTests(ApiApps apps)
         Assert.Equal(2023, progress.GetProperty("asOfYear").GetInt32());
         Assert.Equal(8, progress.GetProperty("membersCounted").GetInt32());
         var target = progress.GetProperty("target");
-        Assert.Equal((25383, 7615, 16922), (target.GetProperty("total").GetInt32(), target.GetProperty("socialRent").GetInt32(), target.GetProperty("affordable").GetInt32()));
+        Assert.Equal((25383, 7616, 16923), (target.GetProperty("total").GetInt32(), target.GetProperty("socialRent").GetInt32(), target.GetProperty("affordable").GetInt32()));
 
         // Due = Σ ⌊target·2/9⌋ per member and segment; realised = the members' net stock growth 2022-2023 (a proxy): 4,366 / 5,629 = 77.6% -> behind.
         var all = Group(progress, "all");
-        Assert.Equal((25383, 5629, 4366, 1263), (all.GetProperty("target").GetInt32(), all.GetProperty("due").GetInt32(), all.GetProperty("realised").GetInt32(), all.GetProperty("shortfall").GetInt32()));
-        Assert.Equal("4366/5629", all.GetProperty("ratio").GetProperty("exact").GetString());
+        Assert.Equal((25383, 5633, 4366, 1267), (all.GetProperty("target").GetInt32(), all.GetProperty("due").GetInt32(), all.GetProperty("realised").GetInt32(), all.GetProperty("shortfall").GetInt32()));
+        Assert.Equal("4366/5633", all.GetProperty("ratio").GetProperty("exact").GetString());
         Assert.Equal(0.7756m, all.GetProperty("ratio").GetProperty("value").GetDecimal());
         Assert.Equal("behind", all.GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal("gegevens aanvullen", progress.GetProperty("suggestion").GetProperty("label").GetString()); // the shipped realisations are a proxy
@@ -74,7 +74,7 @@ public sealed class MonitoringApiTests(ApiApps apps)
         Assert.All(without, m => Assert.False(string.IsNullOrWhiteSpace(m.GetProperty("withoutTargetReason").GetString())));
 
         var target = ede.GetProperty("target");
-        Assert.Equal((7000, 2724, 1734), (target.GetProperty("total").GetInt32(), target.GetProperty("socialRent").GetInt32(), target.GetProperty("middle").GetInt32()));
+        Assert.Equal((7000, 2391, 2178), (target.GetProperty("total").GetInt32(), target.GetProperty("socialRent").GetInt32(), target.GetProperty("middle").GetInt32()));
 
         // Fryslân - Noordoost has no task, so Achtkarspelen has realised homes and plans but no tier.
         Assert.False(achtkarspelen.GetProperty("hasTarget").GetBoolean());

@@ -68,13 +68,14 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var html = await GetAsync(app, "/provincie/PV25");
 
-        // Gelderland: task 103.792; affordable required 69.195, distributed 68.890: 305 short.
+        // Gelderland: task 103.792; affordable required 69.195, distributed region-only 68.890: 305 short (the comparison of domain.md §5b).
         foreach (var figure in new[] { "103.792", "31.138", "32.059", "69.195", "68.890", "tekort 305" })
         {
             Assert.Contains(figure, html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Waarom komt Gelderland tekort als elke regio voldoet?", html, StringComparison.Ordinal);
+        Assert.Contains("Regio&#x27;s over de grens van Gelderland: de norm per provinciaal deel", html, StringComparison.Ordinal);
+        Assert.Contains("bij verdeling alleen op regioniveau zou Gelderland tekortkomen", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/regio/WD19\"", html, StringComparison.Ordinal);
         Assert.Contains("5 van 8", html, StringComparison.Ordinal); // five of Foodvalley's eight members lie in Gelderland
         Assert.Contains("href=\"/gemeente/GM0228\"", html, StringComparison.Ordinal);
