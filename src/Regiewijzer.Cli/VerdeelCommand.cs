@@ -11,7 +11,7 @@ internal static class VerdeelCommand
     {
         var scenario = new Option<string>("--scenario")
         {
-            Description = "Scenariobestand (JSON, formaat versie 1; zie docs/scenario-format.md).",
+            Description = "Scenariobestand (JSON, scenarioformaat versie 1 of 2; zie /api#scenario in de webapplicatie).",
         };
         var region = new Option<string>("--regio")
         {

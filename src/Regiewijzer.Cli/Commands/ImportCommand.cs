@@ -20,7 +20,7 @@ internal static class ImportCommand
         Sub("stock", $"Woningvoorraad: {Describe(ImportStock.Required, ImportStock.Optional)}.", ImportStock.RunAsync, stdout, stderr),
         Sub("taken", $"Opgaven per gemeente: {Describe(ImportTasks.Required, ImportTasks.Optional)}; herkomst afgesproken|afgeleid.", ImportTasks.RunAsync, stdout, stderr),
         Sub("regio-indeling", $"Regio per gemeente: {Describe(ImportMembership.Required, ImportMembership.Optional)}.", ImportMembership.RunAsync, stdout, stderr),
-        Sub("plannen", $"Plannen (plancapaciteit), één rij per deel van een plan: {Describe(ImportPlans.Required, ImportPlans.Optional)}; per rij segmentaantallen of eigendom (huur|koop), prijs en aantal. Sjabloon en regels: data/templates/plannen-sjabloon.csv, docs/import.md.", ImportPlans.RunAsync, stdout, stderr),
+        Sub("plannen", $"Plannen (plancapaciteit), één rij per deel van een plan: {Describe(ImportPlans.Required, ImportPlans.Optional)}; per rij segmentaantallen of eigendom (huur|koop), prijs en aantal. Sjabloon en regels: data/templates/plannen-sjabloon.csv; in de webapplicatie: /monitoring/import.", ImportPlans.RunAsync, stdout, stderr),
         Sub("realisaties", $"Gerealiseerde woningen per gemeente en jaar (vervangt wat er voor die gemeente en dat jaar staat): {Describe(ImportRealisations.Required, ImportRealisations.Optional)}. Sjabloon: data/templates/realisaties-sjabloon.csv.", ImportRealisations.RunAsync, stdout, stderr),
     };
 

@@ -45,7 +45,7 @@ internal static class RegiosCommand
                 console.MarkupLine("Geen opgave bekend: voer een regiototaal of gemeentelijke opgaven in ('regiewijzer import taken'); tot dan wordt zo'n gemeente niet verdeeld.");
             }
 
-            console.MarkupLine("Indicatief: lidmaatschap samengesteld uit algemene kennis van de regionale samenwerking, niet uit de tekst van de woondeal (zie data/SOURCES.md).");
+            console.MarkupLine("Indicatief: lidmaatschap samengesteld uit algemene kennis van de regionale samenwerking, niet uit de tekst van de woondeal (zie Bronnen en aannames in de webapplicatie, /bronnen).");
             return CliApp.Ok;
         });
         return command;

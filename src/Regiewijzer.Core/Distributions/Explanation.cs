@@ -17,7 +17,7 @@ public sealed record ExplanationStep(int Number, string Title, string Text, Immu
 public static class Explanation
 {
     private const string Input = "invoer van de verdeling";
-    private const string Algorithm = "Regiewijzer verdeelmethode (domain.md §5)";
+    private const string Algorithm = "Regiewijzer-verdeelmethode (Bronnen en aannames: /bronnen#verdeelmethode)";
 
     public static ImmutableArray<ExplanationStep> For(RegionDistribution region, MunicipalityDistribution m)
     {
@@ -214,7 +214,7 @@ public static class Explanation
             text,
             [new("RS deel", Format.Count(part.RequiredSocial)), new("DS deel", Format.Count(part.SocialRemainder)), new("restant regio", Format.Count(region.SocialResidual)), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
             "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door opvullen (waterfilling) alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer verdeelmethode (domain.md §5b)");
+            $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
     }
 
     private static ExplanationStep PartMiddleStep(RegionDistribution region, MunicipalityDistribution m)
@@ -240,7 +240,7 @@ public static class Explanation
             text,
             [new("DA deel", Format.Count(part.AffordableRemainder)), new("restant regio", Format.Count(region.AffordableResidual)), new("regionaal midden", Format.Count(m.RegionalMiddle))],
             "DA_p = max(0, RA_p − Σ(sociaal + ondergrens midden) van het deel), verdeeld naar rato van U binnen het deel; daarna het restant max(0, RA − Σ(sociaal + midden)) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; Regiewijzer verdeelmethode (domain.md §5b)");
+            $"{norms.AffordableShare.Source} [{norms.AffordableShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
     }
 
     private static ExplanationStep ComparisonStep(RegionDistribution region, RegionDistribution regionOnly, MunicipalityDistribution m)
@@ -273,7 +273,7 @@ public static class Explanation
             text,
             [new("sociaal regio-alleen", Format.Count(before.Social)), new("midden regio-alleen", Format.Count(before.Middle)), new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle))],
             "vergelijking van de verdeling per provinciaal deel (standaard) met de verdeling alleen op regioniveau (levels: region)",
-            "Wet versterking regie volkshuisvesting: de norm geldt landelijk, per provincie en per regio; domain.md §5b");
+            "Wet versterking regie volkshuisvesting: de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

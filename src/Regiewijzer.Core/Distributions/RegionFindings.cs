@@ -104,7 +104,7 @@ internal static class RegionFindings
                     null,
                     part.SocialShortfall,
                     $"{where} komt {Format.Count(part.SocialShortfall)} sociale huurwoningen tekort: vereist {Format.Count(part.RequiredSocial)} ({norms.SocialShare.Value} van {Format.Count(part.Task)}), verdeeld {Format.Count(part.Social)}. {why} Geen ondergrens of ruimte is overschreden om dit te verbergen.",
-                    "RS_p = ⌈aandeel sociale huur × Σ opgave van het deel⌉; sociaal van het deel ≥ RS_p (domain.md §5b)",
+                    "RS_p = ⌈aandeel sociale huur × Σ opgave van het deel⌉; sociaal van het deel ≥ RS_p (/bronnen#verdeelmethode-grens)",
                     basis));
             }
 
@@ -116,7 +116,7 @@ internal static class RegionFindings
                     null,
                     part.AffordableShortfall,
                     $"{where} komt {Format.Count(part.AffordableShortfall)} betaalbare woningen tekort: vereist {Format.Count(part.RequiredAffordable)} ({norms.AffordableShare.Value} van {Format.Count(part.Task)}), verdeeld {Format.Count(part.Affordable)}. {why} Geen ondergrens of ruimte is overschreden om dit te verbergen.",
-                    "RA_p = ⌈aandeel betaalbaar × Σ opgave van het deel⌉; betaalbaar van het deel ≥ RA_p (domain.md §5b)",
+                    "RA_p = ⌈aandeel betaalbaar × Σ opgave van het deel⌉; betaalbaar van het deel ≥ RA_p (/bronnen#verdeelmethode-grens)",
                     basis));
             }
         }

@@ -16,12 +16,12 @@ internal static class ApiDocument
         met hun woningbouwopgave, de verdeling van die opgave over de gemeenten (2/3 betaalbaar, 3/10 sociale huur) en de toets met bevindingen.
         Elke gemeente heeft de uitleg "Hoe komt dit getal tot stand?" in acht stappen, elk met waarden, regel en bron.
 
-        - Openbare gegevens lees je zonder account. `POST /verdelingen` verdeelt een gepost scenario (docs/scenario-format.md) zonder iets op te slaan.
+        - Openbare gegevens lees je zonder account. `POST /verdelingen` verdeelt een gepost scenario (scenarioformaat, zie /api#scenario) zonder iets op te slaan.
         - Wijzigen (afspraken, ontheffingen, instructies, VHP, plannen) en niet-openbare gegevens vragen een account: haal een token met
-          `POST /aanmelden` en stuur het mee als `Authorization: Bearer …`. Wat een rol mag, staat in docs/rules.md; 401 zonder token,
+          `POST /aanmelden` en stuur het mee als `Authorization: Bearer …`. Wat een rol mag, staat op /api#aanmelden; 401 zonder token,
           403 zonder recht, 409 bij een verouderde `version` (het antwoord bevat de huidige versie) of een ongeldige statusovergang.
-        - Veldnamen zijn Engels in camelCase, gelijk aan het scenarioformaat; elk veld is hier in het Nederlands beschreven en docs/glossary.md
-          geeft de Nederlandse begrippen (opgave = task, ondergrens = floor, regionaal aandeel = regionalShare, inhaalbehoefte = catchUpNeed).
+        - Veldnamen zijn Engels in camelCase, gelijk aan het scenarioformaat; elk veld is hier in het Nederlands beschreven; de Nederlandse
+          begrippen zijn (opgave = task, ondergrens = floor, regionaal aandeel = regionalShare, inhaalbehoefte = catchUpNeed).
         - Fouten zijn `application/problem+json` (RFC 9457) met type, title, status, detail en instance; bij 400 en 422 noemt `invalidParams`
           elke fout met `name` (JSON-pad of queryparameter) en `reason`.
         - De major-versie staat in het pad (/api/v1); de volledige versie (semantic versioning) staat in `info.version` en in de header

@@ -7,7 +7,7 @@ using Regiewijzer.Core.Scenarios;
 
 namespace Regiewijzer.Web.Api;
 
-/// <summary>POST /verdelingen: distributes a posted scenario (docs/scenario-format.md) without storing anything.</summary>
+/// <summary>POST /verdelingen: distributes a posted scenario (scenarioformaat, zie /api#scenario) without storing anything.</summary>
 internal static class DistributionEndpoints
 {
     /// <summary>Largest body accepted: a scenario of all 342 municipalities is about 60 kB.</summary>
@@ -23,7 +23,7 @@ internal static class DistributionEndpoints
             .WithName("verdelingBerekenen")
             .WithSummary("Verdeel een scenario")
             .WithDescription(
-                "Berekent de verdeling van een gepost scenario (docs/scenario-format.md, versie 1) en geeft die terug in het uitvoerformaat, "
+                "Berekent de verdeling van een gepost scenario (scenarioformaat, zie /api#scenario) en geeft die terug in het uitvoerformaat, "
                 + "precies zoals `regiewijzer verdeel --scenario BESTAND --format json`. Er wordt niets opgeslagen. Een ongeldig scenario geeft 422 "
                 + "met elke fout (JSON-pad en reden) in invalidParams.")
             .Accepts<ScenarioInputSchema>("application/json")

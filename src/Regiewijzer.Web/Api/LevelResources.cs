@@ -4,7 +4,7 @@ using Regiewijzer.Data.Features;
 
 namespace Regiewijzer.Web.Api;
 
-[Description("Het deel van een regio over de provinciegrens in één provincie: bij verdeling alleen op regioniveau en bij verdeling per provinciaal deel (standaard, domain.md §5b).")]
+[Description("Het deel van een regio over de provinciegrens in één provincie: bij verdeling alleen op regioniveau en bij verdeling per provinciaal deel (standaard; zie /bronnen#verdeelmethode-grens).")]
 internal sealed record CrossBorderPartResource(
     [property: Description("Regio-id, bijvoorbeeld WD19.")] string Region,
     [property: Description("Naam van de regio.")] string RegionName,

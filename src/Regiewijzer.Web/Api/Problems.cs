@@ -43,7 +43,7 @@ internal static partial class Problems
         "mediatype-niet-ondersteund", 415, "Mediatype niet ondersteund", "Stuur de body als JSON, met de header Content-Type: application/json.");
 
     public static readonly ProblemType InvalidScenarioType = new(
-        "ongeldig-scenario", 422, "Ongeldig scenario", "De JSON is geen geldig scenario (docs/scenario-format.md). invalidParams noemt elke fout met het JSON-pad en de reden.");
+        "ongeldig-scenario", 422, "Ongeldig scenario", "De JSON is geen geldig scenario (scenarioformaat, zie /api#scenario). invalidParams noemt elke fout met het JSON-pad en de reden.");
 
     public static readonly ProblemType NothingToDistributeType = new(
         "geen-opgave", 409, "Niets te verdelen", "Geen enkele gemeente van de regio heeft een opgave voor de periode; voer eerst een regiototaal of gemeentelijke opgaven in.");

@@ -42,13 +42,13 @@ internal static class RegionEndpoints
         regions.MapRead("/{id}/verdeling", DistributionAsync)
             .WithName("regioVerdelingOphalen")
             .WithSummary("De verdeling van de regio")
-            .WithDescription("In het uitvoerformaat van docs/scenario-format.md, met per gemeente de uitleg in acht stappen. Gelijk aan het resultaat van POST /verdelingen met het scenario van de regio.")
+            .WithDescription("In het uitvoerformaat van het scenarioformaat (zie /api#scenario), met per gemeente de uitleg in acht stappen. Gelijk aan het resultaat van POST /verdelingen met het scenario van de regio.")
             .Produces<ScenarioResultSchema>(StatusCodes.Status200OK, "application/json")
             .ProducesProblems(400, 404, 409);
         regions.MapRead("/{id}/scenario", ScenarioAsync)
             .WithName("regioScenarioOphalen")
             .WithSummary("De invoer van de verdeling als scenario")
-            .WithDescription("Het scenario (docs/scenario-format.md) met de opgaven en voorraad van de leden met een opgave. Pas het aan (ontheffing, toezegging, opgave, sleutel) en post het naar /verdelingen voor een wat-als-berekening.")
+            .WithDescription("Het scenario (scenarioformaat, zie /api#scenario) met de opgaven en voorraad van de leden met een opgave. Pas het aan (ontheffing, toezegging, opgave, sleutel) en post het naar /verdelingen voor een wat-als-berekening.")
             .Produces<ScenarioInputSchema>(StatusCodes.Status200OK, "application/json")
             .ProducesProblems(400, 404, 409);
     }

@@ -122,8 +122,8 @@ internal sealed record RegionDetail(
     [property: JsonPropertyOrder(1), Description("De normenset van de verdeling.")] NormsResource Norms,
     [property: JsonPropertyOrder(1), Description("Bevindingen en signalen van de verdeling.")] IReadOnlyList<FindingResource> Findings,
     [property: JsonPropertyOrder(1), Description("De leden, op CBS-code.")] IReadOnlyList<MemberResource> Members,
-    [property: JsonPropertyOrder(1), Description("De verdeling in het uitvoerformaat van docs/scenario-format.md.")] string DistributionHref,
-    [property: JsonPropertyOrder(1), Description("De invoer als scenario (docs/scenario-format.md); aan te passen en te posten naar /verdelingen.")] string ScenarioHref)
+    [property: JsonPropertyOrder(1), Description("De verdeling in het uitvoerformaat van het scenarioformaat (zie /api#scenario).")] string DistributionHref,
+    [property: JsonPropertyOrder(1), Description("De invoer als scenario (scenarioformaat, zie /api#scenario); aan te passen en te posten naar /verdelingen.")] string ScenarioHref)
     : RegionResource(Id, Name, Provinces, Period, Key, Municipalities, IndicativeMembers, Task, TaskOrigin, Deal, Distributed, Totals, Href)
 {
     public static RegionDetail From(RegionResource s, RegionOutcome outcome, IReadOnlyList<RegionMembershipRow> memberships)

@@ -3,10 +3,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Regiewijzer.Web.Api;
 
-// The scenario format (docs/scenario-format.md) and the problem format as schemas for the OpenAPI document only:
+// The scenario format (scenarioformaat, zie /api#scenario) and the problem format as schemas for the OpenAPI document only:
 // ScenarioReader reads the input, ScenarioWriter writes the output and ProblemDetails the errors, so these types are
 // never instantiated. Properties without [Required] may be left out. ApiOpenApiTests checks every field of real responses against them.
-[Description("Een scenario: de verdeelvraag van één regio (docs/scenario-format.md, versie 1 of 2). Onbekende velden zijn een fout.")]
+[Description("Een scenario: de verdeelvraag van één regio (scenarioformaat versie 1 of 2, zie /api#scenario). Onbekende velden zijn een fout.")]
 internal sealed record ScenarioInputSchema
 {
     [Required, Description("Versie van het formaat: 1, of 2 voor provincie per gemeente en levels.")]
@@ -109,7 +109,7 @@ internal sealed record ScenarioSocialMiddleSchema
     public int? Middle { get; init; }
 }
 
-[Description("Uitvoer van een verdeling (docs/scenario-format.md): regiototalen met bevindingen en de gemeenten op CBS-code met hun uitleg.")]
+[Description("Uitvoer van een verdeling (scenarioformaat, zie /api#scenario): regiototalen met bevindingen en de gemeenten op CBS-code met hun uitleg.")]
 internal sealed record ScenarioResultSchema(ScenarioRegionResultSchema Region, IReadOnlyList<ScenarioMunicipalityResultSchema> Municipalities);
 
 [Description("Totalen van de regio tegen de normen.")]
@@ -122,7 +122,7 @@ internal sealed record ScenarioRegionResultSchema(
     [property: Description("True als beide normen gehaald worden.")] bool MeetsNorms,
     [property: Description("Alle bevindingen en signalen, in vaste volgorde.")] IReadOnlyList<ScenarioFindingSchema> Findings)
 {
-    [Description("Versie 2 (als de provincies bekend zijn): per provincie het deel van de regio met zijn eigen norm (domain.md §5b).")]
+    [Description("Versie 2 (als de provincies bekend zijn): per provincie het deel van de regio met zijn eigen norm (zie /bronnen#verdeelmethode-grens).")]
     public IReadOnlyList<ScenarioPartSchema>? Parts { get; init; }
 }
 

@@ -36,7 +36,7 @@ internal static class AssumptionList
             new("Afgeleide opgaven",
                 "Noemt een woondeal alleen een regiototaal, dan is de opgave per gemeente afgeleid: het regiototaal min de gepubliceerde gemeentelijke aantallen, verdeeld naar het aandeel harde + zachte plancapaciteit (rond 2021), of naar het aandeel in de woningvoorraad 2024 als plancapaciteit niet voor alle gemeenten bekend is; afgerond met de grootste-restmethode. Elke afgeleide opgave draagt haar methode.",
                 $"{Format.Count(derived.Sum(t => t.Tasks))} van {Format.Count(tasks)} opgaven afgeleid ({Format.Count(derived.Sum(t => t.Tasks) - byStock.Sum(t => t.Tasks))} naar plancapaciteit, {Format.Count(byStock.Sum(t => t.Tasks))} naar woningvoorraad); {Format.Count(agreed)} afgesproken",
-                Assumption, "data/SOURCES.md; woondeals.csv, plancapaciteit-2021.csv"),
+                Assumption, "woondeals.csv, plancapaciteit-2021.csv; zie Databestanden op deze pagina"),
             new("Regio's zonder bekend totaal",
                 "Van een woondeal zonder gevonden totaal krijgen de gemeenten geen afgeleide opgave; zij doen pas mee als een regiototaal of gemeentelijke aantallen zijn ingevoerd (of in een wat-als-berekening).",
                 $"{Format.Count(withoutTotal)} van {Format.Count(regions)} regio's; {Format.Count(facts.MembersWithoutTask)} gemeenten zonder opgave",
