@@ -110,6 +110,31 @@ public sealed class DatabaseErrorTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task Sqlite_CliImportWhileAnotherTransactionHoldsTheLock_ExitCode4WithTheDutchReason()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(file, "gemeentecode;plancode;naam;planstatus;opleverjaar_van;sociale_huur\nGM0228;cli-1;Via de opdrachtregel;1a;2027;10\n", Ct);
+        try
+        {
+            await using var holder = new SqliteConnection(database.Options.ConnectionString);
+            await holder.OpenAsync(Ct);
+            await using var transaction = holder.BeginTransaction();
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var exit = Regiewijzer.Cli.CliApp.Run(
+                ["--db-provider", "sqlite", "--db", database.Options.ConnectionString + ";Default Timeout=1", "import", "plannen", "--bestand", file], stdout, stderr);
+            Assert.True(exit == Regiewijzer.Cli.CliApp.DatabaseBusy, $"{exit}: {stderr}");
+            Assert.Contains(DatabaseErrors.BusyMessage, stderr.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void SqliteConnectionString_GetsTheBoundedBusyTimeout_UnlessItSetsItsOwn()
     {
         Assert.Equal(DatabaseOptions.SqliteBusyTimeoutSeconds, new SqliteConnectionStringBuilder(DatabaseOptions.WithBusyTimeout("Data Source=x.db")).DefaultTimeout);
