@@ -21,11 +21,22 @@ internal static class RequestLimits
     /// </summary>
     public const long MaxBodyBytes = TabularReader.MaxBytes + (1024 * 1024);
 
-    /// <summary>Kestrel's body limit and the form limits, all at <see cref="MaxBodyBytes"/>.</summary>
+    /// <summary>
+    /// Kestrel's hard limit: twice <see cref="MaxBodyBytes"/>. A body between the two is read to its end and discarded
+    /// before the 413 answer is sent, so that the browser or client gets the answer instead of a reset connection; a
+    /// chunked body that is not a form is held to <see cref="MaxBodyBytes"/> itself. Memory stays small: nothing is kept.
+    /// </summary>
+    public const long HardMaxBodyBytes = 2 * MaxBodyBytes;
+
+    /// <summary>Kestrel's body limit (<see cref="HardMaxBodyBytes"/>) and the form limits (<see cref="MaxBodyBytes"/>).</summary>
     public static void Configure(WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = HardMaxBodyBytes);
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxBodyBytes;
+            o.BufferBodyLengthLimit = MaxBodyBytes;
+        });
     }
 
     /// <summary>
@@ -37,13 +48,26 @@ internal static class RequestLimits
         app.Use(async (context, next) =>
         {
             var request = context.Request;
+            var form = request.HasFormContentType && !ApiConventions.IsApi(context);
             if (request.ContentLength > MaxBodyBytes)
             {
+                if (request.ContentLength <= HardMaxBodyBytes)
+                {
+                    await DiscardBodyAsync(context).ConfigureAwait(false); // so that the client reads the answer, not a reset
+                }
+
                 await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeText(request.ContentLength)).ConfigureAwait(false);
                 return;
             }
 
-            if (request.HasFormContentType && !ApiConventions.IsApi(context))
+            if (!form)
+            {
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxBodyBytes; // a chunked body above it: 413, answered by the status-code pages
+                }
+            }
+            else
             {
                 try
                 {
@@ -54,8 +78,10 @@ internal static class RequestLimits
                     await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeText(null)).ConfigureAwait(false);
                     return;
                 }
-                catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
+                catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                    && e.Message.Contains("length", StringComparison.OrdinalIgnoreCase))
                 {
+                    await DiscardBodyAsync(context).ConfigureAwait(false);
                     await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeText(null)).ConfigureAwait(false);
                     return;
                 }
@@ -79,15 +105,23 @@ internal static class RequestLimits
         + $"; Regiewijzer neemt per verzoek hooguit {Format.Count(MaxBodyBytes / (1024 * 1024))} MB ({Format.Count(MaxBodyBytes)} bytes) aan. "
         + $"Een importbestand mag hooguit {Format.Count(TabularReader.MaxBytes / (1024 * 1024))} MB zijn; kies een kleiner bestand of splits het.";
 
+    /// <summary>Reads the rest of the body (at most up to <see cref="HardMaxBodyBytes"/>) without keeping it.</summary>
+    private static async Task DiscardBodyAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            // Above the hard limit: the connection is closed after the answer.
+        }
+    }
+
     private static Task RefuseAsync(HttpContext context, int status, string text)
     {
         var response = context.Response;
         response.StatusCode = status;
-        if (status == StatusCodes.Status413PayloadTooLarge)
-        {
-            response.Headers.Connection = "close"; // the rest of the body is not read
-        }
-
         if (ApiConventions.IsApi(context))
         {
             return Problems.RequestRefused(context, status, text).ExecuteAsync(context);

@@ -48,12 +48,19 @@ internal static class OpenApiSchemas
         }
     }
 
-    /// <summary>Follows a $ref, and for a nullable reference (OpenAPI 3.0: oneOf null or $ref) the non-null choice.</summary>
+    /// <summary>
+    /// Follows a $ref, and for a nullable reference the non-null choice: OpenAPI 3.0's { nullable: true, allOf: [$ref] }
+    /// (ApiDocument.NullBranchesTyped), or oneOf null or $ref.
+    /// </summary>
     public static JsonElement Resolve(JsonElement schema, JsonElement schemas)
     {
         if (schema.TryGetProperty("oneOf", out var choices))
         {
             schema = choices.EnumerateArray().Single(c => !c.TryGetProperty("enum", out _));
+        }
+        else if (schema.TryGetProperty("allOf", out var all) && all.GetArrayLength() == 1)
+        {
+            schema = all[0];
         }
 
         return schema.TryGetProperty("$ref", out var reference)
