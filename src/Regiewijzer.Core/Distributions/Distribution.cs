@@ -39,8 +39,12 @@ public static class Distribution
         if (result.PlacedPerPart)
         {
             // The region-only distribution of the same input, for the comparison in the explanation and the checks.
-            var regionOnly = Compute(input with { Levels = DistributionLevels.Region }, norms, ct);
-            result = result with { RegionOnly = regionOnly with { Findings = RegionFindings.For(regionOnly, input with { Levels = DistributionLevels.Region }, norms, (i, n) => Compute(i, n, ct)) } };
+            var regionOnlyInput = input with { Levels = DistributionLevels.Region };
+            result = result.WithRegionOnly(() =>
+            {
+                var regionOnly = Compute(regionOnlyInput, norms);
+                return regionOnly with { Findings = RegionFindings.For(regionOnly, regionOnlyInput, norms, Compute) };
+            });
         }
 
         return result with { Findings = findings };

@@ -185,8 +185,17 @@ public sealed record RegionDistribution
     /// <summary>In a region placed per part: DAr, the affordable residual placed over the whole region after the parts.</summary>
     public int AffordableResidual { get; init; }
 
-    /// <summary>In a region placed per part: the region-only distribution of the same input, for comparison (null otherwise).</summary>
-    public RegionDistribution? RegionOnly { get; init; }
+    private Lazy<RegionDistribution>? _regionOnly;
+
+    /// <summary>
+    /// In a region placed per part: the region-only distribution of the same input, for comparison (null otherwise).
+    /// Computed on first use (the explanation's comparison step, the country check), so distributing alone costs no more.
+    /// </summary>
+    public RegionDistribution? RegionOnly => _regionOnly?.Value;
+
+    /// <summary>This result with its region-only comparison, computed by <paramref name="compute"/> on first use (thread-safe).</summary>
+    internal RegionDistribution WithRegionOnly(Func<RegionDistribution> compute) =>
+        this with { _regionOnly = new Lazy<RegionDistribution>(compute, LazyThreadSafetyMode.ExecutionAndPublication) };
 
     public required NormSet Norms { get; init; }
 

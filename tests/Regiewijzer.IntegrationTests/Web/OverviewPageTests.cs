@@ -146,24 +146,24 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var totals = await CsvAsync(app, "/download/landelijk/totalen.csv");
         Assert.Equal(14, totals.Length); // header, 12 provinces, the nation
-        Assert.Equal("land;NL;Nederland;29;310;876739;263022;263046;0;584493;584610;0;ja", totals[^1]);
-        Assert.Contains("provincie;PV25;Gelderland;6;51;103792;31138;32059;0;69195;68890;305;nee", totals);
+        Assert.Equal("land;NL;Nederland;29;310;876739;263022;263053;0;584493;584612;0;ja", totals[^1]);
+        Assert.Contains("provincie;PV25;Gelderland;6;51;103792;31138;31145;0;69195;69197;0;ja" /* per province part (domain.md §5b); region-only 32.059 / 68.890, 305 short */, totals);
 
         var municipalities = await CsvAsync(app, "/download/landelijk/gemeenten.csv");
         Assert.Equal(343, municipalities.Length);
         Assert.Contains(municipalities, l => l.StartsWith("GM0228;Ede;PV25;Gelderland;WD19;Regio Foodvalley;nee;2024;52436;11012;", StringComparison.Ordinal)
-            && l.EndsWith(";sociale huur;7000;afgesproken;2724;1734;2542;0,3891;0,6369;ja", StringComparison.Ordinal));
+            && l.EndsWith(";sociale huur;7000;afgesproken;2391;2178;2431;0,3416;0,6527;ja", StringComparison.Ordinal));
 
         var regions = await CsvAsync(app, "/download/regios.csv");
         Assert.Equal(36, regions.Length);
-        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;8;0;0;25383;afgesproken;25000;exact, afgerond in de bron;7615;7615;16922;16922;ja", regions);
+        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;8;0;0;25383;afgesproken;25000;exact, afgerond in de bron;7615;7616;16922;16923;ja", regions);
 
         var parts = await CsvAsync(app, "/download/provincie/PV25/regios.csv");
-        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;5;8;19828;6892;12903;25383;7615;7615;16922;16922;ja", parts);
+        Assert.Contains("WD19;Regio Foodvalley;Gelderland, Utrecht;5;8;19828;5949;13219;25383;7615;7616;16922;16923;ja", parts);
         Assert.Equal(52, (await CsvAsync(app, "/download/provincie/gelderland/gemeenten.csv")).Length);
 
         var signals = await CsvAsync(app, "/download/landelijk/signalen.csv");
-        Assert.Equal(24, signals.Length); // 23 municipalities asked for more than half of their task as social rent
+        Assert.Equal(47, signals.Length); // 46 municipalities asked for more than half of their task as social rent (23 region-only: per province part the social homes stay in the part)
         Assert.Equal("GM1842;Midden-Delfland;Zuid-Holland;WD25;Haaglanden;534;303;0,5674;sociale huur", signals[1]);
         Assert.Contains("PV21;Fryslân;18;2;16;3700;17500", await CsvAsync(app, "/download/provincies/opgave-bekend.csv"));
 
