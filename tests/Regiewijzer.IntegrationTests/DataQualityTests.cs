@@ -142,4 +142,27 @@ public sealed class DataQualityTests(TestDatabases databases)
 
         Assert.Contains("STOCK_SHARE_IMPLAUSIBLE", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cli_ImportOfStock_ReportsTheFindingsOfTheImportedMunicipalities()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), $"voorraad-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "gemeentecode;peiljaar;woningvoorraad;corporatiewoningen\nGM0228;2025;53000;0\n", Ct);
+        try
+        {
+            using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+            using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+
+            var exit = CliApp.Run(["import", "stock", "--bestand", file, .. database.CliArgs], stdout, stderr);
+
+            Assert.True(exit == CliApp.Ok, stderr.ToString());
+            Assert.Contains("Signaal: Ede (GM0228), Onwaarschijnlijk laag aandeel corporatiewoningen (STOCK_SHARE_IMPLAUSIBLE)", stdout.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Renswoude", stdout.ToString(), StringComparison.Ordinal); // only the imported municipalities
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -13,6 +13,9 @@ internal static class ImportCommand
     /// <summary>Above this many rows the check gets a progress bar.</summary>
     private const int ProgressThreshold = 10_000;
 
+    /// <summary>The municipality column of the reference-data imports, whose rows get the data-quality checks.</summary>
+    private const string ReferenceColumn = "gemeentecode";
+
     private delegate Task<ImportResult> Import(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress, CancellationToken ct);
 
     public static Command Create(TextWriter stdout, TextWriter stderr) => new("import", "Lees gegevens in uit CSV (',' of ';') of XLSX. Alles of niets: bij één fout wordt niets opgeslagen.")
@@ -95,6 +98,17 @@ internal static class ImportCommand
         foreach (var note in result.Notes)
         {
             stdout.WriteLine(note);
+        }
+
+        if (table.Columns.Contains(ReferenceColumn))
+        {
+            // Reference data (stock, tasks, regions): the data-quality checks on what was just stored.
+            var quality = await CheckDataQuality.RunAsync(db, ct).ConfigureAwait(false);
+            var codes = table.Rows.Select(r => r[ReferenceColumn].ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+            foreach (var f in quality.Findings.Where(f => codes.Contains(f.Municipality.Value)))
+            {
+                stdout.WriteLine($"Signaal: {f.Name} ({f.Municipality.Value}), {f.Title} ({f.CodeText}). {f.Message}");
+            }
         }
 
         return CliApp.Ok;

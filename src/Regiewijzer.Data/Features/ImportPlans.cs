@@ -130,7 +130,7 @@ public static class ImportPlans
         {
             (inserted, updated) = await SaveAsync(db, plans.Values, sourceName, clock.GetUtcNow(), ct).ConfigureAwait(false);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (Database.DatabaseErrors.IsConflict(e)) // lost a race, also on a unique code (PostgreSQL 23505)
         {
             return ImportResult.Failed([Concurrent]);
         }

@@ -127,7 +127,7 @@ public static class ImportRealisations
                 }
             }, ct).ConfigureAwait(false);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (Database.DatabaseErrors.IsConflict(e)) // lost a race, also on a unique code (PostgreSQL 23505)
         {
             return ImportResult.Failed([ImportPlans.Concurrent]);
         }

@@ -73,7 +73,17 @@ public static class ImportStock
             }
 
             row.TotalStock = r.Total;
-            row.SocialStock = r.Social;
+            if (row.IsCorrected)
+            {
+                // A province's correction wins over the source; the imported value becomes the source's value beside it.
+                row.ReferenceSocialStock = r.Social;
+                row.SocialStock = Math.Min(row.SocialStock, r.Total);
+            }
+            else
+            {
+                row.SocialStock = r.Social;
+            }
+
             row.SocialMetric = "corporatiewoningen";
             row.SocialShareYear = r.Year;
             row.IsEstimate = false;
