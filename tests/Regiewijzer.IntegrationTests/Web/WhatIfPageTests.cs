@@ -116,6 +116,26 @@ public sealed class WhatIfPageTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task LongNumbers_AreRefusedBeforeTheyAreParsed()
+    {
+        // Issue 11, finding 1 on the form: "1/" and a hundred thousand digits was a big-number parse, quadratic in the length.
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        var page = new WhatIfSession(app.Client, "WD19");
+        await page.OpenAsync();
+        var digits = new string('7', 100_000);
+
+        using var response = await page.CalculateAsync(
+            ("Form.Rows[GM0228].Task", digits),
+            ("Form.Rows[GM0279].ExemptionSocial", "1/" + digits));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Controleer de invoer (2 fouten)", page.Html, StringComparison.Ordinal);
+        Assert.Equal($"'{digits[..20]}…' is te lang (100.000 tekens); een getal heeft hooguit {Fraction.MaxLength} tekens", page.ErrorFor("opgave-GM0228"));
+        Assert.Equal($"'1/{digits[..18]}…' is te lang (100.002 tekens); een getal heeft hooguit {Fraction.MaxLength} tekens", page.ErrorFor("ontheffing-sociaal-GM0279"));
+    }
+
+    [Fact]
     public async Task Combinations_AreCheckedLikeAScenarioFile()
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
