@@ -22,11 +22,11 @@ public sealed class RegionTests(BrowserApp app)
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Hoe komt dit getal tot stand?" });
         await Assertions.Expect(heading).ToBeVisibleAsync();
         var steps = page.Locator(".rw-steps > li");
-        await Assertions.Expect(steps).ToHaveCountAsync(8);
+        await Assertions.Expect(steps).ToHaveCountAsync(9); // 9: the comparison with the region-only distribution
         var text = await page.Locator(".rw-steps").InnerTextAsync();
         Assert.Contains("7.000", text, StringComparison.Ordinal);  // the task
-        Assert.Contains("2.724", text, StringComparison.Ordinal);  // social rent target
-        Assert.Contains("1.734", text, StringComparison.Ordinal);  // middle segment target
+        Assert.Contains("2.391", text, StringComparison.Ordinal);  // social rent target (province-aware)
+        Assert.Contains("2.178", text, StringComparison.Ordinal);  // middle segment target
         Assert.Contains("2.100", text, StringComparison.Ordinal);  // floor: ceil(3/10 x 7.000)
         await heading.ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("explanation");
@@ -58,7 +58,7 @@ public sealed class RegionTests(BrowserApp app)
         Assert.Equal(header.Length, ede.Length);
         Assert.Equal("Ede", ede[Array.IndexOf(header, "gemeente")]);
         Assert.Equal("7000", ede[Array.IndexOf(header, "opgave")]);
-        Assert.Equal("2724", ede[Array.IndexOf(header, "sociaal")]);
-        Assert.Equal("1734", ede[Array.IndexOf(header, "midden")]);
+        Assert.Equal("2391", ede[Array.IndexOf(header, "sociaal")]);
+        Assert.Equal("2178", ede[Array.IndexOf(header, "midden")]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class WhatIfTests(BrowserApp app)
         await session.ScreenshotAsync("form");
 
         // Ede lags in social rent (21% of its stock); a floor of 20% instead of 30% and no regional share:
-        // its social target drops from 2.724 to ceil(1/5 x 7.000) = 1.400 and the others absorb the difference.
+        // its social target drops from 2.391 to ceil(1/5 x 7.000) = 1.400 and the other Gelderland municipalities absorb the difference.
         await WhatIfForm.ExemptSocialAsync(session, "GM0228", "20");
         await session.ScreenshotAsync("result");
 
@@ -24,18 +24,18 @@ public sealed class WhatIfTests(BrowserApp app)
         await Assertions.Expect(comparison.Locator("tbody tr[data-code]")).ToHaveCountAsync(8);
         var ede = comparison.Locator("tr[data-code=GM0228]");
         var edeCells = await Cells.OfRowAsync(ede);
-        Assert.Contains("2.724", edeCells);  // before
+        Assert.Contains("2.391", edeCells);  // before
         Assert.Contains("1.400", edeCells);  // after
         Assert.True(await ede.Locator(".rw-changed").CountAsync() > 0, "Ede's changed numbers are marked rw-changed");
 
         var barneveld = await Cells.OfRowAsync(comparison.Locator("tr[data-code=GM0203]"));
-        Assert.Contains("2.093", barneveld); // before
-        Assert.Contains("2.481", barneveld); // after
+        Assert.Contains("1.838", barneveld); // before
+        Assert.Contains("2.253", barneveld); // after
         Assert.True(await comparison.Locator("tr[data-code=GM0203] .rw-changed").CountAsync() > 0, "Barneveld's changed numbers are marked");
 
-        // The region still meets the norm: 7.615 social homes in total, before and after.
+        // The region still meets the norm: 7.616 social homes in total (each province part rounded up), before and after.
         var total = await comparison.Locator("tfoot").InnerTextAsync();
-        Assert.Contains("7.615", total, StringComparison.Ordinal);
+        Assert.Contains("7.616", total, StringComparison.Ordinal);
         session.AssertNoScriptErrors();
     }
 }

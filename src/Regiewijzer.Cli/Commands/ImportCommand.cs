@@ -40,9 +40,10 @@ internal static class ImportCommand
             {
                 return await RunAsync(parse, parse.GetRequiredValue(file), import, stdout, stderr, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && Data.Database.DatabaseErrors.Classify(e) is Data.Database.DatabaseErrorKind.Other)
             {
-                // A bad file is answered by the reader; this is what is left (the database, the disk): a Dutch line, no stack trace.
+                // A bad file is answered by the reader; this is what is left (the disk, the database): a Dutch line, no stack trace.
+                // A busy database or a lost race goes on to CliApp, which answers it with its own exit code.
                 stderr.WriteLine($"Het inlezen is mislukt door een onverwachte fout ({Unexpected(e)}); er is niets opgeslagen.");
                 return CliApp.InvalidInput;
             }

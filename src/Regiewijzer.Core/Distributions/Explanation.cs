@@ -174,7 +174,7 @@ public static class Explanation
         region.Parts.First(p => p.Province == m.Province);
 
     private static string PartName(RegionDistribution region, RegionPart part) =>
-        $"het deel van {region.Name} in provincie {part.Province.Name}";
+        $"het deel van de regio in provincie {part.Province.Name}";
 
     private static ExplanationStep PartSocialStep(RegionDistribution region, MunicipalityDistribution m)
     {

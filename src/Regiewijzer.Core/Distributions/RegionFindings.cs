@@ -95,7 +95,7 @@ internal static class RegionFindings
             var why = exempted.Count == 0
                 ? "De gemeenten in dit deel hebben binnen hun ondergrenzen en hun ruimte (opgave min gecontracteerde vrije sector) geen plaats voor meer."
                 : $"De gemeenten in dit deel hebben binnen hun ondergrenzen en hun ruimte geen plaats voor meer; ontheffing verleend aan {string.Join(", ", exempted)}.";
-            var where = $"Het deel van {result.Name} in provincie {part.Province.Name} ({part.Province.Value}, {members.Count} gemeente(n))";
+            var where = $"Het deel van de regio in provincie {part.Province.Name} ({part.Province.Value}, {members.Count} gemeente(n))";
             if (part.SocialShortfall > 0)
             {
                 findings.Add(new Finding(

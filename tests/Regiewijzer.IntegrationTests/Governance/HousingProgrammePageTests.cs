@@ -25,16 +25,16 @@ public sealed class HousingProgrammePageTests(TestDatabases databases)
 
         var changes = Enumerable.Range(0, 9).SelectMany(i => new (string, string?)[]
         {
-            ($"Form.Years[{i}].SocialRent", "300"), ($"Form.Years[{i}].MiddleRent", "200"), ($"Form.Years[{i}].FreeOwnership", "300"),
+            ($"Form.Years[{i}].SocialRent", "265"), ($"Form.Years[{i}].MiddleRent", "250"), ($"Form.Years[{i}].FreeOwnership", "285"),
         }).ToArray();
         using var saved = await session.PostAsync("vhp", changes);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await session.GetAsync(saved.Headers.Location!.PathAndQuery);
 
-        Assert.Equal("sociale huur 2.700 2.724 24 tekort 24", session.TextOf("vhp-toets").Split("Oordeel ")[1].Split(" middensegment")[0]);
+        Assert.Equal("sociale huur 2.385 2.391 6 tekort 6", session.TextOf("vhp-toets").Split("Oordeel ")[1].Split(" middensegment")[0]);
         Assert.Contains("VHP_BELOW_AGREEMENT", session.TextOf("bevindingen"), StringComparison.Ordinal);
-        Assert.Contains("24 te weinig", session.TextOf("bevindingen"), StringComparison.Ordinal);
-        Assert.Equal("300", session.InputValue("vhp-0-sociale-huur"));
+        Assert.Contains("6 te weinig", session.TextOf("bevindingen"), StringComparison.Ordinal);
+        Assert.Equal("265", session.InputValue("vhp-0-sociale-huur"));
     }
 
     [Fact]

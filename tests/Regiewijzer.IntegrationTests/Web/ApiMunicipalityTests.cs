@@ -45,13 +45,13 @@ public sealed class ApiMunicipalityTests(ApiApps apps)
         Assert.Equal(2024, ede.GetProperty("stock").GetProperty("referenceYear").GetInt32());
         var share = ede.GetProperty("distribution");
         Assert.Equal(2100, share.GetProperty("floor").GetProperty("social").GetInt32());
-        Assert.Equal(624, share.GetProperty("regionalShare").GetProperty("social").GetInt32());
+        Assert.Equal(291, share.GetProperty("regionalShare").GetProperty("social").GetInt32()); // placed within the Gelderland part of Foodvalley (province-aware)
         Assert.Equal(2178, share.GetProperty("regionalShare").GetProperty("middle").GetInt32());
         Assert.Equal(2391, share.GetProperty("targets").GetProperty("social").GetInt32());
         Assert.Equal(6742, ede.GetProperty("indicators").GetProperty("catchUpNeed").GetInt64());
 
         var steps = ede.GetProperty("explanation").EnumerateArray().ToList();
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], steps.Select(s => s.GetProperty("number").GetInt32()));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], steps.Select(s => s.GetProperty("number").GetInt32())); // step 9: the comparison with the region-only distribution
         Assert.All(steps, s =>
         {
             Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("rule").GetString()));

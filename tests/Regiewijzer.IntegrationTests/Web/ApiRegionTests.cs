@@ -70,14 +70,15 @@ public sealed class ApiRegionTests(ApiApps apps)
 
         var json = await api.GetJsonTextAsync("/api/v1/regios/WD19/verdeling");
 
-        // The stored data of Foodvalley are the numbers of the worked example (domain.md §5): the same output, byte for byte.
-        Assert.Equal(ScenarioFiles.FoodvalleyResultJson(), json);
+        // The stored data of Foodvalley are the numbers of the worked example with each municipality's province: the database
+        // distributes per province part (Foodvalley crosses into Utrecht), the same output byte for byte as the scenario file with provinces.
+        Assert.Equal(ScenarioFiles.FoodvalleyProvinceAwareResultJson(), json);
         var result = ApiClient.Parse(json);
         Assert.Equal(7615, result.GetProperty("region").GetProperty("required").GetProperty("social").GetInt32());
         Assert.Equal(16922, result.GetProperty("region").GetProperty("required").GetProperty("affordable").GetInt32());
         var ede = result.GetProperty("municipalities").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "GM0228");
         Assert.Equal((2391, 2178, 2431), Targets(ede.GetProperty("targets"))); // province-aware (domain.md §5b): Foodvalley crosses into Utrecht; region-only Ede had 2.724 / 1.734 / 2.542
-        Assert.Equal(8, ede.GetProperty("explanation").GetArrayLength());
+        Assert.Equal(9, ede.GetProperty("explanation").GetArrayLength()); // step 9 compares with the region-only distribution
     }
 
     [Theory]
@@ -91,11 +92,13 @@ public sealed class ApiRegionTests(ApiApps apps)
 
         var social = result.GetProperty("municipalities").EnumerateArray()
             .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("targets").GetProperty("social").GetInt32());
-        Assert.Equal(2296, social["Barneveld"]);
-        Assert.Equal(2988, social["Ede"]);
-        Assert.Equal(1647, social["Nijkerk"]);
+        // Per province part: the Gelderland part's remainder goes to its lagging municipalities only (Wageningen, middle-lagging, none);
+        // the Utrecht part must reach 30% of its own task, so Veenendaal (middle-lagging) takes what Renswoude and Rhenen cannot.
+        Assert.Equal(1874, social["Barneveld"]);
+        Assert.Equal(2438, social["Ede"]);
+        Assert.Equal(1344, social["Nijkerk"]);
         Assert.Equal(0, social["Wageningen"]);
-        Assert.Equal(0, social["Veenendaal"]);
+        Assert.Equal(912, social["Veenendaal"]);
         Assert.Equal(7616, social.Values.Sum()); // the province parts' ceilings: 5.949 + 1.667
     }
 

@@ -33,7 +33,7 @@ public sealed partial class ProgressPageTests(TestDatabases databases)
         Assert.Contains("periode 2022–2030, <strong>peiljaar 2023</strong>", html, StringComparison.Ordinal);
         Assert.Equal(4_366, realised);
         // Total: target 25.383 (the distribution), due through 2023 = sum over members of ⌊target·2/9⌋ per segment, realised = the members' net growth 2022-2023.
-        string[] total = ["25.383", "5.629", "4.366", "77,6%", "achter", "1.263", "10.972", "3.625"];
+        string[] total = ["25.383", "5.633", "4.366", "77,5%", "achter", "1.267", "10.972", "3.625"];
         Assert.Equal(total, Cells(Rows(Table(html, "groepen"), "group")["All"]));
         Assert.Contains("niet te beoordelen: segment onbekend", Rows(Table(html, "groepen"), "group")["SocialRent"], StringComparison.Ordinal);
         Assert.Contains("<span class=\"rw-status rw-status--bad\">Achter</span>", html, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed partial class ProgressPageTests(TestDatabases databases)
         Assert.Contains("<span class=\"rw-assumption\">aanname</span> Drempels 95%, 85% en 75%", html, StringComparison.Ordinal);
 
         // Per year: the 2023 row (peiljaar) and the chart's JSON with the same numbers.
-        string[] year2023 = ["2.820", "5.629", "2.186", "4.366", "–", "–", "4.366", "4.366", "4.366"];
+        string[] year2023 = ["2.821", "5.633", "2.186", "4.366", "–", "–", "4.366", "4.366", "4.366"];
         Assert.Equal(year2023, Cells(Rows(Table(html, "jaren"), "year")["2023"]));
         using var chart = JsonDocument.Parse(Json(html, "waaier-totaal-data"));
         Assert.Equal(25_383, chart.RootElement.GetProperty("target").GetInt32());
@@ -171,11 +171,11 @@ public sealed partial class ProgressPageTests(TestDatabases databases)
 
         var groups = await CsvAsync(app, "/download/voortgang/regio/WD19/groepen.csv");
         Assert.Equal("groep;doel;traject_tm_peiljaar;gerealiseerd_tm_peiljaar;verhouding;signaal", string.Join(';', groups[0].Split(';')[..6]));
-        Assert.StartsWith("totaal;25383;5629;4366;0,7756;achter;;1263;10972;3625;", groups.Single(l => l.StartsWith("totaal;", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.StartsWith("sociale huur;7615;1689;;;;niet te beoordelen: segment onbekend;", groups[1], StringComparison.Ordinal);
+        Assert.StartsWith("totaal;25383;5633;4366;0,7751;achter;;1267;10972;3625;", groups.Single(l => l.StartsWith("totaal;", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("sociale huur;7616;1689;;;;niet te beoordelen: segment onbekend;", groups[1], StringComparison.Ordinal);
 
         var years = await CsvAsync(app, "/download/voortgang/regio/WD19/jaren.csv");
-        Assert.Contains("2023;totaal;2820;5629;2186;4366;;", years);
+        Assert.Contains("2023;totaal;2821;5633;2186;4366;;", years);
         Assert.Equal(10, years.Count); // header + 2022..2030
         var pipeline = await CsvAsync(app, "/download/voortgang/regio/WD19/pijplijn.csv");
         Assert.Contains("1b;vastgesteld plan;hard;12;3306;3625;0;0", pipeline);
@@ -210,7 +210,7 @@ public sealed partial class ProgressPageTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using (var context = db.Context())
         {
-            // Ede (social 2.724, middle 1.734, free 2.542; due through 2023: 605, 385, 564) with realisations and a plan per segment.
+            // Ede (province-aware Foodvalley: social 2.391, middle 2.178, free 2.431; due through 2023: 531, 484, 540) with realisations and a plan per segment.
             await context.Realisations.Where(r => r.MunicipalityCode == "GM0228" && r.Year >= 2022).ExecuteDeleteAsync(Ct);
             await context.Plans.Where(p => p.MunicipalityCode == "GM0228").ExecuteDeleteAsync(Ct);
             context.Realisations.AddRange(
@@ -226,8 +226,8 @@ public sealed partial class ProgressPageTests(TestDatabases databases)
         var html = await GetAsync(app, "/voortgang/gemeente/GM0228");
 
         var groups = Rows(Table(html, "groepen"), "group");
-        Assert.Equal(["2.724", "605", "600", "99,2%", "op koers", "5", "500", "500"], Cells(groups["SocialRent"]));
-        Assert.Equal(["1.734", "385", "250", "64,9%", "ernstig achter", "135", "0", "0"], Cells(groups["Middle"]));
+        Assert.Equal(["2.391", "531", "600", "113,0%", "op koers", "0", "500", "500"], Cells(groups["SocialRent"]));
+        Assert.Equal(["2.178", "484", "250", "51,7%", "ernstig achter", "234", "0", "0"], Cells(groups["Middle"]));
         Assert.Contains("<p class=\"rw-step\">provinciale instructie", html, StringComparison.Ordinal);
         foreach (var id in new[] { "waaier-totaal-data", "waaier-sociaal-data", "waaier-midden-data", "waaier-vrij-data" })
         {

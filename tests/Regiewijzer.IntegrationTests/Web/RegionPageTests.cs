@@ -34,10 +34,12 @@ public sealed partial class RegionPageTests(TestDatabases databases)
 
         var table = Table(html, "verdeling");
         Assert.Equal(8, Rows(table).Count);
-        string[] ede = ["7.000", "afgesproken", "21,0%", "sociale huur", "2.100", "0", "624", "1.734", "2.724", "1.734", "2.542", "38,9%"];
+        string[] ede = ["7.000", "afgesproken", "21,0%", "sociale huur", "2.100", "0", "291", "2.178", "2.391", "2.178", "2.431", "34,2%"]; // province-aware: the Gelderland part
         Assert.Equal(ede, Cells(Rows(table)["GM0228"])[..12]);
         Assert.Contains("<tfoot", table, StringComparison.Ordinal);
-        Assert.Contains("geen bevindingen", html, StringComparison.Ordinal);
+        // The Utrecht part must reach 30% of its own task: Renswoude and Rhenen are asked more than half their task as social rent (a signal).
+        Assert.Contains("HIGH_SOCIAL_SHARE", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("REGION_SOCIAL_SHORTFALL", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/download/regio/WD19/verdeling.csv\"", html, StringComparison.Ordinal);
     }
 
@@ -58,7 +60,7 @@ public sealed partial class RegionPageTests(TestDatabases databases)
         var ede = categories.IndexOf("Ede");
         var social = data.RootElement.GetProperty("series")[0];
         Assert.Equal("sociale huur", social.GetProperty("name").GetString());
-        Assert.Equal(38.91m, social.GetProperty("values")[ede].GetDecimal()); // 2724 / 7000
+        Assert.Equal(34.16m, social.GetProperty("values")[ede].GetDecimal()); // 2391 / 7000
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed partial class RegionPageTests(TestDatabases databases)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(';', ExportDistribution.Columns), lines[0]);
         Assert.Equal(9, lines.Length);
-        Assert.Contains("GM0228;Ede;7000;0,21;sociaal;2100;0;624;1734;2724;1734;2542;6742", lines);
+        Assert.Contains("GM0228;Ede;7000;0,21;sociaal;2100;0;291;2178;2391;2178;2431;6742", lines);
     }
 
     [Fact]
@@ -154,7 +156,7 @@ public sealed partial class RegionPageTests(TestDatabases databases)
         Assert.Equal(("Ede", false), (ede[1].Text, ede[1].IsNumber));
         Assert.Equal(("7000", true), (ede[2].Text, ede[2].IsNumber));
         Assert.Equal(("0.21", true), (ede[3].Text, ede[3].IsNumber));
-        Assert.Equal(("2724", true), (ede[9].Text, ede[9].IsNumber));
+        Assert.Equal(("2391", true), (ede[9].Text, ede[9].IsNumber));
     }
 
     [Theory]

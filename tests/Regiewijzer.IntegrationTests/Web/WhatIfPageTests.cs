@@ -47,18 +47,20 @@ public sealed class WhatIfPageTests(TestDatabases databases)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = page.Rows("vergelijking");
-        // Ede: floor ⌈20% × 7.000⌉ = 1.400 and no regional share (was 2.100 + 624); the other seven take over 1.324.
-        Assert.Equal(["Ede", "2.724", "1.400", "-1.324", "1.734", "1.734", "0", "2.542", "3.866", "+1.324", "ontheffing sociale huur: ondergrens 20,0%"], rows["GM0228"]);
-        Assert.Equal(["Barneveld", "2.093", "2.481", "+388"], rows["GM0203"][..4]);
-        Assert.Equal(["Regio", "7.615", "7.615", "0"], rows["regio"][..4]);
+        // Ede: floor ⌈20% × 7.000⌉ = 1.400 and no regional share (was 2.100 + 291); the other Gelderland municipalities take over 991
+        // (Foodvalley is distributed per province part: the Gelderland part must reach its own 30%).
+        Assert.Equal(["Ede", "2.391", "1.400", "-991", "2.178", "2.178", "0", "2.431", "3.422", "+991", "ontheffing sociale huur: ondergrens 20,0%"], rows["GM0228"]);
+        Assert.Equal(["Barneveld", "1.838", "2.253", "+415"], rows["GM0203"][..4]);
+        Assert.Equal(["Regio", "7.616", "7.616", "0"], rows["regio"][..4]);
         Assert.Contains("rw-changed", page.RowHtml("vergelijking", "GM0228"), StringComparison.Ordinal);
-        Assert.Contains("<span class=\"rw-down\">-1.324</span>", page.RowHtml("vergelijking", "GM0228"), StringComparison.Ordinal);
-        Assert.Contains("<span class=\"rw-up\">+388</span>", page.RowHtml("vergelijking", "GM0203"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"rw-down\">-991</span>", page.RowHtml("vergelijking", "GM0228"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"rw-up\">+415</span>", page.RowHtml("vergelijking", "GM0203"), StringComparison.Ordinal);
 
         var story = page.TextOf("wie-vangt-het-op");
-        Assert.Contains("Ede bouwt er 1.324 minder (2.724 → 1.400; eigen invoer gewijzigd)", story, StringComparison.Ordinal);
-        Assert.Contains("Dat vangen op sociale huur (samen 1.324)", story, StringComparison.Ordinal);
-        Assert.Contains("Veenendaal bouwt er 345 meer (428 → 773)", story, StringComparison.Ordinal);
+        Assert.Contains("Ede bouwt er 991 minder (2.391 → 1.400; eigen invoer gewijzigd)", story, StringComparison.Ordinal);
+        Assert.Contains("Dat vangen op sociale huur (samen 991)", story, StringComparison.Ordinal);
+        Assert.Contains("Nijkerk bouwt er 298 meer (1.318 → 1.616)", story, StringComparison.Ordinal);
+        Assert.DoesNotContain("Veenendaal", story, StringComparison.Ordinal); // the Utrecht part is not asked to absorb a Gelderland exemption
         Assert.Contains("vereist 7.615 (RS): voldoet", story, StringComparison.Ordinal);
         Assert.Equal("20", page.InputValue("ontheffing-sociaal-GM0228"));
     }
@@ -74,12 +76,13 @@ public sealed class WhatIfPageTests(TestDatabases databases)
         await page.CalculateAsync(("Form.Key", "lagging-first"));
 
         var rows = page.Rows("vergelijking");
-        // domain.md §5, worked example: Barneveld 2296, Ede 2988, Nijkerk 1647, ... Wageningen and Veenendaal none extra.
-        Assert.Equal("2.296", rows["GM0203"][2]);
-        Assert.Equal("2.988", rows["GM0228"][2]);
-        Assert.Equal("1.647", rows["GM0267"][2]);
+        // Per province part: Gelderland's remainder on its lagging municipalities (Wageningen none); the Utrecht part must reach
+        // 30% of its own task, so Veenendaal takes what Renswoude and Rhenen cannot (the same as the API's lagging-first).
+        Assert.Equal("1.874", rows["GM0203"][2]);
+        Assert.Equal("2.438", rows["GM0228"][2]);
+        Assert.Equal("1.344", rows["GM0267"][2]);
         Assert.Equal("0", rows["GM0289"][2]);
-        Assert.Equal("0", rows["GM0345"][2]);
+        Assert.Equal("912", rows["GM0345"][2]);
         Assert.Contains("<option value=\"lagging-first\" selected", page.RawHtml, StringComparison.Ordinal);
         Assert.Contains("achterblijvers eerst", page.TextOf("regio-normen"), StringComparison.Ordinal);
     }
@@ -171,7 +174,7 @@ public sealed class WhatIfPageTests(TestDatabases databases)
         Assert.Contains("REGION_SOCIAL_SHORTFALL", findings, StringComparison.Ordinal);
         Assert.Contains("nieuw in dit scenario", findings, StringComparison.Ordinal);
         Assert.Contains("De regio komt 7.615 sociale huurwoningen tekort", findings, StringComparison.Ordinal);
-        Assert.Contains("Per saldo bouwt de regio 7.615 woningen sociale huur minder: die vangt geen andere gemeente op.", page.TextOf("wie-vangt-het-op"), StringComparison.Ordinal);
+        Assert.Contains("Per saldo bouwt de regio 7.616 woningen sociale huur minder: die vangt geen andere gemeente op.", page.TextOf("wie-vangt-het-op"), StringComparison.Ordinal);
         Assert.Contains("tekort 7.615", page.TextOf("regio-normen"), StringComparison.Ordinal);
     }
 
@@ -198,7 +201,7 @@ public sealed class WhatIfPageTests(TestDatabases databases)
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync(Ct))[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("code;gemeente;opgave_huidig;opgave_nieuw;sociaal_huidig;sociaal_nieuw;sociaal_verschil;midden_huidig;midden_nieuw;midden_verschil;vrij_huidig;vrij_nieuw;vrij_verschil;wijziging_invoer", lines[0]);
-        Assert.StartsWith("GM0228;Ede;7000;6000;2724;1200;-1524;", lines.Single(l => l.StartsWith("GM0228", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("GM0228;Ede;7000;6000;2391;1200;-1191;", lines.Single(l => l.StartsWith("GM0228", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(9, lines.Length);
     }
 
@@ -230,7 +233,7 @@ public sealed class WhatIfPageTests(TestDatabases databases)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Geladen scenario: Regio Foodvalley 2022-2030.", page.TextOf("geladen-scenario"), StringComparison.Ordinal);
         Assert.Equal("1/6", page.InputValue("ontheffing-sociaal-GM0228"));
-        Assert.Equal(["Ede", "2.724", "1.167", "-1.557"], page.Rows("vergelijking")["GM0228"][..4]); // ⌈7000 / 6⌉ = 1.167
+        Assert.Equal(["Ede", "2.391", "1.167", "-1.224"], page.Rows("vergelijking")["GM0228"][..4]); // ⌈7000 / 6⌉ = 1.167
 
         // Going on from the loaded file keeps its basis.
         await page.CalculateAsync(("Form.Key", "gap-weighted"));

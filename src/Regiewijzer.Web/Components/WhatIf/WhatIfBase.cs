@@ -7,8 +7,8 @@ using Regiewijzer.Data.Features;
 
 namespace Regiewijzer.Web.Components.WhatIf;
 
-/// <summary>One municipality the what-if can edit: its stock (fixed) and its input (null when it has no task yet).</summary>
-public sealed record BaseRow(MunicipalityCode Code, string Name, int Stock, int SocialStock, MunicipalityInput? Input);
+/// <summary>One municipality the what-if can edit: its stock (fixed), its input (null when it has no task yet) and its province (null when the scenario has none).</summary>
+public sealed record BaseRow(MunicipalityCode Code, string Name, int Stock, int SocialStock, MunicipalityInput? Input, ProvinceCode? Province = null);
 
 /// <summary>
 /// What a what-if edits: the stored region (members with a task, and members without a task whose stock is
@@ -23,11 +23,14 @@ public sealed record WhatIfBase(string Name, string RegionName, YearRange? Perio
     {
         ArgumentNullException.ThrowIfNull(start);
         var scenario = start.Question.Scenario;
+        var withProvinces = scenario.Region.Municipalities.IsEmpty || scenario.Region.Municipalities.Any(m => m.Province is not null);
         var rows = scenario.Region.Municipalities
-            .Select(m => new BaseRow(m.Code, m.Name, m.Stock, m.SocialStock, m))
+            .Select(m => new BaseRow(m.Code, m.Name, m.Stock, m.SocialStock, m, m.Province))
             .Concat(start.Question.WithoutTask
                 .Where(m => start.StockWithoutTask.ContainsKey(m.Code))
-                .Select(m => new BaseRow(new MunicipalityCode(m.Code), m.Name, start.StockWithoutTask[m.Code].TotalStock, start.StockWithoutTask[m.Code].SocialStock, null)))
+                .Select(m => new BaseRow(
+                    new MunicipalityCode(m.Code), m.Name, start.StockWithoutTask[m.Code].TotalStock, start.StockWithoutTask[m.Code].SocialStock, null,
+                    withProvinces ? new ProvinceCode(m.ProvinceCode) : null)))
             .OrderBy(r => r.Code)
             .ToImmutableArray();
         return new WhatIfBase(scenario.Name ?? start.Region.Name, scenario.Region.Name, scenario.Period, scenario.Norms, scenario.Region.Key, rows, null);
@@ -37,7 +40,7 @@ public sealed record WhatIfBase(string Name, string RegionName, YearRange? Perio
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var rows = scenario.Region.Municipalities
-            .Select(m => new BaseRow(m.Code, m.Name, m.Stock, m.SocialStock, m))
+            .Select(m => new BaseRow(m.Code, m.Name, m.Stock, m.SocialStock, m, m.Province))
             .OrderBy(r => r.Code)
             .ToImmutableArray();
         return new WhatIfBase(scenario.Name ?? scenario.Region.Name, scenario.Region.Name, scenario.Period, scenario.Norms, scenario.Region.Key, rows, json);

@@ -136,7 +136,8 @@ internal static partial class WhatIfScenario
             row.SocialStock,
             new SegmentCounts(contractedSocial ?? 0, contractedMiddle ?? 0, contractedFree ?? 0),
             exemptSocial is null && exemptMiddle is null ? null : new Exemption(exemptSocial, exemptMiddle),
-            commitSocial is null && commitMiddle is null ? null : new Commitment(commitSocial, commitMiddle));
+            commitSocial is null && commitMiddle is null ? null : new Commitment(commitSocial, commitMiddle),
+            row.Province); // the province part it belongs to: the norms hold per province part of a cross-border region too
     }
 
     /// <summary>Puts a scenario-file error ("$.municipalities[2].contracted: ...") on the field it is about.</summary>
