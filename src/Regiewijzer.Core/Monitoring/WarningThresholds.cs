@@ -73,9 +73,9 @@ public sealed record WarningThresholds(string Id, string Name, NormParameter OnT
 public static class WarningThresholdSets
 {
     private const string Source =
-        "In de geest van de Engelse Housing Delivery Test (National Planning Policy Framework 2018; Housing Delivery Test Measurement Rule Book, MHCLG 2018): 95% actieplan, 85% 20%-buffer, 75% presumption in favour of sustainable development";
+        "In de geest van de Engelse Housing Delivery Test (National Planning Policy Framework 2018; Housing Delivery Test Measurement Rule Book, MHCLG 2018): onder 95% een actieplan, onder 85% een buffer van 20% extra bouwgrond, onder 75% een vermoeden ten gunste van duurzame ontwikkeling (bouwen tenzij)";
 
-    private const string Note = "De drempels zijn die van de Engelse Housing Delivery Test [V]; ze toepassen op Nederlandse trajecten is een aanname.";
+    private const string Note = "De drempels zijn die van de Engelse Housing Delivery Test (gecontroleerd in de bron); ze toepassen op Nederlandse trajecten is een aanname.";
 
     /// <summary>95/85/75% of the trajectory (domain.md section 7), labelled as assumption.</summary>
     public static WarningThresholds Hdt2018 { get; } = new(

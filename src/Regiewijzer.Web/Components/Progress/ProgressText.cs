@@ -38,7 +38,7 @@ public static class ProgressText
         var who = subject.Level == MonitoringLevel.Municipality ? $"bewerkers van {subject.Name}" : "bewerkers van de gemeenten die meetellen";
         return $"Een signaal op geschatte of ontbrekende cijfers is indicatief en draagt geen stap op de escalatieladder. "
             + $"Gegevens aanvullen: {who} voeren gemeten aantallen gerealiseerde woningen per jaar in met het formulier Realisaties van de gemeente "
-            + "of met een import (Monitoring importeren, CSV of Excel).";
+            + "of met een import (CSV of Excel):";
     }
 
     /// <summary>A ratio as a percentage ("71,8%"), or a dash when there is none.</summary>
