@@ -119,6 +119,30 @@ public sealed class ApiRegionTests(ApiApps apps)
         Assert.Equal("gap-weighted", ApiClient.Parse(scenario).GetProperty("key").GetString());
     }
 
+    [Fact]
+    public async Task ScenarioVersion2_RoundTripsThroughTheCli()
+    {
+        var api = await apps.ClientAsync(Provider.Sqlite);
+        var scenario = await api.GetJsonTextAsync("/api/v1/regios/WD19/scenario");
+        Assert.Equal(2, ApiClient.Parse(scenario).GetProperty("formatVersion").GetInt32()); // Foodvalley's members carry their province
+        var file = Path.Combine(Path.GetTempPath(), $"wd19-v2-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, scenario, TestContext.Current.CancellationToken);
+        try
+        {
+            using var stdout = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using var stderr = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+
+            var exit = Regiewijzer.Cli.CliApp.Run(["verdeel", "--scenario", file, "--format", "json"], stdout, stderr);
+
+            Assert.True(exit == Regiewijzer.Cli.CliApp.Ok, stderr.ToString());
+            Assert.Equal(await api.GetJsonTextAsync("/api/v1/regios/WD19/verdeling"), stdout.ToString().Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]

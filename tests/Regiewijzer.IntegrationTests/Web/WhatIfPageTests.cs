@@ -219,6 +219,24 @@ public sealed class WhatIfPageTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task DownloadedVersion2Scenario_UploadedAgain_ChangesNothing()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        var file = await app.Client.GetByteArrayAsync(new Uri("/download/regio/WD19/scenario.json", UriKind.Relative), Ct);
+        Assert.Contains("\"province\"", Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+        var page = new WhatIfSession(app.Client, "WD19");
+        await page.OpenAsync();
+
+        using var response = await page.LoadAsync(file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = page.Rows("vergelijking");
+        Assert.Equal(["Ede", "2.391", "2.391", "0"], rows["GM0228"][..4]); // per province part, as stored: the same numbers
+        Assert.Equal(["Veenendaal", "1.243", "1.243", "0"], rows["GM0345"][..4]);
+    }
+
+    [Fact]
     public async Task LoadedFile_IsComparedWithTheStoredDistribution()
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
