@@ -34,8 +34,8 @@ public partial class RegiewijzerDb
         try
         {
             var count = await base.SaveChangesAsync(true, cancellationToken).ConfigureAwait(false);
-            AuditEntries.AddRange(AuditTrail.Complete(pending, Actor ?? AuditActor.System, Clock.GetUtcNow()));
-            await base.SaveChangesAsync(true, cancellationToken).ConfigureAwait(false);
+            // In bulk, past the change tracker (AuditWriter): an import's million entries cost neither tracking nor memory.
+            await AuditWriter.InsertAsync(this, [.. AuditTrail.Complete(pending, Actor ?? AuditActor.System, Clock.GetUtcNow())], cancellationToken).ConfigureAwait(false);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,8 @@ namespace Regiewijzer.Web;
 public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<(MonitoringLevel, string, int, ulong), Lazy<ForecastResult>> forecasts = new();
+    private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
+    private readonly SemaphoreSlim custom = new(1, 1);
     private (MonitoringSnapshot Snapshot, DateTimeOffset At)? current;
 
     public async Task<MonitoringSnapshot> GetAsync(CancellationToken ct = default)
@@ -44,18 +45,47 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
         }
     }
 
-    /// <summary>The forecast of a subject from this snapshot, computed once per (subject, runs, seed).</summary>
-    public ForecastResult Forecast(MonitoringSnapshot snapshot, SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed)
+    /// <summary>
+    /// The forecast of a subject from this snapshot with the standard runs and seed, computed once per subject and kept
+    /// with the snapshot (what the pages show).
+    /// </summary>
+    public ForecastResult Forecast(MonitoringSnapshot snapshot, SubjectProgress progress)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(progress);
         if (current?.Snapshot != snapshot)
         {
-            return snapshot.Forecast(progress, runs, seed);
+            return snapshot.Forecast(progress);
         }
 
-        var key = (progress.Subject.Level, progress.Subject.Id, runs, seed);
-        return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() => snapshot.Forecast(progress, runs, seed))).Value;
+        var key = (progress.Subject.Level, progress.Subject.Id);
+        return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() => snapshot.Forecast(progress))).Value;
+    }
+
+    /// <summary>
+    /// The forecast a request asks for. The standard runs and seed come from the shared result above. Any other runs or
+    /// seed are computed for this request only: not kept (a visitor cannot fill the memory by varying the seed), one
+    /// such forecast at a time (so concurrent requests of up to <see cref="ForecastRequest.MaxRuns"/> runs cannot take
+    /// every core), and stopped when the request is cancelled (the client went away), also while it waits its turn.
+    /// </summary>
+    public async Task<ForecastResult> ForecastAsync(MonitoringSnapshot snapshot, SubjectProgress progress, int runs, ulong seed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (runs == ForecastRequest.DefaultRuns && seed == ForecastRequest.DefaultSeed)
+        {
+            return Forecast(snapshot, progress);
+        }
+
+        await custom.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => snapshot.ForecastCancellable(progress, runs, seed, ct), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            custom.Release();
+        }
     }
 
     /// <summary>Forget the snapshot and the country check (after a change made through the web app or API).</summary>
@@ -66,5 +96,9 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
         country.Invalidate();
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        custom.Dispose();
+    }
 }

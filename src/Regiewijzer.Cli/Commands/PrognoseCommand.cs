@@ -55,7 +55,7 @@ internal static class PrognoseCommand
             var s = parse.GetValue(seed) is { } seedText && ForecastRequest.CheckSeed(seedText, out var given) is null ? given : DefaultSeed;
             var progress = snapshot.Progress(found);
             var clock = Stopwatch.StartNew();
-            var forecast = snapshot.Forecast(progress, n, s);
+            var forecast = snapshot.ForecastCancellable(progress, n, s, ct);
             var elapsed = clock.ElapsedMilliseconds;
             if (parse.GetRequiredValue(format) == "json")
             {

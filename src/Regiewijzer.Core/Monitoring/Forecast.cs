@@ -51,7 +51,14 @@ public static class Forecast
     /// Invalid period, runs or FromYear; invalid parameters; duplicate plan ids; or more than
     /// int.MaxValue homes in total.
     /// </exception>
-    public static ForecastResult Run(ForecastInput input, int? maxDegreeOfParallelism = null)
+    public static ForecastResult Run(ForecastInput input, int? maxDegreeOfParallelism = null) =>
+        RunCancellable(input, CancellationToken.None, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// <see cref="Run"/> that stops when <paramref name="cancellationToken"/> is cancelled (a request whose client went
+    /// away): the Monte Carlo loop checks it between blocks of runs and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static ForecastResult RunCancellable(ForecastInput input, CancellationToken cancellationToken, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Plans);
@@ -78,6 +85,7 @@ public static class Forecast
 
         input.Parameters.Validate();
         var prepared = ForecastPlans.Prepare(input);
-        return ForecastEngine.Run(input, prepared, maxDegreeOfParallelism ?? -1);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ForecastEngine.Run(input, prepared, maxDegreeOfParallelism ?? -1, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -21,7 +22,7 @@ internal static class ForecastEngine
 
     private static readonly int Groups = SegmentGroups.All.Length;
 
-    public static ForecastResult Run(ForecastInput input, ForecastPlans plans, int maxDegreeOfParallelism)
+    public static ForecastResult Run(ForecastInput input, ForecastPlans plans, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
     {
         var runs = input.Runs;
         var years = plans.Years;
@@ -31,26 +32,35 @@ internal static class ForecastEngine
         var length = Groups * years * runs;
         var perYear = ArrayPool<int>.Shared.Rent(length);
         var cumulative = ArrayPool<int>.Shared.Rent(length);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        var blocks = (runs + BlockRuns - 1) / BlockRuns;
-        Parallel.For(
-            0,
-            blocks,
-            options,
-            () => new int[BlockRuns * (years + 1) * Lanes],
-            (block, _, buffer) =>
-            {
-                var first = block * BlockRuns;
-                var count = Math.Min(BlockRuns, runs - first);
-                SimulateBlock(plans, first, count, buffer);
-                WriteBlock(plans, first, count, buffer, runs, perYear, cumulative);
-                return buffer;
-            },
-            _ => { });
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // Cancelled (the request went away): Parallel.For stops between blocks and throws OperationCanceledException.
+        ImmutableArray<ForecastSeries> series;
+        try
+        {
+            var blocks = (runs + BlockRuns - 1) / BlockRuns;
+            Parallel.For(
+                0,
+                blocks,
+                options,
+                () => new int[BlockRuns * (years + 1) * Lanes],
+                (block, _, buffer) =>
+                {
+                    var first = block * BlockRuns;
+                    var count = Math.Min(BlockRuns, runs - first);
+                    SimulateBlock(plans, first, count, buffer);
+                    WriteBlock(plans, first, count, buffer, runs, perYear, cumulative);
+                    return buffer;
+                },
+                _ => { });
 
-        var series = ForecastPercentiles.Series(input, years, perYear, cumulative, maxDegreeOfParallelism);
-        ArrayPool<int>.Shared.Return(perYear);
-        ArrayPool<int>.Shared.Return(cumulative);
+            series = ForecastPercentiles.Series(input, years, perYear, cumulative, options);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(perYear);
+            ArrayPool<int>.Shared.Return(cumulative);
+        }
+
         return new ForecastResult(input.FirstYear, input.LastYear, runs, input.Seed, input.Parameters.Id, input.Plans.Count, series);
     }
 

@@ -5,7 +5,7 @@ namespace Regiewijzer.Core.Monitoring;
 /// <summary>Percentiles, target probability and mean per group from the per-run totals.</summary>
 internal static class ForecastPercentiles
 {
-    public static ImmutableArray<ForecastSeries> Series(ForecastInput input, int years, int[] perYear, int[] cumulative, int maxDegreeOfParallelism)
+    public static ImmutableArray<ForecastSeries> Series(ForecastInput input, int years, int[] perYear, int[] cumulative, ParallelOptions options)
     {
         var runs = input.Runs;
         var groups = SegmentGroups.All;
@@ -13,7 +13,7 @@ internal static class ForecastPercentiles
         Parallel.For(
             0,
             bands.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            options,
             () => new Scratch(runs),
             (i, _, scratch) =>
             {

@@ -274,10 +274,14 @@ public sealed class MonitoringSnapshot
     /// The Monte Carlo forecast of a subject's deliveries: plans from the year after the as-of year,
     /// realised homes up to it counted as they are. The same seed gives the same result.
     /// </summary>
-    public ForecastResult Forecast(SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed, int? maxDegreeOfParallelism = null)
+    public ForecastResult Forecast(SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed, int? maxDegreeOfParallelism = null) =>
+        ForecastCancellable(progress, runs, seed, CancellationToken.None, maxDegreeOfParallelism);
+
+    /// <summary><see cref="Forecast"/> that stops when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public ForecastResult ForecastCancellable(SubjectProgress progress, int runs, ulong seed, CancellationToken cancellationToken, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return Core.Monitoring.Forecast.Run(
+        return Core.Monitoring.Forecast.RunCancellable(
             new ForecastInput(
                 FirstYear,
                 LastYear,
@@ -288,6 +292,7 @@ public sealed class MonitoringSnapshot
                 seed,
                 progress.Report.AsOfYear + 1,
                 [.. progress.Realisations.Select(r => r.Realisation)]),
+            cancellationToken,
             maxDegreeOfParallelism);
     }
 

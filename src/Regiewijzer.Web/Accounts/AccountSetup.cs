@@ -29,6 +29,7 @@ public static class AccountSetup
         }
 
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<UnknownAddressLockouts>();
         services.AddCascadingAuthenticationState();
         services.AddAccountStore(o =>
             {

@@ -126,7 +126,7 @@ internal static class MonitoringEndpoints
         }
 
         var progress = snapshot.Progress(subject);
-        return TypedResults.Ok(ForecastResource.From(snapshot, progress, cache.Forecast(snapshot, progress, r, s)));
+        return TypedResults.Ok(ForecastResource.From(snapshot, progress, await cache.ForecastAsync(snapshot, progress, r, s, ct).ConfigureAwait(false)));
     }
 
     private static async Task<Results<Ok<WarningsResource>, ProblemHttpResult>> WarningsAsync(

@@ -156,4 +156,25 @@ public partial class ForecastTests
 
         Assert.Throws<ArgumentException>(() => Forecast.Run(Input(plans, Ten)));
     }
+
+    [Fact]
+    public void Run_CancelledBeforeItStarts_ThrowsAndGivesNoResult()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var plans = new[] { Plan("a", PlanningStatus.Idea, (2027, Ten)) };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Forecast.RunCancellable(Input(plans, Ten), cancelled.Token));
+    }
+
+    [Fact]
+    public void Engine_CancelledToken_StopsTheMonteCarloLoopItself()
+    {
+        // Past the check in Forecast.Run: the token must reach the parallel loop, which stops between blocks.
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var input = Input([Plan("a", PlanningStatus.Idea, (2027, Ten))], Ten, runs: 100_000);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ForecastEngine.Run(input, ForecastPlans.Prepare(input), -1, cancelled.Token));
+    }
 }

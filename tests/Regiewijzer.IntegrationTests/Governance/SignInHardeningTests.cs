@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.IntegrationTests.Web;
+using Regiewijzer.Web.Accounts;
 using Xunit;
 
 namespace Regiewijzer.IntegrationTests.Governance;
@@ -80,6 +83,60 @@ public sealed class SignInHardeningTests(TestDatabases databases)
         Assert.Equal("gewijzigd", lockout.Action);
         Assert.Contains("LockoutEnd", lockout.After!, StringComparison.Ordinal);
         Assert.DoesNotContain("\"LockoutEnd\":null", lockout.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lockout_UnknownAddressAnswersLikeAnExistingAccount_NoEnumerationByLockout()
+    {
+        // Before: the sixth attempt said "tijdelijk geblokkeerd" (423) for an existing address and "klopt niet" (401) for an
+        // unknown one, so five wrong passwords told whether an address had an account.
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        var account = await TestAccounts.CreateAsync(db, "GM0228", AccountRole.Editor);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        var existing = await StatusesAsync(app, account.Email);
+        var unknown = await StatusesAsync(app, "niemand-hier@test.nl");
+
+        HttpStatusCode[] expected = [.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), .. Enumerable.Repeat((HttpStatusCode)423, 3)];
+        Assert.Equal(expected, existing);
+        Assert.Equal(existing, unknown);
+
+        // The page says the same for both.
+        foreach (var email in new[] { account.Email, "niemand-hier@test.nl" })
+        {
+            using var session = new EditSession(app);
+            await session.SignInAsync(email, "nog-een-keer-fout");
+            Assert.Contains("tijdelijk geblokkeerd", session.Html, StringComparison.Ordinal);
+        }
+
+        // Another unknown address is not affected.
+        using var other = await app.Client.PostAsJsonAsync("/api/v1/aanmelden", new { email = "iemand-anders@test.nl", password = "fout" }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+    }
+
+    [Fact]
+    public void UnknownAddressLockouts_AreBounded_ManyAddressesDoNotGrowMemory()
+    {
+        var lockouts = new UnknownAddressLockouts(Options.Create(new IdentityOptions()), TimeProvider.System);
+
+        for (var i = 0; i < UnknownAddressLockouts.MaxAddresses * 3; i++)
+        {
+            lockouts.Fail($"adres-{i}@test.nl");
+        }
+
+        Assert.InRange(lockouts.Count, 1, UnknownAddressLockouts.MaxAddresses);
+    }
+
+    private static async Task<List<HttpStatusCode>> StatusesAsync(RunningApp app, string email)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 7; i++)
+        {
+            using var response = await app.Client.PostAsJsonAsync("/api/v1/aanmelden", new { email, password = "fout-" + i }, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
     }
 
     private static async Task<int> AuditRowsAsync(TestDatabase db, string accountId)

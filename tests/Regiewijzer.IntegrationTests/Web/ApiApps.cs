@@ -24,6 +24,8 @@ public sealed class ApiApps(TestDatabases databases) : IAsyncLifetime
 
     public async Task<ApiClient> ClientAsync(Provider provider) => new((await _apps[provider].Value).App.Client);
 
+    public async Task<RunningApp> AppAsync(Provider provider) => (await _apps[provider].Value).App;
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()

@@ -23,6 +23,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, for tests that call a singleton (a cache) directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="database">The test's database.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="extraArgs">More configuration, e.g. <c>"--Accounts:SignInPerMinute", "3"</c> (later values win).</param>

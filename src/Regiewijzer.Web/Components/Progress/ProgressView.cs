@@ -66,7 +66,7 @@ public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress P
         }
 
         var progress = snapshot.Progress(subject);
-        return new ProgressView(snapshot, progress, cache.Forecast(snapshot, progress, ForecastRequest.DefaultRuns, ForecastRequest.DefaultSeed));
+        return new ProgressView(snapshot, progress, cache.Forecast(snapshot, progress));
     }
 
     /// <summary>The view for a page: 404 (with the page's own message) when the id is unknown; fragment links keep the asked path.</summary>
