@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regiewijzer.Data.Features;
+namespace Regiewijzer.Core.Monitoring;
 
 /// <summary>
 /// A forecast as the pages, the API and the CLI ask for it: the default runs and seed, the most runs one request may
