@@ -98,7 +98,7 @@ public static class LoadMonitoring
             p.PriceLevelYear,
             p.Deliveries.Select(d => new PlanDelivery(d.Year, Homes(d))),
             p.Contracted,
-            p.Contracted ? p.ContractedOn : null);
+            Plan.ContractDateAllowed(p.Contracted, p.ContractedOn is not null) ? p.ContractedOn : null); // a stored date on a plan no longer contracted is not used
     }
 
     /// <summary>The stored segment columns as homes.</summary>

@@ -23,7 +23,7 @@ public sealed record WhatIfBase(string Name, string RegionName, YearRange? Perio
     {
         ArgumentNullException.ThrowIfNull(start);
         var scenario = start.Question.Scenario;
-        var withProvinces = scenario.Region.Municipalities.IsEmpty || scenario.Region.Municipalities.Any(m => m.Province is not null);
+        var withProvinces = ProvinceRule.AddedNeedsProvince(scenario.Region.Municipalities);
         var rows = scenario.Region.Municipalities
             .Select(m => new BaseRow(m.Code, m.Name, m.Stock, m.SocialStock, m, m.Province))
             .Concat(start.Question.WithoutTask

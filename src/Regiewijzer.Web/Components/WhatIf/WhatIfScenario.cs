@@ -59,16 +59,18 @@ internal static partial class WhatIfScenario
 
     private static DistributionKey KeyOf(string? text, DistributionKey fallback, List<FieldError> errors)
     {
-        switch (text)
+        if (string.IsNullOrEmpty(text))
         {
-            case null or "": return fallback;
-            case "proportional": return DistributionKey.Proportional;
-            case "lagging-first": return DistributionKey.LaggingFirst;
-            case "gap-weighted": return DistributionKey.GapWeighted;
-            default:
-                errors.Add(new FieldError(FieldId.Key, "Verdeelsleutel", $"onbekende sleutel '{text}'; kies er een uit de lijst"));
-                return fallback;
+            return fallback;
         }
+
+        if (DistributionKeys.TryParse(text, out var key))
+        {
+            return key;
+        }
+
+        errors.Add(new FieldError(FieldId.Key, "Verdeelsleutel", $"onbekende sleutel '{text}'; kies er een uit de lijst"));
+        return fallback;
     }
 
     private static MunicipalityInput? Row(BaseRow row, RowEdit edit, WhatIfBase start, List<FieldError> errors)

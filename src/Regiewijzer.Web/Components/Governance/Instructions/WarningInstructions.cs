@@ -26,7 +26,7 @@ public sealed class WarningInstructions
         var ids = subjects.Where(s => s.Level is MonitoringLevel.Municipality or MonitoringLevel.Province).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
         var counts = await InstructionRegister.CountByAddresseeAsync(db, actor, ids, ct).ConfigureAwait(false);
         var draftable = new HashSet<string>(StringComparer.Ordinal);
-        if (actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind is OrganisationKind.Province or OrganisationKind.Rijk))
+        if (Permissions.CanIssueInstructions(actor))
         {
             var organisations = await InstructionRegister.OrganisationsAsync(db, ids, ct).ConfigureAwait(false);
             draftable.UnionWith(organisations.Values.Where(o => Permissions.InstructionIssuer(actor, InstructionRegister.Ref(o)) is not null).Select(o => o.Id));
