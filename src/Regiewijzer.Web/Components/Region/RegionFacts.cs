@@ -21,12 +21,13 @@ public sealed record RegionFacts(HousingRegionRow Region, RegionOutcome Outcome,
     ];
 
     /// <summary>
-    /// The region by id (WD19, any case): one query for the region, members and provinces, three for the distribution
-    /// (see <see cref="DistributeRegion"/>), and one more only when members lack a task.
+    /// The region by id (WD19, any case): one query for the region, members and provinces, and one more only when
+    /// members lack a task. The distribution is the country check's (the one the API gives), not computed again.
     /// </summary>
     /// <returns>Null when there is no region with that id.</returns>
-    public static async Task<RegionFacts?> LoadAsync(RegiewijzerDb db, string id, CancellationToken ct)
+    public static async Task<RegionFacts?> LoadAsync(RegiewijzerDb db, CountryCheck country, string id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(country);
         var key = id.Trim().ToUpperInvariant();
         var region = await db.Regions.AsNoTracking()
             .Include(r => r.Members).ThenInclude(m => m.Municipality).ThenInclude(m => m!.Province)
@@ -36,7 +37,8 @@ public sealed record RegionFacts(HousingRegionRow Region, RegionOutcome Outcome,
             return null;
         }
 
-        var outcome = await DistributeRegion.RunAsync(db, region, store: false, ct: ct).ConfigureAwait(false);
+        var outcome = country.Regions.FirstOrDefault(o => o.Question.Region.Id == region.Id)
+            ?? await DistributeRegion.RunAsync(db, region, store: false, ct: ct).ConfigureAwait(false); // a region stored after the check was made
         return new RegionFacts(region, outcome, await MissingReasonsAsync(db, region, outcome.Question, ct).ConfigureAwait(false));
     }
 
