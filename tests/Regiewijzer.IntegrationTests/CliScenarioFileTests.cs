@@ -2,9 +2,10 @@ using System.Text.Json;
 using Regiewijzer.Cli;
 using Xunit;
 
-namespace Regiewijzer.Core.Tests;
+namespace Regiewijzer.IntegrationTests;
 
-public sealed class CliAppTests : IDisposable
+/// <summary>The CLI on scenario files (no database): verdeel and toets with valid and invalid files.</summary>
+public sealed class CliScenarioFileTests : IDisposable
 {
     private const string Valid = """
         {
@@ -164,7 +165,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Run_FoodvalleyJson_EdeMatchesTheFormatSample()
     {
-        var (exit, stdout, stderr) = Run("verdeel", "--scenario", DistributionTests.FoodvalleyPath, "--format", "json");
+        var (exit, stdout, stderr) = Run("verdeel", "--scenario", ScenarioFiles.FoodvalleyPath, "--format", "json");
 
         Assert.True(exit == 0, stderr);
         Assert.Equal(string.Empty, stderr);
@@ -201,7 +202,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Run_FoodvalleyTable_ShowsRegionTotalsInDutchNotation()
     {
-        var (exit, stdout, stderr) = Run("verdeel", "--scenario", DistributionTests.FoodvalleyPath, "--format", "table");
+        var (exit, stdout, stderr) = Run("verdeel", "--scenario", ScenarioFiles.FoodvalleyPath, "--format", "table");
 
         Assert.True(exit == 0, stderr);
         Assert.Equal(string.Empty, stderr);
@@ -216,7 +217,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Run_DefaultFormat_IsTheTable()
     {
-        var (exit, stdout, _) = Run("verdeel", "--scenario", DistributionTests.FoodvalleyPath);
+        var (exit, stdout, _) = Run("verdeel", "--scenario", ScenarioFiles.FoodvalleyPath);
 
         Assert.Equal(0, exit);
         Assert.Contains("16.922", stdout, StringComparison.Ordinal);
