@@ -58,10 +58,13 @@ public static class Permissions
     }
 
     /// <summary>True when the actor may issue some instruction at all: an editor of a province or of the Rijk (see <see cref="InstructionIssuer"/>).</summary>
-    public static bool CanIssueInstructions(Actor actor)
+    public static bool CanIssueInstructions(Actor actor) => IssuingOrganisations(actor).Count > 0;
+
+    /// <summary>The organisations (ids) the actor may issue instructions for: the provinces and the Rijk it edits.</summary>
+    public static IReadOnlyList<string> IssuingOrganisations(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind is OrganisationKind.Province or OrganisationKind.Rijk);
+        return [.. actor.OrganisationsWith(AccountRole.Editor).Where(o => o.Kind is OrganisationKind.Province or OrganisationKind.Rijk).Select(o => o.Id)];
     }
 
     /// <summary>The organisations (ids) whose accounts the actor administers directly (the Rijk's administrators also manage others: <see cref="CanManageAccounts"/>).</summary>
