@@ -3,7 +3,7 @@ using Regiewijzer.Core.Norms;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Region;
+using Regiewijzer.Web.Components.Pages.Regions;
 
 namespace Regiewijzer.Web.Downloads;
 
