@@ -13,6 +13,12 @@ public partial class RegiewijzerDb
     /// <summary>Off only while seeding reference data: that is not a change by anyone, and it is 1,000s of rows.</summary>
     public bool Auditing { get; set; } = true;
 
+    /// <summary>Where a stored change is announced (the web app's caches listen); null for none (the CLI).</summary>
+    public Database.DataChangeSignal? Changes { get; set; }
+
+    /// <summary>Row types changed by saves not yet announced (waiting for their transaction's commit).</summary>
+    internal HashSet<Type> PendingChanges { get; } = [];
+
     /// <summary>The clock of the audit trail's "when" (tests may set their own).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

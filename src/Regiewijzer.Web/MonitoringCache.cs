@@ -8,6 +8,7 @@ namespace Regiewijzer.Web;
 /// <summary>
 /// The monitoring snapshot (plans, realisations, targets) kept as long as <see cref="CountryCache"/> keeps the country
 /// check, and the forecasts computed from it (a forecast is deterministic for a snapshot, subject, runs and seed).
+/// Evicted by <see cref="ReadModelEviction"/> after a change.
 /// </summary>
 public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, TimeProvider clock) : IDisposable
 {
@@ -88,12 +89,11 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
         }
     }
 
-    /// <summary>Forget the snapshot and the country check (after a change made through the web app or API).</summary>
+    /// <summary>Forget the snapshot and its forecasts (plans, realisations, trajectories, agreements or the country check changed).</summary>
     public void Invalidate()
     {
         current = null;
         forecasts.Clear();
-        country.Invalidate();
     }
 
     public void Dispose()

@@ -36,8 +36,11 @@ public static class WebApp
         {
             var db = sp.GetRequiredService<DatabaseOptions>().CreateContext();
             db.Actor = Accounts.AuditActors.Of(sp.GetService<IHttpContextAccessor>()?.HttpContext?.User); // the audit trail's "who"
+            db.Changes = sp.GetRequiredService<DataChangeSignal>(); // the one write signal: ReadModelEviction listens
             return db;
         });
+        builder.Services.AddSingleton<DataChangeSignal>();
+        builder.Services.AddSingleton<ReadModelEviction>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
         builder.Services.AddSingleton<MonitoringCache>();
@@ -54,6 +57,7 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DataChangeSignal>().Listen(app.Services.GetRequiredService<ReadModelEviction>().OnChangedAsync);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
 

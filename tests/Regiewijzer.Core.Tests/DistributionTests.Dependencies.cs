@@ -24,4 +24,13 @@ public partial class DistributionTests
             Assert.Equal(framework, Path.GetDirectoryName(loaded.Location));
         });
     }
+
+    [Fact]
+    public void GetReferencedAssemblies_CoreTests_ReferenceNoOtherRegiewijzerProject()
+    {
+        var ours = typeof(DistributionTests).Assembly.GetReferencedAssemblies()
+            .Select(r => r.Name!).Where(n => n.StartsWith("Regiewijzer.", StringComparison.Ordinal));
+
+        Assert.Equal(["Regiewijzer.Core"], ours);
+    }
 }

@@ -76,8 +76,7 @@ public static class Distribution
             errors.Add($"the tasks sum to more than {int.MaxValue}");
         }
 
-        var withProvince = input.Municipalities.Count(m => m.Province is not null);
-        if (withProvince > 0 && withProvince < input.Municipalities.Length)
+        if (!ProvinceRule.IsAllOrNone(input.Municipalities, out var withProvince))
         {
             errors.Add($"{withProvince} of {input.Municipalities.Length} municipalities have a province: either all or none");
         }

@@ -103,3 +103,22 @@ public sealed record RegionInput(
     ImmutableArray<MunicipalityInput> Municipalities,
     DistributionKey Key = DistributionKey.Proportional,
     DistributionLevels Levels = DistributionLevels.ProvinceAndRegion);
+
+/// <summary>The scenario rule on provinces: every municipality has one (a province-aware distribution) or none does.</summary>
+public static class ProvinceRule
+{
+    /// <summary>How many of <paramref name="municipalities"/> have a province; the rule holds when that is 0 or all of them.</summary>
+    public static bool IsAllOrNone(IReadOnlyCollection<MunicipalityInput> municipalities, out int withProvince)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        withProvince = municipalities.Count(m => m.Province is not null);
+        return withProvince == 0 || withProvince == municipalities.Count;
+    }
+
+    /// <summary>True when a municipality added to these must carry a province: they have provinces, or there are none yet.</summary>
+    public static bool AddedNeedsProvince(IReadOnlyCollection<MunicipalityInput> municipalities)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        return municipalities.Count == 0 || municipalities.Any(m => m.Province is not null);
+    }
+}

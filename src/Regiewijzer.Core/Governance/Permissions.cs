@@ -50,6 +50,30 @@ public static class Permissions
     public static bool CanEditMunicipality(Actor actor, string municipalityCode) =>
         actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind == OrganisationKind.Municipality && o.Id == municipalityCode);
 
+    /// <summary>The municipalities (GM codes) whose plans and realisations the actor may edit (<see cref="CanEditMunicipality"/>).</summary>
+    public static IReadOnlyList<string> EditableMunicipalities(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. actor.OrganisationsWith(AccountRole.Editor).Where(o => o.Kind == OrganisationKind.Municipality).Select(o => o.Id)];
+    }
+
+    /// <summary>True when the actor may issue some instruction at all: an editor of a province or of the Rijk (see <see cref="InstructionIssuer"/>).</summary>
+    public static bool CanIssueInstructions(Actor actor) => IssuingOrganisations(actor).Count > 0;
+
+    /// <summary>The organisations (ids) the actor may issue instructions for: the provinces and the Rijk it edits.</summary>
+    public static IReadOnlyList<string> IssuingOrganisations(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. actor.OrganisationsWith(AccountRole.Editor).Where(o => o.Kind is OrganisationKind.Province or OrganisationKind.Rijk).Select(o => o.Id)];
+    }
+
+    /// <summary>The organisations (ids) whose accounts the actor administers directly (the Rijk's administrators also manage others: <see cref="CanManageAccounts"/>).</summary>
+    public static IReadOnlyList<string> AdministeredOrganisations(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. actor.OrganisationsWith(AccountRole.Administrator).Select(o => o.Id)];
+    }
+
     /// <summary>
     /// A region's agreement (versions, transitions) and trajectory: editors of a province whose territory the region
     /// lies in, i.e. the province of at least one member (a region across a border has two).

@@ -55,7 +55,7 @@ public sealed record Plan
             }
         }
 
-        if (contractedOn is not null && !contracted)
+        if (!ContractDateAllowed(contracted, contractedOn is not null))
         {
             throw new ArgumentException($"Plan '{id}' has a contract date but is not contracted.", nameof(contractedOn));
         }
@@ -79,6 +79,12 @@ public sealed record Plan
     public PlanningStatus Status { get; }
 
     public int PriceLevelYear { get; }
+
+    /// <summary>
+    /// The rule "a contract date only with a contracted plan" (grandfathering rests on the contract): false when a plan
+    /// that is not contracted has a date. The constructor throws on it; an import or a form reports it in its own words.
+    /// </summary>
+    public static bool ContractDateAllowed(bool contracted, bool hasContractDate) => contracted || !hasContractDate;
 
     /// <summary>Expected deliveries, ordered by year, one entry per year.</summary>
     public ImmutableArray<PlanDelivery> Deliveries { get; }

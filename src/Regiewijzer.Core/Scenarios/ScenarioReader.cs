@@ -99,12 +99,9 @@ public static class ScenarioReader
             var key = DistributionKey.Proportional;
             if (fields.TryGetValue("key", out var keyElement) && String(keyElement, "$.key") is { } keyText)
             {
-                switch (keyText)
+                if (!DistributionKeys.TryParse(keyText, out key))
                 {
-                    case "proportional": key = DistributionKey.Proportional; break;
-                    case "lagging-first": key = DistributionKey.LaggingFirst; break;
-                    case "gap-weighted": key = DistributionKey.GapWeighted; break;
-                    default: Error("$.key", $"onbekende sleutel '{Echo(keyText)}' (kies proportional, lagging-first of gap-weighted)"); break;
+                    Error("$.key", $"onbekende sleutel '{Echo(keyText)}' (kies {DistributionKeys.Choices})");
                 }
             }
 
@@ -123,8 +120,7 @@ public static class ScenarioReader
             else
             {
                 municipalities = Municipalities(list, norms);
-                var withProvince = municipalities.Count(m => m.Province is not null);
-                if (withProvince > 0 && withProvince < municipalities.Length)
+                if (!ProvinceRule.IsAllOrNone(municipalities, out var withProvince))
                 {
                     Error("$.municipalities", $"{withProvince} van de {municipalities.Length} gemeenten hebben een 'province': geef die bij elke gemeente of bij geen enkele");
                 }

@@ -155,13 +155,7 @@ public static class ScenarioWriter
     }
 
     /// <summary>"proportional", "lagging-first" or "gap-weighted".</summary>
-    public static string KeyText(DistributionKey key) => key switch
-    {
-        DistributionKey.Proportional => "proportional",
-        DistributionKey.LaggingFirst => "lagging-first",
-        DistributionKey.GapWeighted => "gap-weighted",
-        _ => throw new ArgumentOutOfRangeException(nameof(key)),
-    };
+    public static string KeyText(DistributionKey key) => DistributionKeys.Name(key);
 
     private static void WriteMunicipality(Utf8JsonWriter w, MunicipalityInput m)
     {

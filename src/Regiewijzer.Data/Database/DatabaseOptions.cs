@@ -61,11 +61,13 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
             EnsureSqliteFolder();
             return new DbContextOptionsBuilder<SqliteRegiewijzerDb>()
                 .UseSqlite(WithBusyTimeout(ConnectionString), o => o.MigrationsHistoryTable("__ef_migrations"))
+                .AddInterceptors(DataChangeInterceptor.Instance)
                 .Options;
         }
 
         return new DbContextOptionsBuilder<PostgresRegiewijzerDb>()
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+            .AddInterceptors(DataChangeInterceptor.Instance)
             .Options;
     }
 

@@ -73,7 +73,7 @@ public static class CorrectStock
 
         if (version != row.Version)
         {
-            return Outcome<StockRow>.Conflict("Intussen gewijzigd: iemand anders heeft deze gegevens al aangepast. Bekijk de huidige waarde en probeer het opnieuw.", row);
+            return Outcome<StockRow>.Conflict(DatabaseErrors.ConflictMessage, row);
         }
 
         row.ReferenceSocialStock ??= row.SocialStock;
@@ -84,6 +84,6 @@ public static class CorrectStock
         db.Actor = new AuditActor(actor.Id, actor.Name, m.ProvinceCode);
         return await db.TrySaveVersionedAsync(ct).ConfigureAwait(false)
             ? Outcome<StockRow>.Ok(row)
-            : Outcome<StockRow>.Conflict("Intussen gewijzigd: iemand anders heeft deze gegevens al aangepast. Bekijk de huidige waarde en probeer het opnieuw.", null);
+            : Outcome<StockRow>.Conflict(DatabaseErrors.ConflictMessage, null);
     }
 }

@@ -266,7 +266,7 @@ public static class EditPlans
             return null;
         }
 
-        if (!form.Contracted)
+        if (!Plan.ContractDateAllowed(form.Contracted, hasContractDate: true))
         {
             errors.Add(new(nameof(PlanForm.ContractedOn), "vul alleen een contractdatum in als het plan gecontracteerd is (vink 'gecontracteerd' aan of maak de datum leeg)"));
             return null;

@@ -55,7 +55,7 @@ internal sealed class PlanLineReader(ImportChecks check, Table table, IReadOnlyS
         var priceLevelYear = row["prijspeiljaar"].Length == 0 ? null : check.Year(row, "prijspeiljaar");
         var contracted = check.YesNo(row, "gecontracteerd", empty: false);
         var contractedOn = check.Date(row, "contractdatum");
-        if (contractedOn is not null && contracted == false)
+        if (contracted is { } isContracted && !Plan.ContractDateAllowed(isContracted, contractedOn is not null))
         {
             check.Add(row, "contractdatum", "een contractdatum hoort alleen bij gecontracteerd = ja");
         }

@@ -83,12 +83,7 @@ public static class LoadRegionInput
             }
         }
 
-        var key = region.Key switch
-        {
-            "lagging-first" => DistributionKey.LaggingFirst,
-            "gap-weighted" => DistributionKey.GapWeighted,
-            _ => DistributionKey.Proportional,
-        };
+        var key = DistributionKeys.TryParse(region.Key, out var stored) ? stored : DistributionKey.Proportional;
         var scenario = new Scenario(
             $"{region.Name} {region.PeriodFrom}-{region.PeriodTo}",
             new YearRange(region.PeriodFrom, region.PeriodTo),

@@ -69,7 +69,7 @@ internal static class AgreementEndpoints
 
     private static async Task<IResult> TransitionAsync(
         int id, AgreementStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock,
-        MonitoringCache monitoring, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages, CancellationToken ct)
+        CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         if (!actor.IsAuthenticated)
@@ -94,11 +94,6 @@ internal static class AgreementEndpoints
         }
 
         var outcome = await AgreementChanges.TransitionAsync(db, actor, id, to, body!.Version!.Value, clock, ct).ConfigureAwait(false);
-        if (outcome.Kind == OutcomeKind.Ok && to == AgreementStatus.Adopted)
-        {
-            await DataChanges.AfterChangeAsync(monitoring, pages).ConfigureAwait(false); // the monitoring measures against the version in force
-        }
-
         return outcome.ToApi(http, AgreementVersionResource.From);
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.OutputCaching;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
@@ -80,23 +79,21 @@ internal static class InstructionEndpoints
         return found.ToApi(http, Resource(actor, clock));
     }
 
-    private static async Task<IResult> CreateAsync(InstructionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, IOutputCacheStore pages, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(InstructionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         var outcome = await InstructionEdits.CreateAsync(db, actor, body.ToForm(), clock, ct).ConfigureAwait(false);
-        await EvictAsync(outcome, pages).ConfigureAwait(false);
         return outcome.WithJsonPaths().ToApi(http, Resource(actor, clock), created: true, location: v => $"{ApiConventions.BasePath}/instructies/{v.Row.Id}");
     }
 
-    private static async Task<IResult> UpdateAsync(int id, InstructionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, IOutputCacheStore pages, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(int id, InstructionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         var outcome = await InstructionEdits.UpdateAsync(db, actor, id, body.ToForm(), clock, ct).ConfigureAwait(false);
-        await EvictAsync(outcome, pages).ConfigureAwait(false);
         return outcome.WithJsonPaths().ToApi(http, Resource(actor, clock));
     }
 
-    private static async Task<IResult> MoveAsync(int id, InstructionStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, IOutputCacheStore pages, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(int id, InstructionStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         if (!actor.IsAuthenticated)
@@ -110,7 +107,6 @@ internal static class InstructionEndpoints
         }
 
         var outcome = await InstructionEdits.MoveAsync(db, actor, id, to, body.Version, clock, ct).ConfigureAwait(false);
-        await EvictAsync(outcome, pages).ConfigureAwait(false);
         return outcome.WithJsonPaths().ToApi(http, Resource(actor, clock));
     }
 
@@ -118,15 +114,6 @@ internal static class InstructionEndpoints
     {
         var today = InstructionDates.Today(clock);
         return v => InstructionResource.From(v, today, actor.IsAuthenticated);
-    }
-
-    /// <summary>The warnings on the (cached) progress pages link to instructions: forget those pages after a change.</summary>
-    private static async Task EvictAsync(Outcome<InstructionView> outcome, IOutputCacheStore pages)
-    {
-        if (outcome.Succeeded)
-        {
-            await DataChanges.AfterPageChangeAsync(pages).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The features name fields as in JSON (subject, years[0].socialRent); the API reports JSON paths ($.subject).</summary>

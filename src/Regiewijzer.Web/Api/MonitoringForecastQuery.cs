@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Regiewijzer.Data.Features;
+using Regiewijzer.Core.Monitoring;
 
 namespace Regiewijzer.Web.Api;
 

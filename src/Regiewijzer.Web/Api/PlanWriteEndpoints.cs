@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
 using Regiewijzer.Web.Accounts;
@@ -44,7 +43,7 @@ internal static class PlanWriteEndpoints
 
     private static async Task<IResult> UpdateAsync(
         [Description("Id van het plan.")] int id, [FromBody] PlanUpdate body, HttpContext http, CurrentActor current, RegiewijzerDb db,
-        TimeProvider clock, MonitoringCache monitoring, IOutputCacheStore pages, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
         if (!actor.IsAuthenticated)
@@ -90,7 +89,6 @@ internal static class PlanWriteEndpoints
         switch (result.Status)
         {
             case EditStatus.Saved:
-                await DataChanges.AfterChangeAsync(monitoring, pages).ConfigureAwait(false);
                 return TypedResults.Ok(PlanResource.From((await EditPlans.FindAsync(db, id, ct).ConfigureAwait(false))!));
             case EditStatus.Forbidden:
                 return Problems.Forbidden(http, $"Alleen bewerkers van gemeente {stored.MunicipalityCode} wijzigen dit plan.");

@@ -15,16 +15,6 @@ internal static class RegionEndpoints
     private const string KeyDescription =
         "Verdeelsleutel voor het sociale restant: proportional (proportioneel), lagging-first (achterblijvers-eerst) of gap-weighted (naar-achterstand). Zonder deze parameter de sleutel van de regio.";
 
-    private static readonly Dictionary<string, DistributionKey> Keys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["proportional"] = DistributionKey.Proportional,
-        ["proportioneel"] = DistributionKey.Proportional,
-        ["lagging-first"] = DistributionKey.LaggingFirst,
-        ["achterblijvers-eerst"] = DistributionKey.LaggingFirst,
-        ["gap-weighted"] = DistributionKey.GapWeighted,
-        ["naar-achterstand"] = DistributionKey.GapWeighted,
-    };
-
     private static readonly ConditionalWeakTable<RegionDistribution, string> Written = new();
 
     public static void Map(RouteGroupBuilder api)
@@ -130,7 +120,7 @@ internal static class RegionEndpoints
             return true;
         }
 
-        if (Keys.TryGetValue(text.Trim(), out var known))
+        if (DistributionKeys.TryParse(text, out var known, lenient: true))
         {
             key = known;
             return true;
@@ -141,7 +131,7 @@ internal static class RegionEndpoints
 
     private static ProblemHttpResult InvalidKey(HttpContext context, string? text) => Problems.InvalidParameters(
         context,
-        [new InvalidParam("sleutel", $"'{text}' is geen verdeelsleutel; kies proportional, lagging-first of gap-weighted")]);
+        [new InvalidParam("sleutel", $"'{text}' is geen verdeelsleutel; kies {DistributionKeys.Choices}")]);
 
     private static ProblemHttpResult NotFound(HttpContext context, string id) =>
         Problems.NotFound(context, $"Er is geen regio met id '{id}'; {ApiConventions.BasePath}/regios noemt alle regio's (WD01 tot en met WD35).");

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Overview;
+using Regiewijzer.Web.Components.Pages.Overview;
 
 namespace Regiewijzer.Web.Downloads;
 

@@ -2,7 +2,7 @@ using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Progress;
+using Regiewijzer.Web.Components.Pages.Progress;
 
 namespace Regiewijzer.Web.Downloads;
 

@@ -3,7 +3,7 @@ using Regiewijzer.Core.Norms;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Region;
+using Regiewijzer.Web.Components.Pages.Regions;
 
 namespace Regiewijzer.Web.Downloads;
 
@@ -23,14 +23,14 @@ internal static class RegionDownloads
         group.MapGet("/gemeente/{code}/plaats-in-regio.{extension}", Place);
     }
 
-    private static async Task<IResult> Distribution(string id, string extension, RegiewijzerDb db, CancellationToken ct)
+    private static async Task<IResult> Distribution(string id, string extension, RegiewijzerDb db, CountryCache country, CancellationToken ct)
     {
         if (!Known(extension))
         {
             return UnknownExtension(extension);
         }
 
-        var facts = await RegionFacts.LoadAsync(db, id, ct).ConfigureAwait(false);
+        var facts = await RegionFacts.LoadAsync(db, await country.GetAsync(ct).ConfigureAwait(false), id, ct).ConfigureAwait(false);
         if (facts is null)
         {
             return NotFound($"Geen woningbouwregio met de code {id}.");

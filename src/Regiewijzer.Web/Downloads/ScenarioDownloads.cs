@@ -6,8 +6,8 @@ using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Sources;
-using Regiewijzer.Web.Components.WhatIf;
+using Regiewijzer.Web.Components.Pages.Sources;
+using Regiewijzer.Web.Components.Pages.Regions.Scenarios;
 
 namespace Regiewijzer.Web.Downloads;
 

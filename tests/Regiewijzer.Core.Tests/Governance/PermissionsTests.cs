@@ -35,4 +35,21 @@ public class PermissionsTests
             Assert.False(Permissions.CanManageRegion(actor, Foodvalley));
         }
     }
+
+    [Fact]
+    public void PageQuestions_EditableMunicipalitiesIssuingAndAdministeredOrganisations()
+    {
+        var municipality = With(("GM0228", OrganisationKind.Municipality, AccountRole.Editor), ("GM0203", OrganisationKind.Municipality, AccountRole.Viewer));
+        var province = With(("PV25", OrganisationKind.Province, AccountRole.Editor));
+        var rijk = With(("RIJK", OrganisationKind.Rijk, AccountRole.Administrator));
+
+        Assert.Equal(["GM0228"], Permissions.EditableMunicipalities(municipality));
+        Assert.Empty(Permissions.EditableMunicipalities(province));
+        Assert.False(Permissions.CanIssueInstructions(municipality));
+        Assert.True(Permissions.CanIssueInstructions(province));
+        Assert.True(Permissions.CanIssueInstructions(rijk)); // an administrator is also an editor
+        Assert.False(Permissions.CanIssueInstructions(Actor.Anonymous));
+        Assert.Equal(["RIJK"], Permissions.AdministeredOrganisations(rijk));
+        Assert.Empty(Permissions.AdministeredOrganisations(province));
+    }
 }

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Regiewijzer.Core;
+using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Scenarios;
+
+namespace Regiewijzer.Web.Components.Pages.Regions.Scenarios;
+
+/// <summary>One invalid input: the id of the field, what it is ("Ede, opgave") and the Dutch reason.</summary>
+public sealed record FieldError(string FieldId, string Label, string Message);
+
+/// <summary>The scenario the form describes, or every error with the field it belongs to.</summary>
+public sealed record WhatIfBuild(Scenario? Scenario, ImmutableArray<FieldError> Errors)
+{
+    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => string.Equals(e.FieldId, fieldId, StringComparison.Ordinal))?.Message;
+}
+
+/// <summary>
+/// Turns the typed form into a scenario on top of a base. Each field is checked where it is typed (Dutch
+/// numbers, no negatives, an exemption only lowers the floor); the combined rules (contracted homes within the
+/// task, floors and commitments within the capacity) are checked by <see cref="ScenarioReader"/> itself, so a
+/// what-if is valid exactly when its scenario file would be.
+/// </summary>
+internal static partial class WhatIfScenario
+{
+    public static WhatIfBuild Build(WhatIfBase start, WhatIfForm form)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new List<FieldError>();
+        var key = KeyOf(form.Key, start.Key, errors);
+        var inputs = new List<MunicipalityInput>();
+        foreach (var row in start.Rows)
+        {
+            if (Row(row, form.Row(row.Code.Value), start, errors) is { } input)
+            {
+                inputs.Add(input);
+            }
+        }
+
+        if (errors.Count == 0 && inputs.Count == 0)
+        {
+            var first = start.Rows.IsEmpty ? FieldId.Key : FieldId.Task(start.Rows[0].Code.Value);
+            errors.Add(new FieldError(first, "Opgave", "vul voor minstens één gemeente een opgave in"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new WhatIfBuild(null, [.. errors]);
+        }
+
+        var name = start.Name.EndsWith("(wat-als)", StringComparison.Ordinal) ? start.Name : $"{start.Name} (wat-als)";
+        var scenario = new Scenario(name, start.Period, start.Norms, new RegionInput(start.RegionName, [.. inputs], key));
+        var check = ScenarioReader.Read(ScenarioWriter.WriteInput(scenario), start.Norms);
+        return check.IsValid
+            ? new WhatIfBuild(scenario, [])
+            : new WhatIfBuild(null, [.. check.Errors.Select(e => ToField(e, inputs, start))]);
+    }
+
+    private static DistributionKey KeyOf(string? text, DistributionKey fallback, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (DistributionKeys.TryParse(text, out var key))
+        {
+            return key;
+        }
+
+        errors.Add(new FieldError(FieldId.Key, "Verdeelsleutel", $"onbekende sleutel '{text}'; kies er een uit de lijst"));
+        return fallback;
+    }
+
+    private static MunicipalityInput? Row(BaseRow row, RowEdit edit, WhatIfBase start, List<FieldError> errors)
+    {
+        var code = row.Code.Value;
+        var before = errors.Count;
+        int? Count(string? text, string id, string what)
+        {
+            var (value, error) = DutchInput.Count(text);
+            if (error is not null)
+            {
+                errors.Add(new FieldError(id, $"{row.Name}, {what}", error));
+            }
+
+            return value;
+        }
+
+        Fraction? Floor(string? text, string id, string what, Fraction law)
+        {
+            var (value, error) = DutchInput.Share(text);
+            if (error is null && value > law)
+            {
+                error = $"een ontheffing verlaagt de ondergrens: hoogstens {Format.Percent(law)} ({law}); leeg laten = geen ontheffing";
+            }
+
+            if (error is not null)
+            {
+                errors.Add(new FieldError(id, $"{row.Name}, {what}", error));
+                return null;
+            }
+
+            return value;
+        }
+
+        var task = Count(edit.Task, FieldId.Task(code), "opgave");
+        var exemptSocial = Floor(edit.ExemptionSocial, FieldId.ExemptionSocial(code), "ontheffing sociale huur", start.Norms.SocialFloor.Value);
+        var exemptMiddle = Floor(edit.ExemptionMiddle, FieldId.ExemptionMiddle(code), "ontheffing middensegment", start.Norms.MiddleFloor.Value);
+        var commitSocial = Count(edit.CommitmentSocial, FieldId.CommitmentSocial(code), "toezegging sociale huur");
+        var commitMiddle = Count(edit.CommitmentMiddle, FieldId.CommitmentMiddle(code), "toezegging middensegment");
+        var contractedSocial = Count(edit.ContractedSocial, FieldId.ContractedSocial(code), "gecontracteerd sociale huur");
+        var contractedMiddle = Count(edit.ContractedMiddle, FieldId.ContractedMiddle(code), "gecontracteerd middensegment");
+        var contractedFree = Count(edit.ContractedFree, FieldId.ContractedFree(code), "gecontracteerd vrije sector");
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        if (task is null)
+        {
+            if (row.Input is not null || !edit.IsEmpty)
+            {
+                errors.Add(new FieldError(FieldId.Task(code), $"{row.Name}, opgave", row.Input is null
+                    ? "vul een opgave in om deze gemeente mee te rekenen, of maak de andere velden leeg"
+                    : "vul een opgave in (0 of meer woningen)"));
+            }
+
+            return null;
+        }
+
+        return new MunicipalityInput(
+            row.Code,
+            row.Name,
+            task.Value,
+            row.Stock,
+            row.SocialStock,
+            new SegmentCounts(contractedSocial ?? 0, contractedMiddle ?? 0, contractedFree ?? 0),
+            exemptSocial is null && exemptMiddle is null ? null : new Exemption(exemptSocial, exemptMiddle),
+            commitSocial is null && commitMiddle is null ? null : new Commitment(commitSocial, commitMiddle),
+            row.Province); // the province part it belongs to: the norms hold per province part of a cross-border region too
+    }
+
+    /// <summary>Puts a scenario-file error ("$.municipalities[2].contracted: ...") on the field it is about.</summary>
+    private static FieldError ToField(ScenarioError error, List<MunicipalityInput> inputs, WhatIfBase start)
+    {
+        var match = MunicipalityPath().Match(error.Path);
+        if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= inputs.Count)
+        {
+            return new FieldError(FieldId.Key, start.RegionName, error.Message);
+        }
+
+        // ScenarioWriter lists municipalities by code, as the inputs are.
+        var m = inputs.OrderBy(i => i.Code).ElementAt(index);
+        var code = m.Code.Value;
+        var (id, what) = match.Groups[2].Value switch
+        {
+            ".task" => (FieldId.Task(code), "opgave"),
+            ".contracted" => (LargestContracted(m), "gecontracteerd"),
+            ".contracted.social" => (FieldId.ContractedSocial(code), "gecontracteerd sociale huur"),
+            ".contracted.middle" => (FieldId.ContractedMiddle(code), "gecontracteerd middensegment"),
+            ".contracted.free" => (FieldId.ContractedFree(code), "gecontracteerd vrije sector"),
+            ".exemption.socialFloor" => (FieldId.ExemptionSocial(code), "ontheffing sociale huur"),
+            ".exemption.middleFloor" => (FieldId.ExemptionMiddle(code), "ontheffing middensegment"),
+            ".commitment.social" => (FieldId.CommitmentSocial(code), "toezegging sociale huur"),
+            ".commitment.middle" => (FieldId.CommitmentMiddle(code), "toezegging middensegment"),
+            _ => (FieldId.Row(code), "ondergrenzen"),
+        };
+        return new FieldError(id, $"{m.Name}, {what}", error.Message);
+    }
+
+    /// <summary>The contracted field with the most homes: the one most likely to be too high.</summary>
+    private static string LargestContracted(MunicipalityInput m)
+    {
+        var c = m.Contracted;
+        var code = m.Code.Value;
+        return c.Free >= c.Social && c.Free >= c.Middle ? FieldId.ContractedFree(code)
+            : c.Middle >= c.Social ? FieldId.ContractedMiddle(code)
+            : FieldId.ContractedSocial(code);
+    }
+
+    [GeneratedRegex(@"^\$\.municipalities\[([0-9]+)\](.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MunicipalityPath();
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Regiewijzer.Data.Model;
+
+namespace Regiewijzer.Web;
+
+/// <summary>
+/// The one listener of the database's write signal (<see cref="Data.Database.DataChangeSignal"/>): after a stored change it
+/// evicts what depends on the changed tables. Reference tables evict the country check and data quality (and so the
+/// monitoring built on them); monitoring tables evict the monitoring; any change but accounts and the audit trail
+/// evicts the cached pages. No feature, endpoint or page evicts by hand.
+/// </summary>
+public sealed class ReadModelEviction(CountryCache country, MonitoringCache monitoring, IOutputCacheStore pages)
+{
+    private static readonly HashSet<Type> CountryRows =
+        [typeof(ProvinceRow), typeof(MunicipalityRow), typeof(HousingRegionRow), typeof(RegionMembershipRow), typeof(StockRow), typeof(TaskRow)];
+
+    private static readonly HashSet<Type> MonitoringRows =
+        [typeof(PlanRow), typeof(PlanDeliveryRow), typeof(RealisationRow), typeof(TrajectoryWeightRow), typeof(AgreementRow), typeof(AgreementShareRow)];
+
+    private static readonly HashSet<Type> NotShown =
+        [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow)];
+
+    /// <summary>What a change of these row types evicts.</summary>
+    public async ValueTask OnChangedAsync(IReadOnlySet<Type> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.Overlaps(CountryRows))
+        {
+            country.Invalidate();
+            monitoring.Invalidate();
+        }
+        else if (changed.Overlaps(MonitoringRows))
+        {
+            monitoring.Invalidate();
+        }
+
+        if (changed.Any(t => !NotShown.Contains(t) && t.Namespace == typeof(PlanRow).Namespace))
+        {
+            // Not cancelled with the request: the change is already stored.
+            await pages.EvictByTagAsync(ReferencePages.Tag, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
