@@ -126,7 +126,7 @@ public static class CouncilReports
     {
         var name = facts.Municipality.Name;
         var period = $"{region.PeriodFrom}–{region.PeriodTo}";
-        var date = DutchTime.Dutch(context.Now);
+        var date = ReportText.Date(context.Now);
         var permalink = Permalink(context, $"/gemeente/{facts.Municipality.Code}");
         var norms = result.Norms;
         var b = ImmutableArray.CreateBuilder<ReportBlock>();
@@ -144,7 +144,7 @@ public static class CouncilReports
         b.Add(new ReportParagraph($"Elke regel zegt in één zin hoe het getal ontstaat; de stappen met alle waarden staan in het hoofdstuk \"Hoe komt dit getal tot stand?\"."));
         b.Add(new ReportTable(
             $"Tabel 1. Doelen van {name} voor {period}",
-            ["Segment", "Woningen", "Aandeel van de opgave", "Regel"],
+            ["Segment", "Woningen", "Aandeel", "Regel"],
             [
                 [.. Row("Opgave", m.Task, m.Task, TaskRule(facts.Task))],
                 [.. Row("Sociale huur", m.Social, m.Task, SocialRule(m, norms))],
@@ -152,7 +152,7 @@ public static class CouncilReports
                 [.. Row("Vrije sector", m.Free, m.Task, $"Wat overblijft: de opgave ({Format.Count(m.Task)}) min sociale huur ({Format.Count(m.Social)}) en middensegment ({Format.Count(m.Middle)}).")],
                 [.. Row("Betaalbaar samen", m.Affordable, m.Task, $"Sociale huur plus middensegment; de norm van {norms.AffordableShare.Percent} betaalbaar geldt voor de regio als geheel.")],
             ],
-            [false, true, true, false]) { Widths = [1.3, 0.9, 1.0, 4.2] });
+            [false, true, true, false]) { Widths = [1.3, 0.9, 0.9, 4.2] });
 
         b.Add(new ReportChart(
             $"Figuur 1. Mix van de doelen: {name} en {region.Name}",
@@ -249,7 +249,7 @@ public static class CouncilReports
     private static ReportDocument Region(HousingRegionRow region, RegionOutcome outcome, RegionDistribution result, DataQualityReport quality, ReportContext context)
     {
         var period = $"{region.PeriodFrom}–{region.PeriodTo}";
-        var date = DutchTime.Dutch(context.Now);
+        var date = ReportText.Date(context.Now);
         var norms = result.Norms;
         var members = result.Municipalities.OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), false)).ToList();
         var b = ImmutableArray.CreateBuilder<ReportBlock>();
@@ -403,7 +403,7 @@ public static class CouncilReports
         if (context.Monitoring?.TargetSourceOf(code) is { Agreement: { } agreement } && agreement.Shares.TryGetValue(code, out var shares))
         {
             b.Add(new ReportParagraph(
-                $"Van kracht is versie {agreement.Number} van de regionale afspraak van {region.Name}, vastgesteld op {DutchTime.Dutch(agreement.AdoptedAt)} ({Permalink(context, $"/afspraak/{agreement.Id}")}). " +
+                $"Van kracht is versie {agreement.Number} van de regionale afspraak van {region.Name}, vastgesteld op {ReportText.Date(agreement.AdoptedAt)} ({Permalink(context, $"/afspraak/{agreement.Id}")}). " +
                 $"Daarin staan voor {name}: {Format.Count(shares.SocialRent)} sociale huur, {Format.Count(shares.Middle)} middensegment en {Format.Count(shares.Free)} vrije sector. " +
                 "De voortgang wordt aan deze afspraak gemeten; de verdeling hierboven is die volgens de wet."));
         }
@@ -435,7 +435,7 @@ public static class CouncilReports
         if (agreement is not null)
         {
             b.Add(new ReportParagraph(
-                $"Van kracht is versie {agreement.Number} van de regionale afspraak, vastgesteld op {DutchTime.Dutch(agreement.AdoptedAt)} ({Permalink(context, $"/afspraak/{agreement.Id}")}). De voortgang wordt aan deze afspraak gemeten."));
+                $"Van kracht is versie {agreement.Number} van de regionale afspraak, vastgesteld op {ReportText.Date(agreement.AdoptedAt)} ({Permalink(context, $"/afspraak/{agreement.Id}")}). De voortgang wordt aan deze afspraak gemeten."));
             var rows = result.Municipalities.Where(m => agreement.Shares.ContainsKey(m.Code.Value)).OrderBy(m => m.Name, StringComparer.Ordinal)
                 .Select(m =>
                 {
@@ -498,7 +498,7 @@ public static class CouncilReports
                 [
                     new ChartSeries("Gerealiseerd", [.. years.Select(y => y.IsRealised ? (double)y.CumulativeRealised.Total : double.NaN)], "#01689B"),
                     new ChartSeries("Traject", [.. years.Select(y => (double)y.CumulativeDue.Total)], "#555555"),
-                    new ChartSeries("Prognose (mediaan)", [.. years.Select(y => y.IsRealised ? double.NaN : band.GetValueOrDefault(y.Year).P50)], "#154273"),
+                    new ChartSeries("Prognose (mediaan)", [.. years.Select(y => y.Year < report.AsOfYear ? double.NaN : band.GetValueOrDefault(y.Year).P50)], "#154273"),
                 ],
                 new ChartBand("Prognose P10-P90", [.. years.Select(y => (double)band.GetValueOrDefault(y.Year).P10)], [.. years.Select(y => (double)band.GetValueOrDefault(y.Year).P90)], "#8FCAE7"),
                 all.Target,

@@ -84,7 +84,7 @@ public static class ReportDocx
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = p.Small ? "Small" : "Normal" }));
         if (p.Label is { } label)
         {
-            paragraph.Append(new Run(new RunProperties(new Bold()), new Text(label + ": ") { Space = SpaceProcessingModeValues.Preserve }));
+            paragraph.Append(new Run(new RunProperties(new Bold()), new Text(ReportText.Capital(label) + ": ") { Space = SpaceProcessingModeValues.Preserve }));
         }
 
         paragraph.Append(new Run(new Text(p.Text) { Space = SpaceProcessingModeValues.Preserve }));

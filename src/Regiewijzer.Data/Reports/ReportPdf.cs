@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
@@ -211,7 +212,7 @@ public static class ReportPdf
             var words = new List<(string Word, XFont Font)>();
             if (paragraph.Label is { } label)
             {
-                words.AddRange(label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (w, labelFont)));
+                words.AddRange(ReportText.Capital(label).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (w, labelFont)));
                 words[^1] = (words[^1].Word + ":", labelFont);
             }
 
@@ -254,11 +255,10 @@ public static class ReportPdf
         {
             var count = table.Columns.Length;
             var widths = table.Widths.Length == count ? table.Widths : [.. Enumerable.Repeat(1.0, count)];
-            var total = widths.Sum();
-            double[] columnWidths = [.. widths.Select(w => TextWidth * w / total)];
             const double pad = 3;
-            var font = count > 6 ? small : body;
-            var headFont = count > 6 ? smallBold : bold;
+            var font = count > 4 ? small : body;
+            var headFont = count > 4 ? smallBold : bold;
+            var columnWidths = ColumnWidths(table, widths, font, headFont, pad);
             var lineHeight = LineHeight(font);
 
             List<List<string>> Cells(IReadOnlyList<string> row, XFont f) =>
@@ -347,6 +347,38 @@ public static class ReportPdf
                     top += lineHeight;
                 }
             }
+        }
+
+        /// <summary>
+        /// Widths from the weights, but never narrower than the longest word of the header or a number of the column (so no
+        /// word is broken); text columns give up width when the minimums do not fit.
+        /// </summary>
+        private double[] ColumnWidths(ReportTable table, ImmutableArray<double> weights, XFont font, XFont headFont, double pad)
+        {
+            var count = table.Columns.Length;
+            var total = weights.Sum();
+            var minimum = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                var words = table.Columns[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => G.MeasureString(w, headFont).Width);
+                var numeric = table.Numeric.Length > i && table.Numeric[i];
+                var cells = numeric ? table.Rows.Select(r => G.MeasureString(r[i], font).Width) : [];
+                minimum[i] = words.Concat(cells).DefaultIfEmpty(0).Max() + (2 * pad) + 1;
+            }
+
+            double[] result = [.. weights.Select((w, i) => Math.Max(TextWidth * w / total, minimum[i]))];
+            var excess = result.Sum() - TextWidth;
+            if (excess > 0)
+            {
+                var flexible = Enumerable.Range(0, count).Where(i => result[i] > minimum[i]).ToList();
+                var room = flexible.Sum(i => result[i] - minimum[i]);
+                foreach (var i in flexible)
+                {
+                    result[i] -= room <= 0 ? 0 : excess * (result[i] - minimum[i]) / room;
+                }
+            }
+
+            return result;
         }
 
         private void Chart(ReportChart chart)
