@@ -491,7 +491,7 @@ public static class CouncilReports
         var band = series.Cumulative.ToDictionary(p => p.Year);
         b.Add(new ReportChart(
             $"Figuur 2. Gerealiseerd, traject en prognose (cumulatief, alle woningen), {name}",
-            $"Lijndiagram per jaar {years[0].Year}-{years[^1].Year}: het traject loopt op tot {Format.Count(all.Target)} woningen; gerealiseerd tot en met {report.AsOfYear}: {Format.Count(all.Realised)}; " +
+            $"Lijndiagram van {name} per jaar {years[0].Year}-{years[^1].Year}: het traject loopt op tot {Format.Count(all.Target)} woningen; gerealiseerd tot en met {report.AsOfYear}: {Format.Count(all.Realised)}; " +
             $"de prognose (mediaan) eindigt op {Format.Count(band.GetValueOrDefault(years[^1].Year).P50)} met een band van {Format.Count(band.GetValueOrDefault(years[^1].Year).P10)} tot {Format.Count(band.GetValueOrDefault(years[^1].Year).P90)}. De getallen staan in de tabel hieronder.",
             new YearLineChart(
                 [.. years.Select(y => y.Year)],

@@ -362,7 +362,9 @@ public static class ReportPdf
             {
                 var words = table.Columns[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => G.MeasureString(w, headFont).Width);
                 var numeric = table.Numeric.Length > i && table.Numeric[i];
-                var cells = numeric ? table.Rows.Select(r => G.MeasureString(r[i], font).Width) : [];
+                var cells = numeric
+                    ? table.Rows.Select(r => G.MeasureString(r[i], font).Width)
+                    : table.Rows.SelectMany(r => r[i].Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => Math.Min(G.MeasureString(w, font).Width, TextWidth * 0.3));
                 minimum[i] = words.Concat(cells).DefaultIfEmpty(0).Max() + (2 * pad) + 1;
             }
 
