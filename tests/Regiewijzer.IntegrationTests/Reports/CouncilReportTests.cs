@@ -61,21 +61,21 @@ public sealed class CouncilReportTests(ApiApps apps)
         var bytes = await api.Http.GetByteArrayAsync(new Uri("/download/regio/WD19/regiodocument.pdf", UriKind.Relative), Ct);
 
         using var pdf = PdfDocument.Open(bytes);
-        var name = region.GetProperty("name").GetString()!;
-        Assert.Equal($"Regiodocument {name}", pdf.Information.Title);
+        Assert.Equal($"Regiodocument {region.GetProperty("name").GetString()}", pdf.Information.Title);
         var text = Words(pdf);
         var members = region.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("targets").ValueKind == JsonValueKind.Object).ToList();
         Assert.Equal(8, members.Count);
         foreach (var m in members)
         {
             var t = m.GetProperty("targets");
-            var row = $"{m.GetProperty("name").GetString()} ({m.GetProperty("code").GetString()}) {Format.Count(m.GetProperty("task").GetProperty("homes").GetInt32())} ";
-            Assert.Contains(row, text, StringComparison.Ordinal);
-            var after = text[(text.IndexOf(row, StringComparison.Ordinal) + row.Length)..];
-            Assert.StartsWith(
-                $"{(m.GetProperty("laggingSegment").GetString() == "social" ? "sociale huur" : "middensegment")} {Format.Count(t.GetProperty("social").GetInt32())} {Format.Count(t.GetProperty("middle").GetInt32())} {Format.Count(t.GetProperty("free").GetInt32())} ",
-                after,
-                StringComparison.Ordinal);
+            // The name cell may wrap ("Scherpenzeel" / "(GM0279)"): the reader then gives the code after the row's numbers.
+            var lagging = m.GetProperty("laggingSegment").GetString() == "social" ? "sociale huur" : "middensegment";
+            var task = Format.Count(m.GetProperty("task").GetProperty("homes").GetInt32());
+            var targets = $"{Format.Count(t.GetProperty("social").GetInt32())} {Format.Count(t.GetProperty("middle").GetInt32())} {Format.Count(t.GetProperty("free").GetInt32())} ";
+            var name = System.Text.RegularExpressions.Regex.Escape(m.GetProperty("name").GetString()!);
+            var code = System.Text.RegularExpressions.Regex.Escape($"({m.GetProperty("code").GetString()})");
+            var segment = lagging == "sociale huur" ? "sociale( huur)?" : "middensegment";
+            Assert.Matches($@"{name} ({code} )?{System.Text.RegularExpressions.Regex.Escape(task)} {segment} {System.Text.RegularExpressions.Regex.Escape(targets)}", text);
         }
 
         AssertAccessible(pdf, bytes);
@@ -202,12 +202,12 @@ public sealed class CouncilReportTests(ApiApps apps)
 
         // PDFsharp writes the structure elements as plain (uncompressed) objects: count them in the file.
         var raw = Encoding.Latin1.GetString(bytes);
-        foreach (var tag in new[] { "/H1", "/P", "/Table", "/TH", "/TD", "/Figure" })
+        foreach (var tag in new[] { "H1", "P", "Table", "TH", "TD", "Figure" })
         {
-            Assert.Contains($"/S {tag}", raw, StringComparison.Ordinal);
+            Assert.Matches($@"/S\s*/{tag}\b", raw);
         }
 
-        var figures = System.Text.RegularExpressions.Regex.Count(raw, @"/S /Figure");
+        var figures = System.Text.RegularExpressions.Regex.Count(raw, @"/S\s*/Figure\b");
         var alts = System.Text.RegularExpressions.Regex.Count(raw, @"/Alt\s*[(<]");
         Assert.True(alts >= figures, $"{figures} figures, {alts} alternative texts");
     }
