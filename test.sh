@@ -28,6 +28,10 @@ if [ -d tests/Regiewijzer.BrowserTests ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Chromium (browser tests drive Debian's Chromium)"
   apt_install chromium fonts-dejavu-core || log "Chromium could not be installed"
 fi
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/pdftoppm ]; then
+  log "installing DejaVu fonts (embedded in the PDF reports) and poppler-utils (pdftoppm renders report pages in the tests)"
+  apt_install fonts-dejavu-core poppler-utils || log "fonts-dejavu-core or poppler-utils could not be installed"
+fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet SDK 10 is required (see global.json)" >&2
   echo "tests: 0 passed, 1 failed, 0 skipped"

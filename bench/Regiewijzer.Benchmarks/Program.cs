@@ -10,6 +10,7 @@ using Regiewijzer.Core.Norms;
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --loop [proportional|lagging-first|gap-weighted] [seconds]
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast [repeat] [full]
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast-loop [threads] [seconds]
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --rapport [repeat]
 if (args.Length > 0 && args[0] == "--check")
 {
     return Check.Run(Console.Out);
@@ -23,6 +24,11 @@ if (args.Length > 0 && args[0] == "--loop")
 if (args.Length > 0 && args[0] == "--forecast-loop")
 {
     return ForecastTiming.Loop(args.Skip(1).ToArray(), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--rapport")
+{
+    return ReportTiming.Run(args.Skip(1).ToArray(), Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "--forecast")

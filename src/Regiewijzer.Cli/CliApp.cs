@@ -27,6 +27,7 @@ internal static class CliApp
             Commands.ExportCommand.Create(stdout, stderr),
             Commands.MonitorCommand.Create(stdout, stderr),
             Commands.PrognoseCommand.Create(stdout, stderr),
+            Commands.RapportCommand.Create(stdout, stderr),
             Commands.AccountCommand.Create(stdout, stderr, stdin ?? Console.In),
         };
         root.Options.Add(DatabaseArgs.CreateProviderOption());

@@ -58,7 +58,7 @@ public sealed class RegionTests(BrowserApp app)
         Assert.Equal(header.Length, ede.Length);
         Assert.Equal("Ede", ede[Array.IndexOf(header, "gemeente")]);
         Assert.Equal("7000", ede[Array.IndexOf(header, "opgave")]);
-        Assert.Equal("2391", ede[Array.IndexOf(header, "sociaal")]);
-        Assert.Equal("2178", ede[Array.IndexOf(header, "midden")]);
+        Assert.Equal("2391", ede[Array.IndexOf(header, "sociale_huur")]);
+        Assert.Equal("2178", ede[Array.IndexOf(header, "middensegment")]);
     }
 }

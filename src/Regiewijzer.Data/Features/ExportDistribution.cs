@@ -16,8 +16,8 @@ public static class ExportDistribution
 {
     public static readonly IReadOnlyList<string> Columns =
     [
-        "code", "gemeente", "opgave", "aandeel_corporatie", "achterblijvend", "ondergrens_sociaal", "ondergrens_midden",
-        "regionaal_sociaal", "regionaal_midden", "sociaal", "midden", "vrij", "inhaalbehoefte",
+        "code", "gemeente", "opgave", "aandeel_corporatie", "achterblijvend", "ondergrens_sociale_huur", "ondergrens_middensegment",
+        "regionaal_sociale_huur", "regionaal_middensegment", "sociale_huur", "middensegment", "vrije_sector", "inhaalbehoefte",
     ];
 
     /// <summary>Distributes the region (without storing a run) and writes it; a null result means there was nothing to distribute.</summary>
@@ -55,7 +55,7 @@ public static class ExportDistribution
 
     private static IEnumerable<object> Cells(MunicipalityDistribution m) =>
     [
-        m.Code.Value, m.Name, m.Task, m.StockShare.ToDecimal(4), m.Lagging == LaggingSegment.Social ? "sociaal" : "midden",
+        m.Code.Value, m.Name, m.Task, m.StockShare.ToDecimal(4), m.Lagging.Dutch(),
         m.FloorSocial, m.FloorMiddle, m.RegionalSocial, m.RegionalMiddle, m.Social, m.Middle, m.Free, m.CatchUpNeed,
     ];
 }

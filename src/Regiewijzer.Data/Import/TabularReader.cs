@@ -188,7 +188,8 @@ internal sealed class TableBuilder(int maxRows)
 
     private void Header(int line, IReadOnlyList<string> raw)
     {
-        header = [.. raw.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant())];
+        // An XLSX of Regiewijzer heads its columns in words ("Sociale huur"); the column name is the same with underscores.
+        header = [.. raw.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant().Replace(' ', '_'))];
         while (header.Count > 0 && header[^1].Length == 0)
         {
             header.RemoveAt(header.Count - 1); // Excel sometimes writes trailing empty columns

@@ -29,6 +29,7 @@ internal static class Endpoints
         PlanWriteEndpoints.Map(api); // PUT /plannen/{id}
         InstructionEndpoints.Map(api);
         HousingProgrammeEndpoints.Map(api);
+        ReportEndpoints.Map(api); // raadsinformatie and regiodocument (PDF, DOCX)
         return app;
     }
 

@@ -12,6 +12,7 @@ internal static class DownloadEndpoints
         RegionDownloads.Map(group);
         ScenarioDownloads.Map(group);
         ProgressDownloads.Map(group);
+        ReportDownloads.Map(group);
         return app;
     }
 

@@ -13,7 +13,7 @@ internal static class RegionDownloads
     public static readonly IReadOnlyList<string> ExplanationColumns = ["stap", "titel", "toelichting", "waarden", "regel", "bron"];
 
     public static readonly IReadOnlyList<string> PlaceColumns =
-        ["rang", "code", "gemeente", "opgave", "aandeel_corporatie", "achterblijvend", "sociaal", "aandeel_sociaal", "aandeel_betaalbaar"];
+        ["rang", "code", "gemeente", "opgave", "aandeel_corporatie", "achterblijvend", "sociale_huur", "aandeel_sociale_huur", "aandeel_betaalbaar"];
 
     public static void Map(RouteGroupBuilder group)
     {

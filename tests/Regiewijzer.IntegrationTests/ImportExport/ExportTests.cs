@@ -71,12 +71,12 @@ public class ExportTests(TestDatabases databases)
         Assert.Equal(ExportDistribution.Columns, table.Columns);
         Assert.Equal(8, table.Rows.Count);
         var ede = table.Rows.Single(r => r["gemeente"] == "Ede");
-        Assert.Equal(("2391", "2178", "2431", "7000"), (ede["sociaal"], ede["midden"], ede["vrij"], ede["opgave"]));
+        Assert.Equal(("2391", "2178", "2431", "7000"), (ede["sociale_huur"], ede["middensegment"], ede["vrije_sector"], ede["opgave"]));
         Assert.StartsWith("0,", ede["aandeel_corporatie"], StringComparison.Ordinal); // a number cell, fraction shown the Dutch way by the reader
 
         using var raw = new MemoryStream(bytes);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(raw, false);
-        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        var cells = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         Assert.Contains(cells, c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number && c.CellValue?.Text == "2391");
     }
 }

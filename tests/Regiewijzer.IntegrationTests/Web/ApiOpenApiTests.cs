@@ -20,6 +20,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         "/gemeenten/{code}/ontheffingen", "/ontheffingen/{id}", "/ontheffingen/{id}/besluit", "/ontheffingen/{id}/intrekken",
         "/instructies", "/instructies/{id}", "/instructies/{id}/status", "/gemeenten/{code}/vhp",
         "/grensregios", "/provincies/{code}/grensregios",
+        "/gemeenten/{code}/raadsinformatie", "/regios/{id}/regiodocument",
     ];
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(45, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(47, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));

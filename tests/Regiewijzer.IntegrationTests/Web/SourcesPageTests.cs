@@ -87,7 +87,7 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
 
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
+        var sheet = ((WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
         var rows = sheet.Descendants<Row>().ToList();
         Assert.Equal(10, rows.Count);
         Assert.Contains(rows, r => r.InnerText.Contains("woondeals.csv", StringComparison.Ordinal));

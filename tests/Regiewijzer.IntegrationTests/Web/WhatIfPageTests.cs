@@ -200,7 +200,7 @@ public sealed class WhatIfPageTests(TestDatabases databases)
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync(Ct))[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("code;gemeente;opgave_huidig;opgave_nieuw;sociaal_huidig;sociaal_nieuw;sociaal_verschil;midden_huidig;midden_nieuw;midden_verschil;vrij_huidig;vrij_nieuw;vrij_verschil;wijziging_invoer", lines[0]);
+        Assert.Equal("code;gemeente;opgave_huidig;opgave_nieuw;sociale_huur_huidig;sociale_huur_nieuw;sociale_huur_verschil;middensegment_huidig;middensegment_nieuw;middensegment_verschil;vrije_sector_huidig;vrije_sector_nieuw;vrije_sector_verschil;wijziging_invoer", lines[0]);
         Assert.StartsWith("GM0228;Ede;7000;6000;2391;1200;-1191;", lines.Single(l => l.StartsWith("GM0228", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(9, lines.Length);
     }

@@ -12,7 +12,7 @@ internal static class OverviewTables
 {
     public static TableData Totals(string name, IEnumerable<AggregateCheck> checks) => new(
         name,
-        ["niveau", "code", "naam", "regios", "gemeenten_met_opgave", "opgave", "sociaal_vereist", "sociaal", "sociaal_tekort",
+        ["niveau", "code", "naam", "regios", "gemeenten_met_opgave", "opgave", "sociale_huur_vereist", "sociale_huur", "sociale_huur_tekort",
             "betaalbaar_vereist", "betaalbaar", "betaalbaar_tekort", "voldoet"],
         [.. checks.Select(a => Row(
             a.Level == AggregateLevel.Nation ? "land" : "provincie", a.Code, a.Name, a.Regions, a.Municipalities, a.Task,
@@ -21,8 +21,8 @@ internal static class OverviewTables
     public static TableData Municipalities(string name, IEnumerable<MunicipalityIndicator> municipalities) => new(
         name,
         ["code", "gemeente", "provincie_code", "provincie", "regio_id", "regio", "lid_indicatief", "voorraad_peiljaar", "voorraad",
-            "corporatiewoningen", "aandeel_corporatie", "achterblijvend", "opgave", "herkomst_opgave", "sociaal", "midden", "vrij",
-            "aandeel_sociaal", "aandeel_betaalbaar", "regio_voldoet"],
+            "corporatiewoningen", "aandeel_corporatie", "achterblijvend", "opgave", "herkomst_opgave", "sociale_huur", "middensegment", "vrije_sector",
+            "aandeel_sociale_huur", "aandeel_betaalbaar", "regio_voldoet"],
         [.. municipalities.Select(m => Row(
             m.Code, m.Name, m.ProvinceCode, m.ProvinceName, m.RegionId, m.RegionName, YesNo(m.IndicativeMember),
             m.Stock?.ReferenceYear, m.Stock?.TotalStock, m.Stock?.SocialStock, m.StockShare?.ToDecimal(4),
@@ -35,7 +35,7 @@ internal static class OverviewTables
     public static TableData Regions(IEnumerable<RegionLine> regions) => new(
         "Woningbouwregio's",
         ["id", "regio", "provincies", "gemeenten", "gemeenten_indicatief", "gemeenten_zonder_opgave", "opgave", "herkomst_opgave",
-            "woondeal_totaal", "woondeal_precisie", "sociaal_vereist", "sociaal", "betaalbaar_vereist", "betaalbaar", "voldoet"],
+            "woondeal_totaal", "woondeal_precisie", "sociale_huur_vereist", "sociale_huur", "betaalbaar_vereist", "betaalbaar", "voldoet"],
         [.. regions.Select(r => Row(
             r.Id, r.Summary.Name, r.Provinces, r.Summary.Municipalities, r.Summary.IndicativeMembers, r.Summary.WithoutTask,
             r.Summary.Task, r.Summary.Origin, r.Summary.DealTotal, DealPrecision.Dutch(r.Summary.DealPrecision),
@@ -60,7 +60,7 @@ internal static class OverviewTables
 
     public static TableData Signals(string name, IEnumerable<MunicipalityIndicator> scope) => new(
         name,
-        ["code", "gemeente", "provincie", "regio_id", "regio", "opgave", "sociaal", "aandeel_sociaal", "achterblijvend"],
+        ["code", "gemeente", "provincie", "regio_id", "regio", "opgave", "sociale_huur", "aandeel_sociale_huur", "achterblijvend"],
         [.. Signalled(scope).Select(m => Row(
             m.Code, m.Name, m.ProvinceName, m.RegionId, m.RegionName, m.Distribution!.Task, m.Distribution.Social,
             m.SocialShare!.Value.ToDecimal(4), m.Distribution.Lagging.Dutch()))]);

@@ -39,9 +39,9 @@ public sealed record Comparison(RegionDistribution? Current, RegionDistribution 
     public static readonly IReadOnlyList<string> Columns =
     [
         "code", "gemeente", "opgave_huidig", "opgave_nieuw",
-        "sociaal_huidig", "sociaal_nieuw", "sociaal_verschil",
-        "midden_huidig", "midden_nieuw", "midden_verschil",
-        "vrij_huidig", "vrij_nieuw", "vrij_verschil", "wijziging_invoer",
+        "sociale_huur_huidig", "sociale_huur_nieuw", "sociale_huur_verschil",
+        "middensegment_huidig", "middensegment_nieuw", "middensegment_verschil",
+        "vrije_sector_huidig", "vrije_sector_nieuw", "vrije_sector_verschil", "wijziging_invoer",
     ];
 
     /// <summary>Compares by code; the changes are described against the stored region's inputs (<paramref name="stored"/>).</summary>
