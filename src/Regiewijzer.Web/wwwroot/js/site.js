@@ -49,7 +49,9 @@
     });
   }
 
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', startCharts); } else { startCharts(); }
+  // This script is the last in <body> but for Blazor's: the charts above are parsed, so start fetching now rather than
+  // after blazor.web.js has loaded (DOMContentLoaded).
+  startCharts();
   document.addEventListener('DOMContentLoaded', function () {
     if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', startCharts); }
   });
