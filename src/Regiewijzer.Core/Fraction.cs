@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 
@@ -7,18 +8,59 @@ namespace Regiewijzer.Core;
 /// An exact rational number, always normalised (denominator &gt; 0, numerator and denominator
 /// coprime). Shares such as 2/3 are kept exactly: 2/3 never becomes 0.6667.
 /// </summary>
+/// <remarks>
+/// Stored as two <see cref="long"/>s whenever the normalised numerator and denominator fit (|numerator| and denominator
+/// at most <see cref="long.MaxValue"/>), which is every number of the law and the national data; arithmetic on two such
+/// values is done in <see cref="Int128"/>, which cannot overflow for a product or a sum of products of two longs.
+/// Only a result that does not fit after normalising is kept as <see cref="BigInteger"/>s. The representation is
+/// canonical, so the value, its equality and its text never depend on which path computed it.
+/// </remarks>
 public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 {
-    private readonly BigInteger _numerator;
-    private readonly BigInteger _denominator; // 0 only for default(Fraction), read as 0/1.
+    private readonly long _numerator;
+    private readonly long _denominator; // 0 only for default(Fraction), read as 0/1; unused when _big is set.
+    private readonly Big? _big;         // set only when the normalised value does not fit in two longs.
+
+    private sealed class Big(BigInteger numerator, BigInteger denominator)
+    {
+        public BigInteger Numerator { get; } = numerator;
+
+        public BigInteger Denominator { get; } = denominator;
+    }
+
+    // Already normalised; |numerator| <= long.MaxValue, 0 < denominator.
+    private Fraction(long numerator, long denominator, bool normalised)
+    {
+        Debug.Assert(normalised, "only for normalised values");
+        _numerator = numerator;
+        _denominator = denominator;
+        _big = null;
+    }
+
+    private Fraction(Big big)
+    {
+        _numerator = 0;
+        _denominator = 0;
+        _big = big;
+    }
 
     /// <summary>Creates <paramref name="numerator"/>/<paramref name="denominator"/>, normalised.</summary>
     /// <exception cref="DivideByZeroException">The denominator is zero.</exception>
     public Fraction(BigInteger numerator, BigInteger denominator)
     {
+        this = Create(numerator, denominator);
+    }
+
+    private static Fraction Create(BigInteger numerator, BigInteger denominator)
+    {
         if (denominator.IsZero)
         {
             throw new DivideByZeroException("A fraction cannot have denominator 0.");
+        }
+
+        if (numerator >= -long.MaxValue && numerator <= long.MaxValue && denominator >= -long.MaxValue && denominator <= long.MaxValue)
+        {
+            return Create((Int128)(long)numerator, (long)denominator);
         }
 
         if (denominator.Sign < 0)
@@ -27,24 +69,74 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             denominator = -denominator;
         }
 
-        if (denominator.IsOne)
+        var gcd = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        if (!gcd.IsOne)
         {
-            _numerator = numerator;
-            _denominator = BigInteger.One;
-            return;
+            numerator /= gcd;
+            denominator /= gcd;
         }
 
-        var gcd = BigInteger.GreatestCommonDivisor(numerator, denominator);
-        if (gcd.IsOne)
+        return numerator >= -long.MaxValue && numerator <= long.MaxValue && denominator <= long.MaxValue
+            ? new Fraction((long)numerator, (long)denominator, normalised: true)
+            : new Fraction(new Big(numerator, denominator));
+    }
+
+    /// <summary>Normalises an exact 128-bit quotient; falls back to BigInteger only when the reduced value does not fit.</summary>
+    private static Fraction Create(Int128 numerator, Int128 denominator)
+    {
+        if (denominator == Int128.Zero)
         {
-            _numerator = numerator;
-            _denominator = denominator;
+            throw new DivideByZeroException("A fraction cannot have denominator 0.");
         }
-        else
+
+        if (numerator == Int128.Zero)
         {
-            _numerator = numerator / gcd;
-            _denominator = denominator / gcd;
+            return new Fraction(0, 1, normalised: true);
         }
+
+        var negative = (numerator < 0) != (denominator < 0);
+        var n = Abs(numerator);
+        var d = Abs(denominator);
+        if (d != UInt128.One)
+        {
+            var gcd = n <= ulong.MaxValue && d <= ulong.MaxValue ? Gcd((ulong)n, (ulong)d) : Gcd(n, d);
+            if (gcd != UInt128.One)
+            {
+                n /= gcd;
+                d /= gcd;
+            }
+        }
+
+        if (n <= long.MaxValue && d <= long.MaxValue)
+        {
+            var small = (long)(ulong)n;
+            return new Fraction(negative ? -small : small, (long)(ulong)d, normalised: true);
+        }
+
+        var bigNumerator = (BigInteger)n;
+        return new Fraction(new Big(negative ? -bigNumerator : bigNumerator, (BigInteger)d));
+    }
+
+    private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
+
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+
+    private static UInt128 Gcd(UInt128 a, UInt128 b)
+    {
+        while (b != UInt128.Zero)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>The whole number <paramref name="value"/>.</summary>
@@ -52,37 +144,53 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     public static Fraction Zero => default;
 
-    public static Fraction One => FromInteger(BigInteger.One);
+    public static Fraction One => new(1, 1, normalised: true);
 
-    public BigInteger Numerator => _numerator;
+    public BigInteger Numerator => _big?.Numerator ?? _numerator;
 
-    public BigInteger Denominator => _denominator.IsZero ? BigInteger.One : _denominator;
+    public BigInteger Denominator => _big?.Denominator ?? SmallDenominator;
 
-    public bool IsZero => _numerator.IsZero;
+    private long SmallDenominator => _denominator == 0 ? 1 : _denominator;
 
-    public int Sign => _numerator.Sign;
+    public bool IsZero => _big is null && _numerator == 0;
 
-    public bool IsInteger => Denominator.IsOne;
+    public int Sign => _big?.Numerator.Sign ?? Math.Sign(_numerator);
 
-    public static Fraction operator +(Fraction a, Fraction b) =>
-        a.Denominator == b.Denominator
-            ? new(a._numerator + b._numerator, a.Denominator)
-            : new(a._numerator * b.Denominator + b._numerator * a.Denominator, a.Denominator * b.Denominator);
+    public bool IsInteger => _big is null ? SmallDenominator == 1 : _big.Denominator.IsOne;
+
+    public static Fraction operator +(Fraction a, Fraction b)
+    {
+        if (a._big is null && b._big is null)
+        {
+            long ad = a.SmallDenominator, bd = b.SmallDenominator;
+            return ad == bd
+                ? Create((Int128)a._numerator + b._numerator, ad)
+                : Create((Int128)a._numerator * bd + (Int128)b._numerator * ad, (Int128)ad * bd);
+        }
+
+        return new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+    }
 
     public static Fraction operator -(Fraction a, Fraction b) => a + (-b);
 
-    public static Fraction operator -(Fraction a) => new(-a._numerator, a.Denominator);
+    public static Fraction operator -(Fraction a) =>
+        a._big is null ? new Fraction(-a._numerator, a.SmallDenominator, normalised: true) : new(-a._big.Numerator, a._big.Denominator);
 
     public static Fraction operator *(Fraction a, Fraction b) =>
-        new(a._numerator * b._numerator, a.Denominator * b.Denominator);
+        a._big is null && b._big is null
+            ? Create((Int128)a._numerator * b._numerator, (Int128)a.SmallDenominator * b.SmallDenominator)
+            : new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
     /// <exception cref="DivideByZeroException"><paramref name="b"/> is zero.</exception>
     public static Fraction operator /(Fraction a, Fraction b) =>
-        new(a._numerator * b.Denominator, a.Denominator * b._numerator);
+        a._big is null && b._big is null
+            ? Create((Int128)a._numerator * b.SmallDenominator, (Int128)a.SmallDenominator * b._numerator)
+            : new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
 
-    public static Fraction operator *(Fraction a, long b) => new(a._numerator * b, a.Denominator);
+    public static Fraction operator *(Fraction a, long b) =>
+        a._big is null ? Create((Int128)a._numerator * b, a.SmallDenominator) : new(a._big.Numerator * b, a._big.Denominator);
 
-    public static implicit operator Fraction(long value) => FromInteger(value);
+    public static implicit operator Fraction(long value) => value == long.MinValue ? FromInteger(value) : new Fraction(value, 1, normalised: true);
 
     public static bool operator ==(Fraction a, Fraction b) => a.Equals(b);
 
@@ -107,36 +215,63 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     public Fraction Negate() => -this;
 
     /// <summary>The largest whole number &lt;= this value.</summary>
-    public BigInteger Floor() => BigInteger.Divide(_numerator - (_numerator.Sign < 0 ? Denominator - 1 : 0), Denominator);
+    public BigInteger Floor() => _big is null ? SmallFloor() : BigInteger.Divide(_big.Numerator - (_big.Numerator.Sign < 0 ? _big.Denominator - 1 : 0), _big.Denominator);
+
+    // Floor division of two longs (|numerator| <= long.MaxValue, so the quotient and the step below cannot overflow).
+    private long SmallFloor()
+    {
+        var d = SmallDenominator;
+        var q = _numerator / d;
+        return _numerator % d < 0 ? q - 1 : q;
+    }
+
+    private long PositiveRemainder()
+    {
+        var r = _numerator % SmallDenominator;
+        return r < 0 ? r + SmallDenominator : r;
+    }
 
     /// <summary>The smallest whole number &gt;= this value.</summary>
     public BigInteger Ceiling() => -(-this).Floor();
 
     /// <summary>This value minus its floor: in [0, 1).</summary>
-    public Fraction FractionalPart() => this - FromInteger(Floor());
+    public Fraction FractionalPart() => _big is null
+        ? new Fraction(PositiveRemainder(), SmallDenominator, normalised: true) // coprime with the denominator as the numerator was
+        : this - FromInteger(Floor());
 
     /// <summary>"At least p of n": the smallest whole number &gt;= p*n, in integer arithmetic.</summary>
     public int CeilingOf(int count) => checked((int)(this * count).Ceiling());
 
-    public int CompareTo(Fraction other) =>
-        Denominator == other.Denominator
-            ? _numerator.CompareTo(other._numerator)
-            : (_numerator * other.Denominator).CompareTo(other._numerator * Denominator);
+    public int CompareTo(Fraction other)
+    {
+        if (_big is null && other._big is null)
+        {
+            long ad = SmallDenominator, bd = other.SmallDenominator;
+            return ad == bd
+                ? _numerator.CompareTo(other._numerator)
+                : ((Int128)_numerator * bd).CompareTo((Int128)other._numerator * ad);
+        }
 
-    public bool Equals(Fraction other) => _numerator == other._numerator && Denominator == other.Denominator;
+        return (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+    }
+
+    public bool Equals(Fraction other) =>
+        _big is null && other._big is null
+            ? _numerator == other._numerator && SmallDenominator == other.SmallDenominator
+            : _big is not null && other._big is not null && _big.Numerator == other._big.Numerator && _big.Denominator == other._big.Denominator;
 
     public override bool Equals(object? obj) => obj is Fraction other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_numerator, Denominator);
+    public override int GetHashCode() => _big is null ? HashCode.Combine(_numerator, SmallDenominator) : HashCode.Combine(_big.Numerator, _big.Denominator);
 
     /// <summary>"a/b", or "a" for a whole number (invariant culture).</summary>
     public override string ToString() =>
         IsInteger
-            ? _numerator.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{_numerator}/{Denominator}");
+            ? Numerator.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
 
     /// <summary>Nearest double; only for display and JSON numbers, never for decisions.</summary>
-    public double ToDouble() => (double)_numerator / (double)Denominator;
+    public double ToDouble() => _big is null ? (double)_numerator / SmallDenominator : (double)_big.Numerator / (double)_big.Denominator;
 
     /// <summary>Rounded half away from zero to <paramref name="decimals"/> decimals, exactly.</summary>
     public decimal ToDecimal(int decimals)

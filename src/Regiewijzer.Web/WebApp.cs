@@ -25,6 +25,15 @@ public static class WebApp
         });
         // Serve wwwroot and the npm assets from the build output in every environment (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
+        // Serve the static files exactly as the build's manifest describes them, also when running from the build output
+        // (`dotnet run`, tests): fingerprinted files immutable for a year, the precompressed gzip and brotli variants, their
+        // ETags and 304s. The runtime handler that would otherwise watch wwwroot sends every file with no-cache and, once a
+        // file's timestamp differs from the manifest, an uncompressed "gzip" without its ETag. Turn it back on with
+        // --ReloadStaticAssetsAtRuntime true to edit CSS or scripts without rebuilding.
+        if (builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
+        }
         RequestLimits.Configure(builder); // body and form limits, explicit (RequestLimits.MaxBodyBytes)
         configure?.Invoke(builder);
 

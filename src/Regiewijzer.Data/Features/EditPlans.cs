@@ -37,8 +37,12 @@ public static class EditPlans
     public static bool IsShipped(PlanRow plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return EditRules.OriginalSource(plan.Source)?.StartsWith(MonitoringSeeder.PlanSource, StringComparison.Ordinal) == true;
+        return IsShippedSource(plan.Source);
     }
+
+    /// <summary>True for a plan source of the shipped plan capacity ~2021 (also after it was edited here).</summary>
+    public static bool IsShippedSource(string source) =>
+        EditRules.OriginalSource(source)?.StartsWith(MonitoringSeeder.PlanSource, StringComparison.Ordinal) == true;
 
     /// <summary>Adds a plan to a municipality. Not found when the municipality does not exist.</summary>
     public static async Task<EditResult<PlanForm>> CreateAsync(RegiewijzerDb db, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)

@@ -52,7 +52,7 @@ public sealed partial class RegionPageTests(TestDatabases databases)
 
         var html = WebUtility.HtmlDecode(await app.Client.GetStringAsync(new Uri("/regio/wd19", UriKind.Relative), Ct));
 
-        Assert.Matches("<div class=\"rw-chart[^\"]*\" data-chart=\"bars\" data-source=\"mix-data\" role=\"img\" aria-label=\"[^\"]+\" aria-describedby=\"mix-alt\"", html);
+        Assert.Matches("<div class=\"rw-chart[^\"]*\" data-chart=\"bars\" data-source=\"mix-data\" data-scripts=\"lib/echarts/echarts\\.min\\.[^\"]+ js/charts\\.[^\"]+ js/bars\\.[^\"]+\" role=\"img\" aria-label=\"[^\"]+\" aria-describedby=\"mix-alt\"", html);
         Assert.Contains("<a href=\"#verdeling\">Verdeling per gemeente</a>", html, StringComparison.Ordinal);
         var json = Regex.Match(html, "<script type=\"application/json\" id=\"mix-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
         using var data = JsonDocument.Parse(json);

@@ -1,6 +1,6 @@
 // Chart start-up for the server-rendered pages. A chart is <div class="rw-chart" data-chart="KIND" data-source="ID">,
 // where ID is a <script type="application/json"> block the server wrote. Chart kinds register themselves in
-// window.rwCharts (js/map.js, js/bars.js, ...). Runs on first load and after Blazor's enhanced navigation.
+// window.rwCharts (js/map.js, js/bars.js, ...). js/site.js loads these scripts on pages with a chart and calls rwStartCharts, also after enhanced navigation.
 (function () {
   'use strict';
   window.rwCharts = window.rwCharts || {};
@@ -33,13 +33,5 @@
       if (!c.isDisposed() && d && d.clientWidth > 0 && d.clientHeight > 0) { c.resize(); }
     });
   });
-  window.rwStartCharts = start;
-  function whenReady() {
-    // Chart kinds are separate scripts; start once all deferred scripts have run.
-    setTimeout(start, 0);
-  }
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', whenReady); } else { whenReady(); }
-  document.addEventListener('DOMContentLoaded', function () {
-    if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', start); }
-  });
+  window.rwStartCharts = start; // called by js/site.js once this file, ECharts and the chart kinds have loaded
 })();

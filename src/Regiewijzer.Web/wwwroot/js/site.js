@@ -11,3 +11,48 @@
     main.scrollIntoView();
   });
 })();
+
+// Charts: a page with a chart names the scripts it needs on the chart element (data-scripts: ECharts, js/charts.js, the
+// chart kind). They are loaded once, only on such a page, and run in that order; then the charts start. Also after
+// Blazor's enhanced navigation, which does not run scripts of the new page itself.
+(function () {
+  'use strict';
+  const loading = {}; // url -> Promise
+
+  function load(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
+        const script = document.createElement('script');
+        script.src = src;
+        script.async = false; // downloads in parallel, runs in insertion order
+        script.onload = resolve;
+        script.onerror = function () { delete loading[src]; reject(new Error(src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[src];
+  }
+
+  function startCharts() {
+    const needed = [];
+    document.querySelectorAll('[data-chart][data-scripts]').forEach(function (el) {
+      el.dataset.scripts.split(' ').forEach(function (src) { if (src && needed.indexOf(src) < 0) { needed.push(src); } });
+    });
+    if (!needed.length) { if (window.rwStartCharts) { window.rwStartCharts(); } return; } // disposes the previous page's charts
+    Promise.all(needed.map(load)).then(function () {
+      if (window.rwStartCharts) { window.rwStartCharts(); }
+    }).catch(function (e) {
+      document.querySelectorAll('[data-chart]').forEach(function (el) {
+        el.textContent = 'De grafiek kon niet worden geladen; de tabel eronder bevat dezelfde gegevens.';
+      });
+      console.error(e);
+    });
+  }
+
+  // This script is the last in <body> but for Blazor's: the charts above are parsed, so start fetching now rather than
+  // after blazor.web.js has loaded (DOMContentLoaded).
+  startCharts();
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', startCharts); }
+  });
+})();
