@@ -28,6 +28,10 @@ if [ -d tests/Regiewijzer.BrowserTests ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Chromium (browser tests drive Debian's Chromium)"
   apt_install chromium fonts-dejavu-core || log "Chromium could not be installed"
 fi
+if [ -d tests/Regiewijzer.IntegrationTests ] && [ ! -x /usr/sbin/nginx ]; then
+  log "installing nginx (the production tests put a real reverse proxy in front of the app)"
+  apt_install nginx-light openssl || log "nginx could not be installed"
+fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet SDK 10 is required (see global.json)" >&2
   echo "tests: 0 passed, 1 failed, 0 skipped"
