@@ -32,6 +32,10 @@ if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/p
   log "installing DejaVu fonts (embedded in the PDF reports) and poppler-utils (pdftoppm renders report pages in the tests)"
   apt_install fonts-dejavu-core poppler-utils || log "fonts-dejavu-core or poppler-utils could not be installed"
 fi
+if [ -d tests/Regiewijzer.IntegrationTests ] && [ ! -x /usr/sbin/nginx ]; then
+  log "installing nginx (the production tests put a real reverse proxy in front of the app)"
+  apt_install nginx-light openssl || log "nginx could not be installed"
+fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet SDK 10 is required (see global.json)" >&2
   echo "tests: 0 passed, 1 failed, 0 skipped"

@@ -53,9 +53,14 @@ internal static class CliApp
         }
         catch (Exception e) when (Data.Database.DatabaseErrors.Classify(e) != Data.Database.DatabaseErrorKind.Other)
         {
-            var busy = Data.Database.DatabaseErrors.IsBusy(e);
-            stderr.WriteLine($"regiewijzer: {(busy ? Data.Database.DatabaseErrors.BusyMessage : Data.Database.DatabaseErrors.ConflictMessage)}");
-            return busy ? DatabaseBusy : Conflict;
+            var kind = Data.Database.DatabaseErrors.Classify(e);
+            stderr.WriteLine("regiewijzer: " + kind switch
+            {
+                Data.Database.DatabaseErrorKind.Busy => Data.Database.DatabaseErrors.BusyMessage,
+                Data.Database.DatabaseErrorKind.Unavailable => Data.Database.DatabaseErrors.UnavailableMessage,
+                _ => Data.Database.DatabaseErrors.ConflictMessage,
+            });
+            return kind is Data.Database.DatabaseErrorKind.Busy or Data.Database.DatabaseErrorKind.Unavailable ? DatabaseBusy : Conflict;
         }
         catch (Exception e)
         {

@@ -6,6 +6,7 @@ using Regiewijzer.Web.Accounts;
 using Regiewijzer.Web.Api;
 using Regiewijzer.Web.Components;
 using Regiewijzer.Web.Downloads;
+using Regiewijzer.Web.Hosting;
 
 namespace Regiewijzer.Web;
 
@@ -35,6 +36,7 @@ public static class WebApp
             builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
         }
         RequestLimits.Configure(builder); // body and form limits, explicit (RequestLimits.MaxBodyBytes)
+        builder.AddProduction(); // proxy, HSTS, public address, health, logs, OpenTelemetry (Hosting/ProductionSetup.cs)
         configure?.Invoke(builder);
 
         var database = DatabaseOptions.From(
@@ -77,12 +79,15 @@ public static class WebApp
             StartupLog.Prepared(app.Logger, database, report.AppliedMigrations.Count, report.Seeded, (long)report.SeedTime.TotalMilliseconds);
         }
 
+        app.UseProductionFront(); // forwarded headers from known proxies (the real client and scheme), request logging if on
         app.UseSecurityHeaders(); // CSP, nosniff, Referrer-Policy, X-Frame-Options on every response (SecurityHeaders.cs)
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
             app.UseHsts();
         }
+
+        app.UseDatabaseOutage(); // the database went away: 503 with Retry-After (Dutch page or problem+json), not 500
 
         app.UseResponseCompression();
         app.UseApi(); // API-Version header, problem+json for every error, no trailing slashes (Api/ApiConventions.cs)
@@ -97,6 +102,7 @@ public static class WebApp
         app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache // only pages marked [OutputCache(PolicyName = ReferencePages.Policy)]
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapHealth(); // /health/live, /health/ready
         app.MapApi();
         app.MapAccounts();
         app.MapDownloads();

@@ -20,7 +20,23 @@ public sealed class PostgresServer : IAsyncDisposable
     private string? _adminConnection;
     private string? _failure;
 
+    private string? _startOptions;
+
     private string DataDirectory => Path.Combine(_directory!, "data");
+
+    /// <summary>The connection string of the server's administrative database (after a successful start).</summary>
+    public string AdminConnection => _adminConnection ?? throw new InvalidOperationException(_failure ?? "PostgreSQL was not started.");
+
+    /// <summary>Stops the running server (fast shutdown: connections are closed), keeping its data; see <see cref="StartAgainAsync"/>.</summary>
+    public Task StopServerAsync() =>
+        RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true);
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public async Task StartAgainAsync()
+    {
+        await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_directory!, "server.log"), "-w", "-t", "60", "-o", _startOptions!, "start"], asPostgres: true).ConfigureAwait(false);
+        await WaitUntilAcceptingAsync().ConfigureAwait(false);
+    }
 
     public async Task StartOrRecordFailureAsync()
     {
@@ -84,6 +100,7 @@ public sealed class PostgresServer : IAsyncDisposable
             try
             {
                 await RunAsync(pgCtl, ["-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", options, "start"], asPostgres: true).ConfigureAwait(false);
+                _startOptions = options;
             }
             catch (InvalidOperationException) when (attempt < 3)
             {

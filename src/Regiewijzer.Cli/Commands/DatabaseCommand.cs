@@ -4,7 +4,7 @@ using Regiewijzer.Data.Reference;
 
 namespace Regiewijzer.Cli.Commands;
 
-/// <summary>regiewijzer database migrate|seed|scaffold-migration</summary>
+/// <summary>regiewijzer database migrate|seed|backup|restore|scaffold-migration</summary>
 internal static class DatabaseCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -48,7 +48,57 @@ internal static class DatabaseCommand
             return CliApp.Ok;
         });
 
-        _ = stderr;
-        return new Command("database", "Beheer de database.") { migrate, seed, scaffold };
+        var backupFile = new Argument<string>("bestand") { Description = "Het back-upbestand dat wordt gemaakt (bestaat nog niet)." };
+        var backup = new Command("backup", "Maak een back-up van de SQLite-database (ook terwijl de webapp draait). Voor PostgreSQL: toont de pg_dump-opdracht.") { backupFile };
+        backup.SetAction(parse =>
+        {
+            var options = DatabaseArgs.Resolve(parse);
+            var file = parse.GetRequiredValue(backupFile);
+            if (options.Provider != DatabaseOptions.Sqlite)
+            {
+                stderr.WriteLine(DatabaseBackup.PostgresInstructions(options, file));
+                return CliApp.UsageError;
+            }
+
+            if (DatabaseBackup.BackupSqlite(options, file) is { } refusal)
+            {
+                stderr.WriteLine($"regiewijzer: {refusal}");
+                return CliApp.InvalidInput;
+            }
+
+            stdout.WriteLine($"Back-up gemaakt: {Path.GetFullPath(file)}.");
+            return CliApp.Ok;
+        });
+
+        var restoreFile = new Argument<string>("bestand") { Description = "Het back-upbestand om terug te zetten." };
+        var replace = new Option<bool>("--vervang") { Description = "Bevestig dat alle huidige gegevens worden vervangen door die van de back-up." };
+        var restore = new Command("restore", "Zet een back-up terug in de SQLite-database: alle huidige gegevens worden vervangen. Voor PostgreSQL: toont de pg_restore-opdracht.") { restoreFile, replace };
+        restore.SetAction(parse =>
+        {
+            var options = DatabaseArgs.Resolve(parse);
+            var file = parse.GetRequiredValue(restoreFile);
+            if (options.Provider != DatabaseOptions.Sqlite)
+            {
+                stderr.WriteLine(DatabaseBackup.PostgresInstructions(options, file));
+                return CliApp.UsageError;
+            }
+
+            if (!parse.GetValue(replace))
+            {
+                stderr.WriteLine($"regiewijzer: terugzetten vervangt alle gegevens van {options} door die van {file}. Herhaal de opdracht met --vervang om dat te bevestigen; er is niets gewijzigd.");
+                return CliApp.UsageError;
+            }
+
+            if (DatabaseBackup.RestoreSqlite(options, file) is { } refusal)
+            {
+                stderr.WriteLine($"regiewijzer: {refusal}");
+                return CliApp.InvalidInput;
+            }
+
+            stdout.WriteLine($"Teruggezet uit {Path.GetFullPath(file)}. Een draaiende webapp toont de teruggezette gegevens na een herstart.");
+            return CliApp.Ok;
+        });
+
+        return new Command("database", "Beheer de database.") { migrate, seed, backup, restore, scaffold };
     }
 }

@@ -24,6 +24,12 @@ public enum DatabaseErrorKind
     /// SQLite, a lock timeout, deadlock or serialization failure on PostgreSQL) ran out. Nobody changed the record: try again.
     /// </summary>
     Busy,
+
+    /// <summary>
+    /// The database cannot be reached (server down or restarting, connection refused or broken). Nothing was saved; the
+    /// web app answers 503 with Retry-After and recovers by itself when the database is back.
+    /// </summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -40,11 +46,18 @@ public static class DatabaseErrors
     /// <summary>What the person is told about a change that lost a race to someone else's (pages, API detail, CLI).</summary>
     public const string ConflictMessage = "Iemand anders heeft tegelijk dezelfde gegevens gewijzigd of aangemaakt; er is niets opgeslagen. Lees de gegevens opnieuw en probeer het nog eens.";
 
+    /// <summary>What the person is told while the database cannot be reached (pages, API detail, CLI).</summary>
+    public const string UnavailableMessage = "De database is op dit moment niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw.";
+
+    /// <summary>Seconds the Retry-After header asks a client to wait while the database cannot be reached.</summary>
+    public const int UnavailableRetryAfterSeconds = 30;
+
     /// <summary>Seconds the API's Retry-After header asks a client to wait after a busy database.</summary>
     public const int RetryAfterSeconds = 5;
 
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteCannotOpen = 14;
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
@@ -68,6 +81,15 @@ public static class DatabaseErrors
                     return DatabaseErrorKind.Busy;
                 case NpgsqlException { InnerException: TimeoutException }:
                     return DatabaseErrorKind.Busy;
+                case PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal):
+                    // Connection exceptions (08xxx) and operator intervention (57P01 admin shutdown, 57P02 crash, 57P03 cannot connect now).
+                    return DatabaseErrorKind.Unavailable;
+                case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or EndOfStreamException }:
+                    return DatabaseErrorKind.Unavailable;
+                case NpgsqlException n when n is not PostgresException && n.IsTransient:
+                    return DatabaseErrorKind.Unavailable;
+                case SqliteException { SqliteErrorCode: SqliteCannotOpen }:
+                    return DatabaseErrorKind.Unavailable;
                 default:
                     break;
             }
@@ -81,4 +103,7 @@ public static class DatabaseErrors
 
     /// <summary>True when the database was busy (<see cref="DatabaseErrorKind.Busy"/>).</summary>
     public static bool IsBusy(Exception? exception) => Classify(exception) == DatabaseErrorKind.Busy;
+
+    /// <summary>True when the database could not be reached (<see cref="DatabaseErrorKind.Unavailable"/>).</summary>
+    public static bool IsUnavailable(Exception? exception) => Classify(exception) == DatabaseErrorKind.Unavailable;
 }

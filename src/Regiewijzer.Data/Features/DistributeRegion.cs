@@ -1,6 +1,7 @@
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features;
 
@@ -41,6 +42,14 @@ public static class DistributeRegion
     }
 
     /// <summary>The pure decision: nothing to distribute without a member with a task.</summary>
-    internal static RegionOutcome Decide(RegionQuestion question) =>
-        new(question, question.Scenario.Region.Municipalities.IsEmpty ? null : Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms));
+    internal static RegionOutcome Decide(RegionQuestion question)
+    {
+        if (question.Scenario.Region.Municipalities.IsEmpty)
+        {
+            return new(question, null);
+        }
+
+        RegiewijzerMetrics.Distributed("database");
+        return new(question, Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms));
+    }
 }

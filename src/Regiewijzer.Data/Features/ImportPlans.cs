@@ -5,6 +5,7 @@ using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features;
 
@@ -142,6 +143,7 @@ public static class ImportPlans
             notes.Add($"{Format.Count(updated)} bestaande {(updated == 1 ? "plan is" : "plannen zijn")} vervangen (naam, status, jaren, contract en woningen); andere plannen zijn niet veranderd.");
         }
 
+        RegiewijzerMetrics.Imported("plannen", saved: true, inserted + updated);
         return new ImportResult(inserted, updated, []) { Notes = notes };
     }
 

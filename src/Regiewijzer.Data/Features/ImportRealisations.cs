@@ -4,6 +4,7 @@ using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features;
 
@@ -132,6 +133,7 @@ public static class ImportRealisations
             return ImportResult.Failed([ImportPlans.Concurrent]);
         }
 
+        RegiewijzerMetrics.Imported("realisaties", saved: true, inserted + updated);
         return new ImportResult(inserted, updated, []) { Notes = Notes(updated, estimates) };
     }
 

@@ -21,11 +21,18 @@ public static class AccountSetup
         var config = builder.Configuration;
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        // Cookies and API tokens are protected with the Data Protection key ring: several instances behind one load
-        // balancer must share it (a shared folder); by default it lives in the user's profile (~/.aspnet).
+        // Cookies and API tokens are protected with the Data Protection key ring. By default it lives in the database, so
+        // every instance on one database shares it (a cookie from one instance works on the others); a folder can be
+        // chosen instead (DataProtection:KeysDirectory).
+        var protection = services.AddDataProtection().SetApplicationName("Regiewijzer");
         if (config["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
         {
-            services.AddDataProtection().SetApplicationName("Regiewijzer").PersistKeysToFileSystem(new DirectoryInfo(keys));
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        else
+        {
+            services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+                .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new Hosting.DatabaseKeyRing(scopes));
         }
 
         services.AddScoped<CurrentActor>();

@@ -65,7 +65,9 @@ internal static class DistributionEndpoints
 
         // ct is HttpContext.RequestAborted: when the client goes away, the distribution stops (OperationCanceledException).
         var scenario = read.Scenario!;
-        return ApiJson.Text(ScenarioWriter.WriteResult(Distribution.DistributeCancellable(scenario.Region, scenario.Norms, ct)));
+        var result = Distribution.DistributeCancellable(scenario.Region, scenario.Norms, ct);
+        Data.Telemetry.RegiewijzerMetrics.Distributed("scenario");
+        return ApiJson.Text(ScenarioWriter.WriteResult(result));
     }
 
     /// <summary>application/json or a +json type, in UTF-8 (the default for JSON).</summary>

@@ -56,7 +56,7 @@ internal static partial class Problems
         InvalidParameterType, MalformedJsonType, NotFoundType, MethodNotAllowedType, NothingToDistributeType, TooLargeType,
         UnsupportedMediaTypeType, InvalidScenarioType, ServerErrorType,
         NotSignedInType, SignInFailedType, ForbiddenType, LockedType, TooManyRequestsType, ConflictType, TransitionType, InvalidInputType, BusyType,
-        BadRequestType, RequestTooLargeType,
+        BadRequestType, RequestTooLargeType, UnavailableType,
     ];
 
     public static ProblemHttpResult NotFound(HttpContext context, string detail) => Create(context, NotFoundType, detail);
@@ -118,12 +118,15 @@ internal static partial class Problems
         };
     }
 
-    /// <summary>The type URI: the explanation of this problem on the page /api of this host.</summary>
+    /// <summary>The type URI: the explanation of this problem on the page /api of this site (App:PublicBaseUrl when set).</summary>
     public static string TypeUri(HttpRequest request, ProblemType type)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(type);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/api#probleem-{type.Slug}";
+        var path = $"/api#probleem-{type.Slug}";
+        return request.HttpContext.RequestServices.GetService<Hosting.PublicAddress>() is { } address
+            ? address.Absolute(request, path)
+            : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
     }
 
     internal static ProblemHttpResult Create(HttpContext context, ProblemType type, string detail, IReadOnlyList<InvalidParam>? invalid = null)

@@ -11,13 +11,24 @@ namespace Regiewijzer.IntegrationTests.Web;
 internal sealed partial class EditSession : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly CookieContainer? _cookies;
 
     public EditSession(RunningApp app)
     {
-        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+        _cookies = new CookieContainer();
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies }) { BaseAddress = app.Address };
+    }
+
+    /// <summary>A session over a given client (e.g. through a reverse proxy); the session disposes it.</summary>
+    public EditSession(HttpClient client)
+    {
+        _client = client;
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The Cookie header this session sends to <paramref name="address"/> (to replay it elsewhere).</summary>
+    public string Cookies(Uri address) => _cookies?.GetCookieHeader(address) ?? string.Empty;
 
     /// <summary>The page as last received, attribute values still encoded.</summary>
     public string RawHtml { get; private set; } = "";

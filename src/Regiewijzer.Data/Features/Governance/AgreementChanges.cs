@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features.Governance;
 
@@ -122,6 +123,11 @@ public static class AgreementChanges
         if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
             return await ConflictAsync(db, id, ct).ConfigureAwait(false);
+        }
+
+        if (to == AgreementStatus.Adopted)
+        {
+            RegiewijzerMetrics.Decided("afspraak");
         }
 
         return Outcome<AgreementView>.Ok((await AgreementRecords.ViewAsync(db, id, ct).ConfigureAwait(false))!);

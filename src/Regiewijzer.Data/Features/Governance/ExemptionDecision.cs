@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features.Governance;
 
@@ -107,6 +108,7 @@ public static class ExemptionDecision
             return Conflict((await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false))!);
         }
 
+        RegiewijzerMetrics.Decided("ontheffing");
         return Outcome<ExemptionView>.Ok((await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false))!);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
+using Regiewijzer.Data.Telemetry;
 
 namespace Regiewijzer.Data.Features.Governance;
 
@@ -126,7 +127,13 @@ public static class InstructionEdits
             row.IssuedAt = clock.GetUtcNow();
         }
 
-        return await SaveAsync(db, actor, row, ct).ConfigureAwait(false);
+        var saved = await SaveAsync(db, actor, row, ct).ConfigureAwait(false);
+        if (saved.Succeeded && to == InstructionStatus.Issued)
+        {
+            RegiewijzerMetrics.Decided("instructie");
+        }
+
+        return saved;
     }
 
     /// <summary>The tracked row when the actor may change it at <paramref name="version"/>; otherwise the refusal (not found, forbidden, conflict).</summary>
