@@ -69,6 +69,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder); // the Identity tables
         ConfigureGovernance(builder);
+        ConfigureDeals(builder);
         builder.Entity<ProvinceRow>(e =>
         {
             e.ToTable("provinces");
