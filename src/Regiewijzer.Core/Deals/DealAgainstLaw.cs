@@ -85,7 +85,7 @@ public static class DealAgainstLaw
         var notes = ImmutableArray.CreateBuilder<string>();
         if (deal.Total.Precision is DealTotalPrecision.Rounded)
         {
-            notes.Add($"Het totaal van {Format.Count(total)} is afgerond in de bron (\"{deal.Total.Wording}\"); de wet rekent met het werkelijke totaal.");
+            notes.Add($"Het totaal van {Format.Count(total)} is afgerond in de bron{Quoted(deal.Total.Wording)}; de wet rekent met het werkelijke totaal.");
         }
         else if (deal.Total.Precision is DealTotalPrecision.Minimum)
         {
@@ -98,5 +98,13 @@ public static class DealAgainstLaw
         }
 
         return new DealLawComparison(deal, social, affordable, notes.ToImmutable());
+    }
+
+    /// <summary>The source's own Dutch words when the wording quotes them (" (\"ongeveer 100.000\")"), else nothing.</summary>
+    private static string Quoted(string wording)
+    {
+        var open = wording.IndexOf('"', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : wording.IndexOf('"', open + 1);
+        return close > open + 1 ? $" (\"{wording[(open + 1)..close]}\")" : string.Empty;
     }
 }

@@ -73,12 +73,16 @@ public sealed record ReconciliationLine(
 
 /// <summary>A province's reconciliation: its deals against its own published deal total and its agreement of 2022.</summary>
 /// <remarks>
-/// <para>CrossBorder: Deals with parties in another province too: counted whole here (and there).</para>
+/// <para>Line: the deals wholly within the province, against the province's own published deal total.</para>
+/// <para>CrossBorder: deals with parties in another province too: not in the line's sum (the province's part is not published), listed whole.</para>
 /// </remarks>
 public sealed record ProvinceReconciliation(ReconciliationLine Line, ProvinceFigures Figures, ImmutableArray<Deal> CrossBorder)
 {
     /// <summary>The province's agreement of 13 October 2022 minus the known sum; null when that agreement is unknown.</summary>
     public int? GapToAgreement2022 => Figures.Agreement2022 is { } a ? a.Homes - Line.Sum.Known : null;
+
+    /// <summary>The known sum with the cross-border deals counted whole: an upper reading, never the province's task.</summary>
+    public int WithCrossBorderWhole => Line.Sum.Known + CrossBorder.Sum(d => d.Total.Homes ?? 0);
 }
 
 /// <summary>The national and provincial reconciliation of the deals.</summary>
@@ -134,16 +138,20 @@ public static class Reconciliation
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(national);
         ArgumentNullException.ThrowIfNull(provinces);
-        var nation = Line("NL", "Nederland", deals, national);
+        var nation = Line("NL", "Nederland", deals, national, []);
         var lines = provinces.OrderBy(p => p.Code.Value, StringComparer.Ordinal).Select(p =>
         {
-            var own = deals.Where(d => d.Provinces.Contains(p.Name, StringComparer.Ordinal) || d.Parties.Any(x => x.Province == p.Code)).ToList();
-            return new ProvinceReconciliation(Line(p.Code.Value, p.Name, own, p.PublishedDeals), p, [.. own.Where(d => d.CrossesBorder)]);
+            var touching = deals.Where(d => d.Provinces.Contains(p.Name, StringComparer.Ordinal) || d.Parties.Any(x => x.Province == p.Code)).ToList();
+            var cross = touching.Where(d => d.CrossesBorder).ToImmutableArray();
+            string[] partMissing = cross.IsEmpty ? [] : [$"het deel van de provincie in {(cross.Length == 1 ? "de woondeal" : "de woondeals")} over de grens is niet gepubliceerd: {string.Join(", ", cross.Select(d => $"{d.Name} ({d.Id})"))}"];
+            var line = Line(p.Code.Value, p.Name, [.. touching.Where(d => !d.CrossesBorder)], p.PublishedDeals, partMissing);
+            var inProvince = touching.SelectMany(d => d.Parties).Where(x => x.Province == p.Code).Select(x => x.Municipality).ToHashSet();
+            return new ProvinceReconciliation(line with { Overlaps = [.. Overlaps(touching).Where(o => inProvince.Contains(o.Municipality))] }, p, cross);
         });
         return new DealReconciliation(nation, [.. lines]);
     }
 
-    private static ReconciliationLine Line(string code, string name, IReadOnlyList<Deal> deals, PublishedFigure? published)
+    private static ReconciliationLine Line(string code, string name, IReadOnlyList<Deal> deals, PublishedFigure? published, string[] alsoMissing)
     {
         var sum = Sum(deals);
         var missing = ImmutableArray.CreateBuilder<string>();
@@ -152,6 +160,7 @@ public static class Reconciliation
             missing.Add($"{Format.Count(sum.Unknown.Length)} {(sum.Unknown.Length == 1 ? "woondeal" : "woondeals")} zonder bekend totaal: {string.Join(", ", sum.Unknown.Select(d => $"{d.Name} ({d.Id})"))}");
         }
 
+        missing.AddRange(alsoMissing);
         if (published is null)
         {
             missing.Add("geen gepubliceerd totaal om mee te vergelijken");
