@@ -70,6 +70,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         base.OnModelCreating(builder); // the Identity tables
         ConfigureGovernance(builder);
         OnHostingModelCreating(builder); // the Data Protection key ring (RegiewijzerDb.Hosting.cs)
+        ConfigureDeals(builder);
         builder.Entity<ProvinceRow>(e =>
         {
             e.ToTable("provinces");

@@ -50,7 +50,8 @@ public static class ReferenceSeeder
         {
             var reference = await SeedReferenceAsync(db, directory ?? DefaultDirectory, clock ?? TimeProvider.System, ct).ConfigureAwait(false);
             var organisations = await OrganisationSeeder.SeedAsync(db, ct).ConfigureAwait(false);
-            return reference || organisations;
+            var deals = await DealSeeder.SeedAsync(db, directory ?? DefaultDirectory, (clock ?? TimeProvider.System).GetUtcNow(), ct).ConfigureAwait(false);
+            return reference || organisations || deals;
         }
         finally
         {
@@ -326,7 +327,7 @@ public static class ReferenceSeeder
     private static string? Empty(string text) => text.Length == 0 ? null : text;
 
     /// <summary>A shipped file through the same reader as imports; a broken shipped file is a bug, so it throws.</summary>
-    private static IReadOnlyList<TableRow> ReadShipped(string directory, string file, string[] columns)
+    internal static IReadOnlyList<TableRow> ReadShipped(string directory, string file, string[] columns)
     {
         var read = TabularReader.ReadFile(Path.Combine(directory, file));
         if (read.Table is null)
@@ -338,7 +339,7 @@ public static class ReferenceSeeder
         return missing.Count == 0 ? read.Table.Rows : throw new InvalidDataException($"{file}: kolommen ontbreken: {string.Join(", ", missing)}");
     }
 
-    private static string Sha256(string path)
+    internal static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

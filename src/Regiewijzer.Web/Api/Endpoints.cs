@@ -20,6 +20,7 @@ internal static class Endpoints
             .WithDescription("Versie en de adressen van de resources en van dit OpenAPI-document.");
         ProvinceEndpoints.Map(api);
         RegionEndpoints.Map(api);
+        DealEndpoints.Map(api);
         MunicipalityEndpoints.Map(api);
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);

@@ -20,15 +20,20 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var html = await GetAsync(app, "/");
 
-        // Nation: task 876.739, RS 263.022 vs 263.046 distributed, RA 584.493 vs 584.610.
-        foreach (var figure in new[] { "876.739", "263.022", "263.046", "584.493", "584.610" })
+        // Nation: task 883.664 (the known part: 21 municipalities have no task), RS 265.100 vs 265.131 distributed, RA 589.110 vs 589.228.
+        foreach (var figure in new[] { "883.664", "265.100", "265.131", "589.110", "589.228" })
         {
             Assert.Contains(figure, html, StringComparison.Ordinal);
         }
 
         Assert.Contains("7 van de 12 provincies komen tekort", html, StringComparison.Ordinal);
+
+        // Five deal totals are unknown, so the nation is never "voldoet": the known part is labelled and judged "niet te beoordelen".
+        Assert.Contains("de som van wat bekend is, niet de landelijke opgave", html, StringComparison.Ordinal);
+        Assert.Contains("niet te beoordelen", html, StringComparison.Ordinal);
+        Assert.Contains("2 zijn niet te beoordelen zolang gemeenten zonder bekende opgave ontbreken", html, StringComparison.Ordinal);
         Assert.Contains("tekort 6.963", html, StringComparison.Ordinal); // Noord-Holland, social
-        Assert.Contains("Niet meegeteld: 32 van de 342 gemeenten", html, StringComparison.Ordinal);
+        Assert.Contains("Niet meegeteld: 21 van de 342 gemeenten", html, StringComparison.Ordinal);
         Assert.Matches("id=\"kaart\"[^>]*role=\"img\"|role=\"img\"[^>]*id=\"kaart\"", html);
         Assert.DoesNotContain("coordinates", html, StringComparison.Ordinal); // the shapes are fetched, never embedded
 
@@ -55,9 +60,9 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Equal("regio", payload.RootElement.GetProperty("indicator").GetString());
         Assert.True(payload.RootElement.GetProperty("categorical").GetBoolean());
         var items = payload.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(32, items.Count(i => !i.TryGetProperty("category", out _)));
+        Assert.Equal(21, items.Count(i => !i.TryGetProperty("category", out _))); // WD06, WD08, WD28, WD29 and two Wadden islands
         Assert.Equal("geen opgave bekend", items.Single(i => i.GetProperty("code").GetString() == "GM0080").GetProperty("text").GetString()); // Leeuwarden
-        Assert.Equal(32, payload.RootElement.GetProperty("noData").GetProperty("count").GetInt32());
+        Assert.Equal(21, payload.RootElement.GetProperty("noData").GetProperty("count").GetInt32());
     }
 
     [Fact]
@@ -68,8 +73,8 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var html = await GetAsync(app, "/provincie/PV25");
 
-        // Gelderland: task 103.792; affordable required 69.195, distributed region-only 68.890: 305 short (the comparison of domain.md §5b).
-        foreach (var figure in new[] { "103.792", "31.138", "32.059", "69.195", "68.890", "tekort 305" })
+        // Gelderland: task 103.824; affordable required 69.216, distributed region-only 68.910: 306 short (the comparison of domain.md §5b).
+        foreach (var figure in new[] { "103.824", "31.148", "32.071", "69.216", "68.910", "tekort 306" })
         {
             Assert.Contains(figure, html, StringComparison.Ordinal);
         }
@@ -100,9 +105,9 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var regions = await GetAsync(app, "/regios");
         Assert.Equal(35, RegionLinks().Matches(regions).Select(m => m.Value).Distinct().Count());
-        Assert.Equal(6, Regex.Count(regions, "niet verdeeld</span>"));
+        Assert.Equal(4, Regex.Count(regions, "niet verdeeld</span>")); // WD06, WD08, WD28, WD29: no total found
         Assert.Contains("25.383", regions, StringComparison.Ordinal); // Foodvalley
-        Assert.Contains("876.739", regions, StringComparison.Ordinal);
+        Assert.Contains("883.664", regions, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -146,8 +151,8 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var totals = await CsvAsync(app, "/download/landelijk/totalen.csv");
         Assert.Equal(14, totals.Length); // header, 12 provinces, the nation
-        Assert.Equal("land;NL;Nederland;29;310;876739;263022;263053;0;584493;584612;0;ja", totals[^1]);
-        Assert.Contains("provincie;PV25;Gelderland;6;51;103792;31138;31145;0;69195;69197;0;ja" /* per province part (domain.md §5b); region-only 32.059 / 68.890, 305 short */, totals);
+        Assert.Equal("land;NL;Nederland;31;321;883664;265100;265131;0;589110;589228;0;ja", totals[^1]);
+        Assert.Contains("provincie;PV25;Gelderland;6;51;103824;31148;31155;0;69216;69218;0;ja" /* per province part (domain.md §5b) */, totals);
 
         var municipalities = await CsvAsync(app, "/download/landelijk/gemeenten.csv");
         Assert.Equal(343, municipalities.Length);
@@ -163,7 +168,7 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Equal(52, (await CsvAsync(app, "/download/provincie/gelderland/gemeenten.csv")).Length);
 
         var signals = await CsvAsync(app, "/download/landelijk/signalen.csv");
-        Assert.Equal(47, signals.Length); // 46 municipalities asked for more than half of their task as social rent (23 region-only: per province part the social homes stay in the part)
+        Assert.Equal(59, signals.Length); // header + 58 signals with the December 2026 deal data (three more Frisian regions distributed, more published municipal numbers)
         Assert.Equal("GM1842;Midden-Delfland;Zuid-Holland;WD25;Haaglanden;534;303;0,5674;sociale huur", signals[1]);
         Assert.Contains("PV21;Fryslân;18;2;16;3700;17500", await CsvAsync(app, "/download/provincies/opgave-bekend.csv"));
 

@@ -24,7 +24,9 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
 
         // Data sets: the seeded ones with their rows, the two that are not loaded say so.
         var files = Rows(html, "databestanden", "data-file");
-        Assert.Equal(9, files.Count);
+        Assert.Equal(11, files.Count);
+        Assert.Contains("6 rijen", files["woondeal-segmenten.csv"], StringComparison.Ordinal);
+        Assert.Contains("4 rijen", files["woondeal-overlappingen.csv"], StringComparison.Ordinal);
         Assert.Contains("342 rijen", files["gemeenten-2025.csv"], StringComparison.Ordinal);
         Assert.Contains("353 rijen", files["plancapaciteit-2021.csv"], StringComparison.Ordinal);
         Assert.Contains("3.933 rijen", files["nieuwbouw-2012-2020.csv"], StringComparison.Ordinal);
@@ -51,8 +53,8 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
 
         // Assumptions with how far they reach in the stored data.
         var assumptions = Text(Table(html, "aannames"));
-        Assert.Contains("297 van 310 opgaven afgeleid (263 naar plancapaciteit, 34 naar woningvoorraad); 13 afgesproken", assumptions, StringComparison.Ordinal);
-        Assert.Contains("8 van 35 regio's", assumptions, StringComparison.Ordinal);
+        Assert.Contains("290 van 321 opgaven afgeleid (256 naar plancapaciteit, 34 naar woningvoorraad); 31 afgesproken", assumptions, StringComparison.Ordinal);
+        Assert.Contains("5 van 35 regio's", assumptions, StringComparison.Ordinal);
         Assert.Contains("257 van 342 gemeenten indicatief", assumptions, StringComparison.Ordinal);
         Assert.Contains("342 van 342 gemeenten", assumptions, StringComparison.Ordinal);
         Assert.Contains("open juridisch punt", assumptions, StringComparison.Ordinal);
@@ -89,8 +91,9 @@ public sealed partial class SourcesPageTests(TestDatabases databases)
         using var document = SpreadsheetDocument.Open(stream, false);
         var sheet = ((WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
         var rows = sheet.Descendants<Row>().ToList();
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(12, rows.Count);
         Assert.Contains(rows, r => r.InnerText.Contains("woondeals.csv", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.InnerText.Contains("woondeal-segmenten.csv", StringComparison.Ordinal));
     }
 
     [Theory]

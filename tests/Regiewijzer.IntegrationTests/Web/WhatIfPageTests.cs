@@ -312,17 +312,18 @@ public sealed class WhatIfPageTests(TestDatabases databases)
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        var page = new WhatIfSession(app.Client, "WD10");
+        // Waddeneilanden: Terschelling (190) and Vlieland (125) published, no regional total for Ameland and Schiermonnikoog.
+        var page = new WhatIfSession(app.Client, "WD11");
         await page.OpenAsync();
-        Assert.Contains("Van 1 van de 2 gemeenten is geen opgave bekend.", page.Html, StringComparison.Ordinal);
-        Assert.Equal("", page.InputValue("opgave-GM1940"));
+        Assert.Contains("Van 2 van de 4 gemeenten is geen opgave bekend.", page.Html, StringComparison.Ordinal);
+        Assert.Equal("", page.InputValue("opgave-GM0060"));
 
-        await page.CalculateAsync(("Form.Rows[GM1940].Task", "2.500"));
+        await page.CalculateAsync(("Form.Rows[GM0060].Task", "2.500"));
 
         var rows = page.Rows("vergelijking");
-        Assert.Equal(["De Fryske Marren", "—", "750", "+750"], rows["GM1940"][..4]); // ⌈30% × 2.500⌉; the region is social-lagging
-        Assert.Equal("opgave ingevuld: 2.500", rows["GM1940"][^1]);
-        Assert.Contains("RS was 594", page.TextOf("wie-vangt-het-op"), StringComparison.Ordinal);
+        Assert.Equal(["Ameland", "—"], rows["GM0060"][..2]);
+        Assert.Equal("opgave ingevuld: 2.500", rows["GM0060"][^1]);
+        Assert.Contains("RS was 95", page.TextOf("wie-vangt-het-op"), StringComparison.Ordinal); // ⌈30% × (190 + 125)⌉
     }
 
     [Fact]

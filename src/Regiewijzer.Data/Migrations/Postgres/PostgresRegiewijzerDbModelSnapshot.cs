@@ -432,6 +432,142 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("data_sets", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Homes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("DealId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("deal_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealPartyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("DealId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("deal_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("AffordablePurchase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AffordableTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MiddleRent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PrecisionWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SocialRent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SplitQuote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SplitSource")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("deals", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DistributionRunRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -991,6 +1127,25 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("price_limits", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceDealFigureRow", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int?>("PublishedTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Wording")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProvinceCode");
+
+                    b.ToTable("province_deal_figures", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceRow", b =>
                 {
                     b.Property<string>("Code")
@@ -1304,6 +1459,36 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DealRow", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealPartyRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DealRow", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ExemptionRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
@@ -1378,6 +1563,15 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceDealFigureRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.ProvinceRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

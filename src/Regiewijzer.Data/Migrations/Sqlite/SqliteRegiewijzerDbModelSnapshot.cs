@@ -415,6 +415,138 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("data_sets", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Homes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("DealId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("deal_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealPartyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("DealId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("deal_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AffordablePurchase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AffordableTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MiddleRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrecisionWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SocialRent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SplitQuote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SplitSource")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("deals", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DistributionRunRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -964,6 +1096,25 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("price_limits", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceDealFigureRow", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wording")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProvinceCode");
+
+                    b.ToTable("province_deal_figures", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceRow", b =>
                 {
                     b.Property<string>("Code")
@@ -1271,6 +1422,36 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DealRow", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DealPartyRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DealRow", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ExemptionRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
@@ -1345,6 +1526,15 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.ProvinceDealFigureRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.ProvinceRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
