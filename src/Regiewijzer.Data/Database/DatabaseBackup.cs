@@ -49,7 +49,7 @@ public static class DatabaseBackup
         {
             source.Open();
             using var check = source.CreateCommand();
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'municipalities')";
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('regions', 'municipalities')";
             if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 2)
             {
                 return $"{path} is geen back-up van een Regiewijzer-database (de tabellen van Regiewijzer ontbreken); er is niets gewijzigd.";

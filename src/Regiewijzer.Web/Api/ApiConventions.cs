@@ -85,6 +85,7 @@ internal static class ApiConventions
         {
             DatabaseErrorKind.Conflict or DatabaseErrorKind.UniqueViolation => Problems.Conflict(context, DatabaseErrors.ConflictMessage, null),
             DatabaseErrorKind.Busy => Problems.Busy(context),
+            DatabaseErrorKind.Unavailable => Hosting.DatabaseOutage.UnavailableProblem(context),
             _ => Problems.ServerError(context),
         }).ExecuteAsync(context);
 }

@@ -30,7 +30,17 @@ internal sealed partial class DatabaseOutage(RequestDelegate next, ILogger<Datab
         }
     }
 
-    /// <summary>Writes the 503 answer (also used by the health check's callers through the same texts).</summary>
+    /// <summary>The API's 503 problem with Retry-After (also for the API's own exception handler, ApiConventions).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnavailableProblem(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        NpgsqlConnection.ClearAllPools();
+        context.Response.Headers.RetryAfter = DatabaseErrors.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = "no-store";
+        return Problems.Unavailable(context);
+    }
+
+    /// <summary>Writes the 503 answer: problem+json under /api, else a Dutch page that needs nothing from the database.</summary>
     public static async Task WriteAsync(HttpContext context)
     {
         context.Response.Clear();

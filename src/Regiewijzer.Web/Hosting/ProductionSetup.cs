@@ -49,7 +49,7 @@ internal static class ProductionSetup
         var format = config["Logging:Format"] ?? (Console.IsOutputRedirected ? "json" : "tekst");
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
             builder.Logging.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = ConsoleFormatterNames.Json);
         }
 

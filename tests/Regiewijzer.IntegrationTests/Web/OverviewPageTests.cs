@@ -169,8 +169,9 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
 
         var signals = await CsvAsync(app, "/download/landelijk/signalen.csv");
         Assert.Equal(59, signals.Length); // header + 58 signals with the December 2026 deal data (three more Frisian regions distributed, more published municipal numbers)
-        Assert.Equal("GM1842;Midden-Delfland;Zuid-Holland;WD25;Haaglanden;534;303;0,5674;sociale huur", signals[1]);
-        Assert.Contains("PV21;Fryslân;18;2;16;3700;17500", await CsvAsync(app, "/download/provincies/opgave-bekend.csv"));
+        Assert.Equal("GM0277;Rozendaal;Gelderland;WD20;Groene Metropoolregio Arnhem-Nijmegen;8;5;0,625;sociale huur", signals[1]); // worst ratio first
+        Assert.Contains("GM1842;Midden-Delfland;Zuid-Holland;WD25;Haaglanden;534;303;0,5674;sociale huur", signals);
+        Assert.Contains("PV21;Fryslân;18;13;5;10625;17500", await CsvAsync(app, "/download/provincies/opgave-bekend.csv")); // three more Frisian deal totals (December 2026)
 
         using var xlsx = await app.Client.GetAsync(new Uri("/download/provincie/PV25/totalen.xlsx", UriKind.Relative), Ct);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
