@@ -272,7 +272,7 @@ public static class Explanation
         return new(9, "Vergelijking met verdeling alleen op regioniveau",
             text,
             [new("sociaal regio-alleen", Format.Count(before.Social)), new("midden regio-alleen", Format.Count(before.Middle)), new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle))],
-            "vergelijking van de verdeling per provinciaal deel (standaard) met de verdeling alleen op regioniveau (levels: region)",
+            "vergelijking van de verdeling per provinciaal deel (standaard) met de verdeling alleen op regioniveau",
             "Wet versterking regie volkshuisvesting: de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
     }
 
