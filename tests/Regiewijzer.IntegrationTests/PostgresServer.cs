@@ -172,7 +172,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static bool IsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
 
-    private static int FreePort()
+    /// <summary>A free loopback port (also for the other servers the tests start).</summary>
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -187,7 +188,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Runs a program (as the postgres OS user when the tests run as root) and throws with its output when it fails.</summary>
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
+    internal static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
     {
         var start = new ProcessStartInfo
         {

@@ -19,17 +19,13 @@ internal static class AuditWriter
     /// <summary>Rows per statement: 11 columns each, far below SQLite's 32.766 and PostgreSQL's 65.535 parameters.</summary>
     public const int RowsPerStatement = 500;
 
-    private static readonly Func<AuditEntryRow, object?>[] Values =
+    /// <summary>Every column but the generated Id: the property and its value.</summary>
+    private static readonly (string Property, Func<AuditEntryRow, object?> Value)[] Columns =
     [
-        a => a.At, a => a.ActorId, a => a.ActorName, a => a.OrganisationId, a => a.ObjectType, a => a.ObjectId,
-        a => a.Entity, a => a.EntityKey, a => a.Action, a => a.Before, a => a.After,
-    ];
-
-    private static readonly string[] Properties =
-    [
-        nameof(AuditEntryRow.At), nameof(AuditEntryRow.ActorId), nameof(AuditEntryRow.ActorName), nameof(AuditEntryRow.OrganisationId),
-        nameof(AuditEntryRow.ObjectType), nameof(AuditEntryRow.ObjectId), nameof(AuditEntryRow.Entity), nameof(AuditEntryRow.EntityKey),
-        nameof(AuditEntryRow.Action), nameof(AuditEntryRow.Before), nameof(AuditEntryRow.After),
+        (nameof(AuditEntryRow.At), a => a.At), (nameof(AuditEntryRow.ActorId), a => a.ActorId), (nameof(AuditEntryRow.ActorName), a => a.ActorName),
+        (nameof(AuditEntryRow.OrganisationId), a => a.OrganisationId), (nameof(AuditEntryRow.ObjectType), a => a.ObjectType),
+        (nameof(AuditEntryRow.ObjectId), a => a.ObjectId), (nameof(AuditEntryRow.Entity), a => a.Entity), (nameof(AuditEntryRow.EntityKey), a => a.EntityKey),
+        (nameof(AuditEntryRow.Action), a => a.Action), (nameof(AuditEntryRow.Before), a => a.Before), (nameof(AuditEntryRow.After), a => a.After),
     ];
 
     public static async Task InsertAsync(DbContext db, IReadOnlyList<AuditEntryRow> entries, CancellationToken ct)
@@ -42,7 +38,7 @@ internal static class AuditWriter
         var entity = db.Model.FindEntityType(typeof(AuditEntryRow))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = Properties.Select(p => entity.FindProperty(p)!).ToArray();
+        var columns = Columns.Select(c => entity.FindProperty(c.Property)!).ToArray();
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
 
@@ -61,7 +57,7 @@ internal static class AuditWriter
                 for (var c = 0; c < columns.Length; c++)
                 {
                     var name = "p" + ((r * columns.Length) + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), Values[c](row), columns[c].IsNullable));
+                    command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), Columns[c].Value(row), columns[c].IsNullable));
                     text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
                 }
 

@@ -22,6 +22,11 @@ public static class DistributeRegion
         ArgumentNullException.ThrowIfNull(db);
         var question = await LoadRegionInput.RunAsync(db, region, ct).ConfigureAwait(false);
         var outcome = Decide(question);
+        if (outcome.Result is not null)
+        {
+            RegiewijzerMetrics.Distributed("database");
+        }
+
         if (outcome.Result is { } result && store)
         {
             db.DistributionRuns.Add(new DistributionRunRow
@@ -42,14 +47,6 @@ public static class DistributeRegion
     }
 
     /// <summary>The pure decision: nothing to distribute without a member with a task.</summary>
-    internal static RegionOutcome Decide(RegionQuestion question)
-    {
-        if (question.Scenario.Region.Municipalities.IsEmpty)
-        {
-            return new(question, null);
-        }
-
-        RegiewijzerMetrics.Distributed("database");
-        return new(question, Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms));
-    }
+    internal static RegionOutcome Decide(RegionQuestion question) =>
+        new(question, question.Scenario.Region.Municipalities.IsEmpty ? null : Distribution.Distribute(question.Scenario.Region, question.Scenario.Norms));
 }

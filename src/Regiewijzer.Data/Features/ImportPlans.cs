@@ -143,7 +143,7 @@ public static class ImportPlans
             notes.Add($"{Format.Count(updated)} bestaande {(updated == 1 ? "plan is" : "plannen zijn")} vervangen (naam, status, jaren, contract en woningen); andere plannen zijn niet veranderd.");
         }
 
-        RegiewijzerMetrics.Imported("plannen", saved: true, inserted + updated);
+        RegiewijzerMetrics.Imported("plannen", inserted + updated);
         return new ImportResult(inserted, updated, []) { Notes = notes };
     }
 

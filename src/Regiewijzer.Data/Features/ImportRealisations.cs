@@ -133,7 +133,7 @@ public static class ImportRealisations
             return ImportResult.Failed([ImportPlans.Concurrent]);
         }
 
-        RegiewijzerMetrics.Imported("realisaties", saved: true, inserted + updated);
+        RegiewijzerMetrics.Imported("realisaties", inserted + updated);
         return new ImportResult(inserted, updated, []) { Notes = Notes(updated, estimates) };
     }
 

@@ -15,8 +15,8 @@ public static class RegiewijzerMetrics
     /// <summary>Region distributions computed (tag <c>bron</c>: database or scenario).</summary>
     public static readonly Counter<long> Distributions = Meter.CreateCounter<long>("regiewijzer.distributions", unit: "{verdeling}", description: "Berekende verdelingen");
 
-    /// <summary>Imports finished (tags <c>soort</c>: plannen, realisaties, referentie; <c>uitkomst</c>: opgeslagen or geweigerd).</summary>
-    public static readonly Counter<long> Imports = Meter.CreateCounter<long>("regiewijzer.imports", unit: "{import}", description: "Afgeronde imports");
+    /// <summary>Imports stored (tag <c>soort</c>: plannen, realisaties); a refused file stores nothing and is not counted.</summary>
+    public static readonly Counter<long> Imports = Meter.CreateCounter<long>("regiewijzer.imports", unit: "{import}", description: "Opgeslagen imports");
 
     /// <summary>Rows written by imports (tag <c>soort</c>).</summary>
     public static readonly Counter<long> ImportedRows = Meter.CreateCounter<long>("regiewijzer.imports.rows", unit: "{rij}", description: "Geïmporteerde rijen");
@@ -26,13 +26,11 @@ public static class RegiewijzerMetrics
 
     public static void Distributed(string source) => Distributions.Add(1, new KeyValuePair<string, object?>("bron", source));
 
-    public static void Imported(string kind, bool saved, long rows)
+    public static void Imported(string kind, long rows)
     {
-        Imports.Add(1, new("soort", kind), new("uitkomst", saved ? "opgeslagen" : "geweigerd"));
-        if (saved && rows > 0)
-        {
-            ImportedRows.Add(rows, new KeyValuePair<string, object?>("soort", kind));
-        }
+        var tag = new KeyValuePair<string, object?>("soort", kind);
+        Imports.Add(1, tag);
+        ImportedRows.Add(rows, tag);
     }
 
     public static void Decided(string kind) => Decisions.Add(1, new KeyValuePair<string, object?>("soort", kind));

@@ -44,15 +44,15 @@ internal sealed partial class DatabaseOutage(RequestDelegate next, ILogger<Datab
     public static async Task WriteAsync(HttpContext context)
     {
         context.Response.Clear();
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = DatabaseErrors.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            await Problems.Unavailable(context).ExecuteAsync(context).ConfigureAwait(false);
+            await UnavailableProblem(context).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = DatabaseErrors.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(Page, context.RequestAborted).ConfigureAwait(false);
     }

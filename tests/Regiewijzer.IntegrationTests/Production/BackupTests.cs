@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -144,34 +143,8 @@ public sealed class BackupTests(TestDatabases databases)
             var v => v.ToString() ?? string.Empty,
         };
 
-    private static async Task PgAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        var program = Path.Combine(PostgresServer.BinDirectory, tool);
-        if (string.Equals(Environment.UserName, "root", StringComparison.Ordinal))
-        {
-            start.FileName = "runuser";
-            foreach (var a in (string[])["-u", "postgres", "--", program])
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-        else
-        {
-            start.FileName = program;
-        }
-
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        _ = process.StandardOutput.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, $"{tool}: {await error}");
-    }
+    private static Task PgAsync(string tool, params string[] arguments) =>
+        PostgresServer.RunAsync(Path.Combine(PostgresServer.BinDirectory, tool), arguments, asPostgres: true);
 
     private static (int Exit, string Stdout, string Stderr) Run(TestDatabase database, params string[] args)
     {

@@ -43,7 +43,7 @@ public sealed class Nginx : IAsyncDisposable
         {
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
         }
-        var port = FreePort();
+        var port = PostgresServer.FreePort();
         var upstream = string.Concat(instances.Select(u => $"    server {u.Host}:{u.Port.ToString(CultureInfo.InvariantCulture)};\n"));
         var config = $$"""
             worker_processes 1;
@@ -75,8 +75,8 @@ public sealed class Nginx : IAsyncDisposable
               }
             }
             """;
-        await RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-            "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem")], ct).ConfigureAwait(false);
+        await PostgresServer.RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+            "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem")], asPostgres: false).ConfigureAwait(false);
         var file = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(file, config, ct).ConfigureAwait(false);
         var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -147,38 +147,6 @@ public sealed class Nginx : IAsyncDisposable
             {
                 await Task.Delay(100, ct).ConfigureAwait(false);
             }
-        }
-    }
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var error = process.StandardError.ReadToEndAsync(ct);
-        _ = process.StandardOutput.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed: {await error.ConfigureAwait(false)}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 }
