@@ -19,6 +19,9 @@ public partial class RegiewijzerDb
     /// <summary>Row types changed by saves not yet announced (waiting for their transaction's commit).</summary>
     internal HashSet<Type> PendingChanges { get; } = [];
 
+    /// <summary>The change counts raised for those saves in their transaction (<see cref="Database.DataVersions"/>).</summary>
+    internal Dictionary<string, long> PendingVersions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The clock of the audit trail's "when" (tests may set their own).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

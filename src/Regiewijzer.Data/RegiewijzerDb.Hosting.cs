@@ -11,10 +11,21 @@ public partial class RegiewijzerDb
 {
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
-    private static void OnHostingModelCreating(ModelBuilder builder) =>
+    /// <summary>How often each table changed (<see cref="Database.DataVersions"/>): how instances see each other's writes.</summary>
+    public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
+
+    private static void OnHostingModelCreating(ModelBuilder builder)
+    {
         builder.Entity<DataProtectionKeyRow>(e =>
         {
             e.ToTable("data_protection_keys");
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
+        builder.Entity<DataVersionRow>(e =>
+        {
+            e.ToTable(Regiewijzer.Data.Database.DataVersions.Table);
+            e.HasKey(v => v.TableName);
+            e.Property(v => v.TableName).HasMaxLength(100);
+        });
+    }
 }

@@ -9,27 +9,28 @@ namespace Regiewijzer.Web;
 /// the API read them on every request; they change only when data changes.
 /// </summary>
 /// <remarks>
-/// A change saved by this web app evicts them at once (<see cref="ReadModelEviction"/>, fed by the database's one write
-/// signal); an import through the CLI (another process) shows within <see cref="Lifetime"/>.
+/// Kept until the data they are built from change: a change stored by this instance evicts them at once
+/// (<see cref="ReadModelEviction"/>, fed by the database's one write signal), one stored by another instance or the
+/// command line on the next request (<see cref="DataVersionWatch"/>). No timer.
 /// </remarks>
-public sealed class CountryCache(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class CountryCache(IServiceScopeFactory scopes, DataVersionWatch watch) : IDisposable
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-
     private readonly SemaphoreSlim gate = new(1, 1);
-    private (CountryCheck Check, DateTimeOffset At)? current;
-    private (DataQualityReport Report, DateTimeOffset At)? quality;
+    private long generation; // raised by every eviction: a value loaded before an eviction is not kept after it
+    private CountryCheck? current;
+    private DataQualityReport? quality;
 
     public Task<CountryCheck> GetAsync(CancellationToken ct = default) =>
-        GetAsync(() => current, (c, at) => current = (c, at), CheckCountry.RunAsync, ct);
+        GetAsync(() => current, c => current = c, CheckCountry.RunAsync, ct);
 
     /// <summary>The data-quality findings of the stored reference data (<see cref="CheckDataQuality"/>).</summary>
     public Task<DataQualityReport> GetQualityAsync(CancellationToken ct = default) =>
-        GetAsync(() => quality, (q, at) => quality = (q, at), CheckDataQuality.RunAsync, ct);
+        GetAsync(() => quality, q => quality = q, CheckDataQuality.RunAsync, ct);
 
     /// <summary>Forget the cached check and report (the reference data changed).</summary>
     public void Invalidate()
     {
+        Interlocked.Increment(ref generation);
         current = null;
         quality = null;
     }
@@ -37,28 +38,35 @@ public sealed class CountryCache(IServiceScopeFactory scopes, TimeProvider clock
     public void Dispose() => gate.Dispose();
 
     private async Task<T> GetAsync<T>(
-        Func<(T Value, DateTimeOffset At)?> read,
-        Action<T, DateTimeOffset> write,
+        Func<T?> read,
+        Action<T> write,
         Func<RegiewijzerDb, CancellationToken, Task<T>> load,
         CancellationToken ct)
+        where T : class
     {
-        if (read() is { } c && clock.GetUtcNow() - c.At < Lifetime)
+        await watch.CatchUpAsync(ct).ConfigureAwait(false);
+        if (read() is { } c)
         {
-            return c.Value;
+            return c;
         }
 
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (read() is { } again && clock.GetUtcNow() - again.At < Lifetime)
+            if (read() is { } again)
             {
-                return again.Value;
+                return again;
             }
 
+            var before = Interlocked.Read(ref generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
             var value = await load(db, ct).ConfigureAwait(false);
-            write(value, clock.GetUtcNow());
+            if (Interlocked.Read(ref generation) == before)
+            {
+                write(value);
+            }
+
             return value;
         }
         finally

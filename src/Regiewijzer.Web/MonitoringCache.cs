@@ -6,38 +6,45 @@ using Regiewijzer.Data.Features;
 namespace Regiewijzer.Web;
 
 /// <summary>
-/// The monitoring snapshot (plans, realisations, targets) kept as long as <see cref="CountryCache"/> keeps the country
-/// check, and the forecasts computed from it (a forecast is deterministic for a snapshot, subject, runs and seed).
-/// Evicted by <see cref="ReadModelEviction"/> after a change.
+/// The monitoring snapshot (plans, realisations, targets) and the forecasts computed from it (a forecast is
+/// deterministic for a snapshot, subject, runs and seed), kept until the data they are built from change: evicted by
+/// <see cref="ReadModelEviction"/> after a change stored here or, seen by <see cref="DataVersionWatch"/>, elsewhere.
 /// </summary>
-public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, TimeProvider clock) : IDisposable
+public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, DataVersionWatch watch) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
     private readonly SemaphoreSlim custom = new(1, 1);
-    private (MonitoringSnapshot Snapshot, DateTimeOffset At)? current;
+    private long generation; // raised by every eviction: a snapshot loaded before an eviction is not kept after it
+    private MonitoringSnapshot? current;
 
     public async Task<MonitoringSnapshot> GetAsync(CancellationToken ct = default)
     {
-        if (current is { } c && clock.GetUtcNow() - c.At < CountryCache.Lifetime)
+        await watch.CatchUpAsync(ct).ConfigureAwait(false);
+        if (current is { } c)
         {
-            return c.Snapshot;
+            return c;
         }
 
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (current is { } again && clock.GetUtcNow() - again.At < CountryCache.Lifetime)
+            if (current is { } again)
             {
-                return again.Snapshot;
+                return again;
             }
 
+            var before = Interlocked.Read(ref generation);
             var check = await country.GetAsync(ct).ConfigureAwait(false);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
             var snapshot = await LoadMonitoring.RunAsync(db, check, ct).ConfigureAwait(false);
-            forecasts.Clear();
-            current = (snapshot, clock.GetUtcNow());
+            if (Interlocked.Read(ref generation) == before)
+            {
+                forecasts.Clear();
+                current = snapshot;
+            }
+
             return snapshot;
         }
         finally
@@ -54,7 +61,7 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(progress);
-        if (current?.Snapshot != snapshot)
+        if (current != snapshot)
         {
             return snapshot.Forecast(progress);
         }
@@ -92,6 +99,7 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
     /// <summary>Forget the snapshot and its forecasts (plans, realisations, trajectories, agreements or the country check changed).</summary>
     public void Invalidate()
     {
+        Interlocked.Increment(ref generation);
         current = null;
         forecasts.Clear();
     }

@@ -4,8 +4,9 @@ using Regiewijzer.Data.Model;
 namespace Regiewijzer.Web;
 
 /// <summary>
-/// The one listener of the database's write signal (<see cref="Data.Database.DataChangeSignal"/>): after a stored change it
-/// evicts what depends on the changed tables. Reference tables evict the country check and data quality (and so the
+/// What a stored change evicts, whether this instance stored it (the database's write signal,
+/// <see cref="Data.Database.DataChangeSignal"/>) or another process did (<see cref="DataVersionWatch"/>): what depends on
+/// the changed tables. Reference tables evict the country check and data quality (and so the
 /// monitoring built on them); monitoring tables evict the monitoring; any change but accounts and the audit trail
 /// evicts the cached pages. No feature, endpoint or page evicts by hand.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ReadModelEviction(CountryCache country, MonitoringCache moni
         [typeof(PlanRow), typeof(PlanDeliveryRow), typeof(RealisationRow), typeof(TrajectoryWeightRow), typeof(AgreementRow), typeof(AgreementShareRow)];
 
     private static readonly HashSet<Type> NotShown =
-        [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow)];
+        [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow), typeof(DataProtectionKeyRow), typeof(DataVersionRow)];
 
     /// <summary>What a change of these row types evicts.</summary>
     public async ValueTask OnChangedAsync(IReadOnlySet<Type> changed)

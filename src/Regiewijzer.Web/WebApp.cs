@@ -52,6 +52,7 @@ public static class WebApp
         });
         builder.Services.AddSingleton<DataChangeSignal>();
         builder.Services.AddSingleton<ReadModelEviction>();
+        builder.Services.AddSingleton<DataVersionWatch>(); // changes stored by other instances or the CLI: seen on the next request
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
         builder.Services.AddSingleton<MonitoringCache>();
@@ -68,7 +69,7 @@ public static class WebApp
         });
 
         var app = builder.Build();
-        app.Services.GetRequiredService<DataChangeSignal>().Listen(app.Services.GetRequiredService<ReadModelEviction>().OnChangedAsync);
+        app.Services.GetRequiredService<DataChangeSignal>().Listen(app.Services.GetRequiredService<DataVersionWatch>().OnStoredAsync);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -77,6 +78,7 @@ public static class WebApp
             var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
             var report = await DatabaseSetup.MigrateAndSeedAsync(db).ConfigureAwait(false);
             StartupLog.Prepared(app.Logger, database, report.AppliedMigrations.Count, report.Seeded, (long)report.SeedTime.TotalMilliseconds);
+            await app.Services.GetRequiredService<DataVersionWatch>().StartAsync(db, CancellationToken.None).ConfigureAwait(false);
         }
 
         app.UseProductionFront(); // forwarded headers from known proxies (the real client and scheme), request logging if on

@@ -20,7 +20,7 @@ public sealed class DataChangeSignalTests(TestDatabases databases)
         var raised = new List<IReadOnlySet<Type>>();
         signal.Listen(changed =>
         {
-            raised.Add(changed);
+            raised.Add(changed.Types);
             return ValueTask.CompletedTask;
         });
         await using var db = database.Context();

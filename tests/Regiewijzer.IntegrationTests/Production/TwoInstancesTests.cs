@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.IntegrationTests.Web;
 using Xunit;
@@ -39,5 +40,59 @@ public sealed class TwoInstancesTests(TestDatabases databases)
         me.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var onA = await a.Client.SendAsync(me, Ct);
         Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlanEditedOnA_IsReadChangedFromB_AtOnce()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Postgres);
+        var ede = await TestAccounts.CreateAsync(db, "GM0228", AccountRole.Editor);
+        int id;
+        await using (var read = db.Context())
+        {
+            id = (await read.Plans.Where(p => p.MunicipalityCode == "GM0228").OrderBy(p => p.Id).FirstAsync(Ct)).Id;
+        }
+
+        await using var a = await RunningApp.StartAsync(db.Options, Ct);
+        await using var b = await RunningApp.StartAsync(db.Options, Ct);
+        var progress = new Uri("/api/v1/gemeenten/GM0228/voortgang", UriKind.Relative);
+        var before = await b.Client.GetStringAsync(progress, Ct); // B builds and keeps its monitoring snapshot
+        Assert.Equal(before, await b.Client.GetStringAsync(progress, Ct));
+
+        using var editor = await TestAccounts.ApiClientAsync(a, ede);
+        using (var put = await editor.PutAsJsonAsync($"/api/v1/plannen/{id}", new { version = 0, deliveries = new[] { new { year = 2027, socialRent = 777, middleRent = 0, affordableOwnership = 0, freeRent = 0, freeOwnership = 0, unknownSegment = 0 } } }, Ct))
+        {
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(Ct));
+        }
+
+        var onA = await a.Client.GetStringAsync(progress, Ct);
+        var onB = await b.Client.GetStringAsync(progress, Ct); // the very next request on B, no waiting
+        Assert.NotEqual(before, onA);
+        Assert.Equal(onA, onB);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ChangeStoredByAnotherProcess_IsSeenOnTheNextRequest_CachedPagesIncluded(Provider provider)
+    {
+        await using var db = await databases.CreateSeededAsync(provider);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        var region = new Uri("/api/v1/regios/WD19", UriKind.Relative);
+        var page = new Uri("/gemeente/GM0228", UriKind.Relative);
+        var regionBefore = await app.Client.GetStringAsync(region, Ct); // the country check, cached
+        var pageBefore = await app.Client.GetStringAsync(page, Ct); // a page kept by the output cache
+        Assert.Equal(pageBefore, await app.Client.GetStringAsync(page, Ct));
+
+        // As the command line would: its own context, not the app's write signal. The stored change count tells the app.
+        await using (var other = db.Context())
+        {
+            var task = await other.Tasks.FirstAsync(t => t.MunicipalityCode == "GM0228", Ct);
+            task.Homes += 1000;
+            await other.SaveChangesAsync(Ct);
+        }
+
+        Assert.NotEqual(regionBefore, await app.Client.GetStringAsync(region, Ct));
+        Assert.NotEqual(pageBefore, await app.Client.GetStringAsync(page, Ct));
     }
 }

@@ -453,6 +453,20 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("data_sets", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DataVersionRow", b =>
+                {
+                    b.Property<string>("TableName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TableName");
+
+                    b.ToTable("data_versions", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
                 {
                     b.Property<int>("Id")

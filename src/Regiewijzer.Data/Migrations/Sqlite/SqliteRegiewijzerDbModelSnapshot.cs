@@ -434,6 +434,20 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("data_sets", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DataVersionRow", b =>
+                {
+                    b.Property<string>("TableName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TableName");
+
+                    b.ToTable("data_versions", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DealNumberRow", b =>
                 {
                     b.Property<int>("Id")
