@@ -16,6 +16,8 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
     private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
     private readonly SemaphoreSlim custom = new(1, 1);
     private long generation; // raised by every eviction: a snapshot loaded before an eviction is not kept after it
+    private int stale = (int)MonitoringParts.All; // the parts of the rows to read again
+    private MonitoringRows? rows;
     private MonitoringSnapshot? current;
 
     public async Task<MonitoringSnapshot> GetAsync(CancellationToken ct = default)
@@ -35,17 +37,27 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
             }
 
             var before = Interlocked.Read(ref generation);
-            var check = await country.GetAsync(ct).ConfigureAwait(false);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
-            var snapshot = await LoadMonitoring.RunAsync(db, check, ct).ConfigureAwait(false);
-            if (Interlocked.Read(ref generation) == before)
+            var parts = (MonitoringParts)Interlocked.Exchange(ref stale, 0);
+            try
             {
-                forecasts.Clear();
-                current = snapshot;
-            }
+                var check = await country.GetAsync(ct).ConfigureAwait(false);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
+                rows = await LoadMonitoring.LoadRowsAsync(db, parts, rows, ct).ConfigureAwait(false); // only what changed
+                var snapshot = LoadMonitoring.Build(check, rows);
+                if (Interlocked.Read(ref generation) == before)
+                {
+                    forecasts.Clear();
+                    current = snapshot;
+                }
 
-            return snapshot;
+                return snapshot;
+            }
+            catch
+            {
+                Interlocked.Or(ref stale, (int)parts); // not read: still stale
+                throw;
+            }
         }
         finally
         {
@@ -96,9 +108,13 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
         }
     }
 
-    /// <summary>Forget the snapshot and its forecasts (plans, realisations, trajectories, agreements or the country check changed).</summary>
-    public void Invalidate()
+    /// <summary>
+    /// Forget the snapshot and its forecasts: <paramref name="changed"/> (plans, realisations, or the reference rows,
+    /// trajectories, agreements and the country check) are read again at the next request, the rest is kept.
+    /// </summary>
+    public void Invalidate(MonitoringParts changed)
     {
+        Interlocked.Or(ref stale, (int)changed);
         Interlocked.Increment(ref generation);
         current = null;
         forecasts.Clear();

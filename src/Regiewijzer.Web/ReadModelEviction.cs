@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Web;
@@ -15,8 +16,9 @@ public sealed class ReadModelEviction(CountryCache country, MonitoringCache moni
     private static readonly HashSet<Type> CountryRows =
         [typeof(ProvinceRow), typeof(MunicipalityRow), typeof(HousingRegionRow), typeof(RegionMembershipRow), typeof(StockRow), typeof(TaskRow)];
 
-    private static readonly HashSet<Type> MonitoringRows =
-        [typeof(PlanRow), typeof(PlanDeliveryRow), typeof(RealisationRow), typeof(TrajectoryWeightRow), typeof(AgreementRow), typeof(AgreementShareRow)];
+    private static readonly HashSet<Type> PlanRows = [typeof(PlanRow), typeof(PlanDeliveryRow)];
+
+    private static readonly HashSet<Type> MonitoringReferenceRows = [typeof(TrajectoryWeightRow), typeof(AgreementRow), typeof(AgreementShareRow)];
 
     private static readonly HashSet<Type> NotShown =
         [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow), typeof(DataProtectionKeyRow), typeof(DataVersionRow)];
@@ -25,14 +27,19 @@ public sealed class ReadModelEviction(CountryCache country, MonitoringCache moni
     public async ValueTask OnChangedAsync(IReadOnlySet<Type> changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
+        var parts = MonitoringParts.None;
         if (changed.Overlaps(CountryRows))
         {
             country.Invalidate();
-            monitoring.Invalidate();
+            parts |= MonitoringParts.Reference; // the targets come from the country check
         }
-        else if (changed.Overlaps(MonitoringRows))
+
+        parts |= changed.Overlaps(MonitoringReferenceRows) ? MonitoringParts.Reference : MonitoringParts.None;
+        parts |= changed.Overlaps(PlanRows) ? MonitoringParts.Plans : MonitoringParts.None;
+        parts |= changed.Contains(typeof(RealisationRow)) ? MonitoringParts.Realisations : MonitoringParts.None;
+        if (parts != MonitoringParts.None)
         {
-            monitoring.Invalidate();
+            monitoring.Invalidate(parts);
         }
 
         if (changed.Any(t => !NotShown.Contains(t) && t.Namespace == typeof(PlanRow).Namespace))

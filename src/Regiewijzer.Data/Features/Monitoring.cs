@@ -26,6 +26,36 @@ public sealed class MonitoringSnapshot(
     public CountryCheck Country { get; } = country;
 }
 
+/// <summary>The parts of the monitoring rows that are loaded separately (what a change makes stale).</summary>
+[Flags]
+public enum MonitoringParts
+{
+    None = 0,
+
+    /// <summary>Municipalities, regions, provinces, adopted agreements, trajectory weights (small).</summary>
+    Reference = 1,
+
+    /// <summary>Plans with their deliveries (the bulk: up to hundreds of thousands).</summary>
+    Plans = 2,
+
+    /// <summary>Realisations.</summary>
+    Realisations = 4,
+
+    All = Reference | Plans | Realisations,
+}
+
+/// <summary>The stored rows monitoring works on, as Core records, in <see cref="MonitoringParts"/>.</summary>
+public sealed record MonitoringRows(
+    int FirstYear,
+    int LastYear,
+    IReadOnlyList<MonitoredMunicipality> Municipalities,
+    IReadOnlyList<MonitoredArea> Regions,
+    IReadOnlyList<MonitoredArea> Provinces,
+    IReadOnlyList<AdoptedAgreement> Agreements,
+    IReadOnlyDictionary<string, int[]> Weights,
+    IReadOnlyList<(Plan Plan, PlanFacts Facts)> Plans,
+    IReadOnlyList<RealisationFacts> Realisations);
+
 /// <summary>Loads the monitoring snapshot in a few queries.</summary>
 public static class LoadMonitoring
 {
@@ -36,11 +66,58 @@ public static class LoadMonitoring
     {
         ArgumentNullException.ThrowIfNull(db);
         country ??= await CheckCountry.RunAsync(db, ct).ConfigureAwait(false);
+        return Build(country, await LoadRowsAsync(db, MonitoringParts.All, null, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The snapshot of these rows with the country check's computed targets (no database).</summary>
+    public static MonitoringSnapshot Build(CountryCheck country, MonitoringRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new MonitoringSnapshot(country, rows.FirstYear, rows.LastYear, rows.Municipalities, rows.Regions, rows.Provinces, rows.Agreements, rows.Plans, rows.Realisations, rows.Weights);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="parts"/> and takes the rest from <paramref name="previous"/> (all parts when there is none):
+    /// after a plan was saved only the plans are read again, not the realisations and the reference rows.
+    /// </summary>
+    public static async Task<MonitoringRows> LoadRowsAsync(RegiewijzerDb db, MonitoringParts parts, MonitoringRows? previous, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (previous is null)
+        {
+            parts = MonitoringParts.All;
+        }
+
+        var rows = previous!;
+        if (parts.HasFlag(MonitoringParts.Reference))
+        {
+            rows = await LoadReferenceAsync(db, rows, ct).ConfigureAwait(false);
+        }
+
+        if (parts.HasFlag(MonitoringParts.Plans))
+        {
+            // Two flat queries (plans, then their deliveries) instead of one join that repeats every plan per delivery year.
+            var planRows = await db.Plans.AsNoTracking().Include(p => p.Deliveries).AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
+            rows = rows with { Plans = [.. planRows.Select(p => (ToPlan(p), new PlanFacts(p.Id, p.Code, p.Source, p.Assumption, p.Version)))] };
+        }
+
+        if (parts.HasFlag(MonitoringParts.Realisations))
+        {
+            var realisationRows = await db.Realisations.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+            rows = rows with
+            {
+                Realisations = [.. realisationRows.Select(r => new RealisationFacts(new Realisation(new MunicipalityCode(r.MunicipalityCode), r.Year, Homes(r)), r.Id, r.Source, r.IsEstimate, r.Note, r.Version))],
+            };
+        }
+
+        return rows;
+    }
+
+    private static async Task<MonitoringRows> LoadReferenceAsync(RegiewijzerDb db, MonitoringRows? previous, CancellationToken ct)
+    {
         var municipalities = await db.Municipalities.AsNoTracking().Include(m => m.Membership).ToListAsync(ct).ConfigureAwait(false);
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var provinces = await db.Provinces.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var planRows = await db.Plans.AsNoTracking().Include(p => p.Deliveries).ToListAsync(ct).ConfigureAwait(false);
-        var realisationRows = await db.Realisations.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var weightRows = await db.TrajectoryWeights.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var agreementRows = await db.Agreements.AsNoTracking().Include(a => a.Shares)
             .Where(a => a.Status == Core.Governance.AgreementStatus.Adopted).ToListAsync(ct).ConfigureAwait(false);
@@ -56,17 +133,16 @@ public static class LoadMonitoring
         var last = regions.Count == 0 ? Reference.ReferenceSeeder.PeriodTo : regions.Max(r => r.PeriodTo);
         var weights = weightRows.GroupBy(w => w.RegionId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Enumerable.Range(first, last - first + 1).Select(y => g.FirstOrDefault(w => w.Year == y)?.Weight ?? 0).ToArray(), StringComparer.Ordinal);
-        return new MonitoringSnapshot(
-            country,
+        return new MonitoringRows(
             first,
             last,
-            municipalities.Select(m => new MonitoredMunicipality(m.Code, m.Name, m.ProvinceCode, m.Membership?.RegionId)),
-            regions.Select(r => new MonitoredArea(r.Id, r.Name)),
-            provinces.Select(p => new MonitoredArea(p.Code, p.Name)),
-            inForce,
-            planRows.Select(p => (ToPlan(p), new PlanFacts(p.Id, p.Code, p.Source, p.Assumption, p.Version))),
-            realisationRows.Select(r => new RealisationFacts(new Realisation(new MunicipalityCode(r.MunicipalityCode), r.Year, Homes(r)), r.Id, r.Source, r.IsEstimate, r.Note, r.Version)),
-            weights);
+            [.. municipalities.Select(m => new MonitoredMunicipality(m.Code, m.Name, m.ProvinceCode, m.Membership?.RegionId))],
+            [.. regions.Select(r => new MonitoredArea(r.Id, r.Name))],
+            [.. provinces.Select(p => new MonitoredArea(p.Code, p.Name))],
+            [.. inForce],
+            weights,
+            previous?.Plans ?? [],
+            previous?.Realisations ?? []);
     }
 
     /// <summary>The country check's distributions as monitoring sees them, in the check's order.</summary>

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Monitoring at national scale (issue 19, item 4), as recorded in docs/benchmarks.md.
+# Usage: bench/monitoring/run.sh [N=150000] [port=5398]
+# Seeds a fresh SQLite database in a temporary folder, imports N generated plans through the CLI
+# (bench/import/generate.sh: valid plans round-robin over the 342 municipalities), starts the web app (Release build)
+# and times with curl:
+#   first    the first request of each progress page and monitoring API answer after the start (builds the snapshot);
+#   warm     30 requests each with a new query string, so the output cache never answers (p50/p95/max);
+#   change   5 times: one plan changed by the CLI (another process), then the next request of /voortgang and
+#            /api/v1/voortgang (the app reads the plans again, nothing else).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-150000}
+PORT=${2:-5398}
+CLI=${CLI:-src/Regiewijzer.Cli/bin/Release/net10.0/regiewijzer.dll} # another build (e.g. before a change) by CLI=... WEB=...
+WEB=${WEB:-src/Regiewijzer.Web/bin/Release/net10.0/Regiewijzer.Web.dll}
+[[ -f $CLI && -f $WEB ]] || dotnet build Regiewijzer.slnx -c Release -v quiet -nologo >/dev/null
+DIR=$(mktemp -d)
+APP=
+trap '[[ -n $APP ]] && kill $APP 2>/dev/null; rm -rf "$DIR"' EXIT
+export REGIEWIJZER_DB_PROVIDER=sqlite REGIEWIJZER_DB="Data Source=$DIR/rw.db"
+dotnet "$CLI" database seed >/dev/null
+bench/import/generate.sh "$N" >"$DIR/plans.csv"
+dotnet "$CLI" import plannen --bestand "$DIR/plans.csv" >/dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg); plans: $(sqlite3 "$DIR/rw.db" 'select count(*) from plans' 2>/dev/null || echo "$N + shipped")"
+dotnet "$WEB" --urls "http://127.0.0.1:$PORT" --Database:Provider sqlite --Database:ConnectionString "Data Source=$DIR/rw.db" >"$DIR/app.log" 2>&1 &
+APP=$!
+for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live" && break; sleep 1; done
+BASE="http://127.0.0.1:$PORT"
+PATHS=(/voortgang /voortgang/provincie/PV25 /voortgang/regio/WD19 /voortgang/gemeente/GM0363 /api/v1/voortgang /api/v1/regios/WD19/voortgang /api/v1/gemeenten/GM0363/voortgang /api/v1/provincies/PV27/signaleringen)
+ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 != 200) { print "HTTP " $1 > "/dev/stderr"; exit 1 } printf "%.0f\n", $2 * 1000 }'; }
+for p in "${PATHS[@]}"; do echo "first $p: $(ms "$BASE$p") ms"; done
+for p in "${PATHS[@]}"; do
+  for i in $(seq 30); do ms "$BASE$p?meting=$i"; done | sort -n | awk -v p="$p" '{ a[NR] = $1 } END { printf "warm %s: p50 %d ms, p95 %d ms, max %d ms\n", p, a[int(NR * 0.5 + 0.5)], a[int(NR * 0.95 + 0.5)], a[NR] }'
+done
+head -1 "$DIR/plans.csv" >"$DIR/one.csv"
+for i in $(seq 5); do
+  sed -n 2p "$DIR/plans.csv" | awk -F';' -v OFS=';' -v i="$i" '{ $3 = "Gewijzigd " i; print }' >>"$DIR/one.csv"
+  dotnet "$CLI" import plannen --bestand "$DIR/one.csv" >/dev/null
+  head -1 "$DIR/plans.csv" >"$DIR/one.csv"
+  echo "change $i: /voortgang $(ms "$BASE/voortgang?na=$i") ms, /api/v1/voortgang $(ms "$BASE/api/v1/voortgang?na=$i") ms"
+done
+echo "app peak RSS: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$APP/status)"
