@@ -146,7 +146,7 @@ public static class EditPlans
         var code = municipality.ToUpperInvariant();
         return Edits.Acting(db, actor, code)
             ? await CreateAsync(db, municipality, form, clock, ct).ConfigureAwait(false)
-            : Edits.Forbidden<PlanForm>(ForbiddenReason(code));
+            : await Edits.ForbiddenAsync<PlanForm>(db, code, "plannen", ct).ConfigureAwait(false);
     }
 
     /// <summary>Changes a plan for <paramref name="actor"/>: only an editor of the plan's municipality may.</summary>
@@ -187,10 +187,8 @@ public static class EditPlans
             return actor.IsAuthenticated ? null : Edits.Forbidden<PlanForm>("Meld u aan om een plan te wijzigen.");
         }
 
-        return Edits.Acting(db, actor, municipality) ? null : Edits.Forbidden<PlanForm>(ForbiddenReason(municipality));
+        return Edits.Acting(db, actor, municipality) ? null : await Edits.ForbiddenAsync<PlanForm>(db, municipality, "plannen", ct).ConfigureAwait(false);
     }
-
-    private static string ForbiddenReason(string municipality) => $"Alleen bewerkers van gemeente {municipality} wijzigen haar plannen.";
 
     private static string NotFoundReason(int id) => $"Er is geen plan met id {id.ToString(CultureInfo.InvariantCulture)}.";
 

@@ -197,7 +197,7 @@ public static class EditRealisations
         var code = municipality.ToUpperInvariant();
         return Edits.Acting(db, actor, code)
             ? await SaveAsync(db, municipality, year, form, clock, ct).ConfigureAwait(false)
-            : Edits.Forbidden<RealisationForm>($"Alleen bewerkers van gemeente {code} wijzigen haar realisaties.");
+            : await Edits.ForbiddenAsync<RealisationForm>(db, code, "realisaties", ct).ConfigureAwait(false);
     }
 
     /// <summary>Removes a year's realisation for <paramref name="actor"/>: only an editor of the municipality may.</summary>
@@ -208,7 +208,7 @@ public static class EditRealisations
         var code = municipality.ToUpperInvariant();
         return Edits.Acting(db, actor, code)
             ? await DeleteAsync(db, municipality, year, rowId, version, ct).ConfigureAwait(false)
-            : Edits.Forbidden<RealisationForm>($"Alleen bewerkers van gemeente {code} wijzigen haar realisaties.");
+            : await Edits.ForbiddenAsync<RealisationForm>(db, code, "realisaties", ct).ConfigureAwait(false);
     }
 
     private static string NotFoundReason(string code, int year) =>

@@ -59,6 +59,14 @@ internal static class Edits
         return true;
     }
 
+    /// <summary>The refusal of an edit of <paramref name="municipality"/>'s <paramref name="what"/> ("plannen"), naming it as "Ede (GM0228)".</summary>
+    public static async Task<Outcome<Edit<TForm>>> ForbiddenAsync<TForm>(RegiewijzerDb db, string municipality, string what, CancellationToken ct)
+        where TForm : class
+    {
+        var name = await db.Municipalities.AsNoTracking().Where(m => m.Code == municipality).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return Forbidden<TForm>($"Alleen bewerkers van {(name is null ? municipality : $"{name} ({municipality})")} wijzigen haar {what}.");
+    }
+
     /// <summary>A lost update caught: both versions in <see cref="Outcome{T}.Current"/>.</summary>
     public static Outcome<Edit<TForm>> Conflicted<TForm>(TForm? submitted, TForm? stored, string? storedSource, DateTimeOffset? storedAt) where TForm : class =>
         Outcome<Edit<TForm>>.Conflict(
