@@ -108,8 +108,15 @@ public sealed partial class CliAppTests(TestDatabases databases)
             Assert.Contains(Format.Count(p.Task), row, StringComparison.Ordinal);
             Assert.Contains(Format.Count(p.RequiredSocial), row, StringComparison.Ordinal);
             Assert.Contains(Format.Count(p.RequiredAffordable), row, StringComparison.Ordinal);
-            Assert.Contains(p.MeetsNorms ? "voldoet" : "tekort", row, StringComparison.Ordinal);
+            Assert.Contains(check.MissingFrom(p) > 0 ? "niet te beoordelen" : p.MeetsNorms ? "voldoet" : "tekort", row, StringComparison.Ordinal);
+            if (check.MissingFrom(p) > 0)
+            {
+                Assert.DoesNotContain("voldoet", row, StringComparison.Ordinal); // a partial sum is never judged as the whole (issue 12)
+                Assert.Contains($"Niet te beoordelen: {p.Name}: {Format.Count(check.MissingFrom(p))} gemeente", stdout, StringComparison.Ordinal);
+            }
         }
+
+        Assert.Contains("Niet te beoordelen: Nederland: 21 gemeenten zonder bekende opgave tellen niet mee", stdout, StringComparison.Ordinal);
 
         Assert.Contains("│ Land ", stdout, StringComparison.Ordinal);
         Assert.Matches(@"Bevindingen( \(\d+\):|: geen\.)", stdout);

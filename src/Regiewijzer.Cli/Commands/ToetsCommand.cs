@@ -64,10 +64,16 @@ internal static class ToetsCommand
                     Format.Count(a.RequiredSocial),
                     $"{Format.Count(a.Affordable)} ({Format.Percent(Share(a.Affordable, a.Task))})",
                     Format.Count(a.RequiredAffordable),
-                    a.MeetsNorms ? "[green]voldoet[/]" : "[red]tekort[/]");
+                    Verdict(a, check.MissingFrom(a), details: false));
             }
 
             console.Write(table);
+            foreach (var a in rows.Where(r => check.MissingFrom(r) > 0))
+            {
+                // A partial sum is never judged as the whole (TotalCompleteness): say what is left out.
+                console.MarkupLine($"[yellow]Niet te beoordelen:[/] {Markup.Escape(a.Name)}: {TotalCompleteness.MissingText(check.MissingFrom(a))}; de aantallen zijn de som van wat bekend is.");
+            }
+
             var findings = rows.SelectMany(r => r.Findings).ToList();
             console.MarkupLine(findings.Count == 0 ? "Bevindingen: geen." : $"Bevindingen ({findings.Count}):");
             foreach (var f in findings)
@@ -137,8 +143,8 @@ internal static class ToetsCommand
                 Format.Count(before.Affordable),
                 Format.Count(now.Affordable),
                 Format.Count(now.RequiredAffordable),
-                Verdict(before),
-                Verdict(now));
+                Verdict(before, check.MissingFrom(now), details: true),
+                Verdict(now, check.MissingFrom(now), details: true));
         }
 
         console.Write(table);
@@ -180,14 +186,19 @@ internal static class ToetsCommand
             var reasons = infeasible.Select(p => $"{p.RegionName}: het deel in {p.Province.Name} kan binnen de ruimte van zijn gemeenten niet meer halen (sociaal {Format.Count(p.Social)} van {Format.Count(p.RequiredSocial)}, betaalbaar {Format.Count(p.Affordable)} van {Format.Count(p.RequiredAffordable)})")
                 .Concat(regions.Select(r => $"{r.Question.Region.Name}: de regio zelf haalt de norm niet (zie de bevindingen van de regio)"))
                 .ToList();
-            console.MarkupLine($"[red]Tekort {Markup.Escape(l.Name)}[/]: sociaal {Format.Count(l.Now.SocialShortfall)}, betaalbaar {Format.Count(l.Now.AffordableShortfall)}. "
+            var known = check.MissingFrom(l.Now) > 0 ? " in het bekende deel" : "";
+            console.MarkupLine($"[red]Tekort {Markup.Escape(l.Name)}[/]{known}: sociaal {Format.Count(l.Now.SocialShortfall)}, betaalbaar {Format.Count(l.Now.AffordableShortfall)}. "
                 + Markup.Escape(reasons.Count == 0 ? "Geen onhaalbaar deel gevonden: het tekort komt uit de afronding of uit gemeenten zonder opgave." : "Onhaalbaar: " + string.Join("; ", reasons) + "."));
         }
     }
 
-    private static string Verdict(AggregateCheck a) => a.MeetsNorms
-        ? "[green]voldoet[/]"
-        : $"[red]tekort[/] ({Shortfalls(a.SocialShortfall, a.AffordableShortfall)})";
+    /// <summary>"voldoet", "tekort" (with the shortfalls when <paramref name="details"/>) or, with municipalities left out, "niet te beoordelen".</summary>
+    private static string Verdict(AggregateCheck a, int missing, bool details) => TotalCompleteness.Verdict(a, missing) switch
+    {
+        "voldoet" => "[green]voldoet[/]",
+        "tekort" => details ? $"[red]tekort[/] ({Shortfalls(a.SocialShortfall, a.AffordableShortfall)})" : "[red]tekort[/]",
+        var other => $"[yellow]{other}[/]",
+    };
 
     /// <summary>What the province-aware distribution changes for one part, in Dutch.</summary>
     internal static string PartText(CrossBorderPart p)

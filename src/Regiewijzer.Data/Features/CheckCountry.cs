@@ -25,6 +25,15 @@ public sealed record CountryCheck(
 
     /// <summary>The national check had every region been distributed region-only.</summary>
     public AggregateCheck? NationRegionOnly { get; init; }
+
+    /// <summary>
+    /// Municipalities left out of the totals (no known task) per province code and for the nation
+    /// (<see cref="TotalCompleteness.MissingCounts"/>): a total with any left out is not judged.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Missing { get; init; } = TotalCompleteness.MissingCounts([]);
+
+    /// <summary>How many municipalities <paramref name="total"/> leaves out (0: it is whole).</summary>
+    public int MissingFrom(AggregateCheck total) => TotalCompleteness.MissingFrom(Missing, total);
 }
 
 /// <summary>Distributes all regions (in memory; nothing stored) and checks provinces and the nation. Loads every row once.</summary>
@@ -42,6 +51,7 @@ public static class CheckCountry
         var provinceOf = municipalities.ToDictionary(m => new MunicipalityCode(m.Code), m => new ProvinceCode(m.ProvinceCode));
         var names = provinces.ToDictionary(p => new ProvinceCode(p.Code), p => p.Name);
         var distributed = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
+        var counted = distributed.SelectMany(d => d.Municipalities.Select(m => m.Code.Value)).ToHashSet(StringComparer.Ordinal);
         var levels = LevelComparison.ByProvince(
             [.. outcomes.Where(o => o.Result is not null).Select(o => (o.Question.Region.Id, o.Result!))],
             provinceOf,
@@ -54,6 +64,7 @@ public static class CheckCountry
         {
             Levels = levels,
             NationRegionOnly = Aggregation.National(distributed.Select(LevelComparison.RegionOnlyOf), NormSets.Default),
+            Missing = TotalCompleteness.MissingCounts(municipalities.Where(m => !counted.Contains(m.Code)).Select(m => m.ProvinceCode)),
         };
     }
 }

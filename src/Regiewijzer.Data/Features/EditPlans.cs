@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Database;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Reference;
 
@@ -45,7 +46,7 @@ public static class EditPlans
         EditRules.OriginalSource(source)?.StartsWith(MonitoringSeeder.PlanSource, StringComparison.Ordinal) == true;
 
     /// <summary>Adds a plan to a municipality. Not found when the municipality does not exist.</summary>
-    public static async Task<EditResult<PlanForm>> CreateAsync(RegiewijzerDb db, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<PlanForm>>> CreateAsync(RegiewijzerDb db, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
@@ -53,45 +54,45 @@ public static class EditPlans
         var code = await db.Municipalities.Where(m => m.Code == wanted).Select(m => m.Code).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (code is null)
         {
-            return EditResult<PlanForm>.NotFound();
+            return Edits.NotFound<PlanForm>($"Er is geen gemeente {wanted}.");
         }
 
         var (plan, errors) = await CheckAsync(db, code, null, form, ct).ConfigureAwait(false);
         if (plan is null)
         {
-            return EditResult<PlanForm>.Invalid(errors);
+            return Edits.Invalid<PlanForm>(errors);
         }
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         var row = new PlanRow { MunicipalityCode = code, Code = plan.Code, Name = plan.Name, Status = plan.Status, Source = EditRules.EditedOn(now) };
         Apply(db, row, plan, now);
         db.Plans.Add(row);
-        return await SaveAsync(db, row, form, code, null, ct).ConfigureAwait(false) ?? EditResult<PlanForm>.Saved(row.Id);
+        return await SaveAsync(db, row, form, code, null, ct).ConfigureAwait(false) ?? Edits.Saved<PlanForm>(row.Id);
     }
 
     /// <summary>
     /// Changes a plan. <see cref="PlanForm.Version"/> must be the version the user loaded: when the plan changed or was
     /// removed since, nothing is written and the result is a conflict with both versions.
     /// </summary>
-    public static async Task<EditResult<PlanForm>> UpdateAsync(RegiewijzerDb db, int id, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<PlanForm>>> UpdateAsync(RegiewijzerDb db, int id, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
         var row = await db.Plans.Include(p => p.Deliveries).FirstOrDefaultAsync(p => p.Id == id, ct).ConfigureAwait(false);
         if (row is null)
         {
-            return EditResult<PlanForm>.Conflicted(new(form, null, null, null));
+            return Edits.Conflicted<PlanForm>(form, null, null, null);
         }
 
         var (plan, errors) = await CheckAsync(db, row.MunicipalityCode, id, form, ct).ConfigureAwait(false);
         if (plan is null)
         {
-            return EditResult<PlanForm>.Invalid(errors);
+            return Edits.Invalid<PlanForm>(errors);
         }
 
         if (form.Version != row.Version)
         {
-            return EditResult<PlanForm>.Conflicted(new(form, PlanForm.From(row), row.Source, row.UpdatedAt));
+            return Edits.Conflicted<PlanForm>(form, PlanForm.From(row), row.Source, row.UpdatedAt);
         }
 
         // The UPDATE checks this version in its WHERE clause: a change saved between our read and write is caught too.
@@ -101,25 +102,25 @@ public static class EditPlans
         row.Source = EditRules.SourceAfterEdit(row.Source, now);
         Apply(db, row, plan, now);
         db.Entry(row).State = EntityState.Modified; // even an unchanged save bumps the version: the user saw and confirmed it
-        return await SaveAsync(db, row, form, row.MunicipalityCode, id, ct).ConfigureAwait(false) ?? EditResult<PlanForm>.Saved(row.Id);
+        return await SaveAsync(db, row, form, row.MunicipalityCode, id, ct).ConfigureAwait(false) ?? Edits.Saved<PlanForm>(row.Id);
     }
 
     /// <summary>
     /// Removes a plan and its deliveries if it is still at <paramref name="version"/>; otherwise a conflict carrying the
     /// stored plan (the submitted side is null: the user asked to remove the version they saw). Not found when it is gone.
     /// </summary>
-    public static async Task<EditResult<PlanForm>> DeleteAsync(RegiewijzerDb db, int id, int version, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<PlanForm>>> DeleteAsync(RegiewijzerDb db, int id, int version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var row = await db.Plans.Include(p => p.Deliveries).FirstOrDefaultAsync(p => p.Id == id, ct).ConfigureAwait(false);
         if (row is null)
         {
-            return EditResult<PlanForm>.NotFound();
+            return Edits.NotFound<PlanForm>(NotFoundReason(id));
         }
 
         if (row.Version != version)
         {
-            return EditResult<PlanForm>.Conflicted(new(null, PlanForm.From(row), row.Source, row.UpdatedAt));
+            return Edits.Conflicted<PlanForm>(null, PlanForm.From(row), row.Source, row.UpdatedAt);
         }
 
         db.Entry(row).Property(p => p.Version).OriginalValue = version;
@@ -127,37 +128,38 @@ public static class EditPlans
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return EditResult<PlanForm>.Deleted();
+            return Edits.Deleted<PlanForm>();
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var stored = await FindAsync(db, id, ct).ConfigureAwait(false);
-            return stored is null ? EditResult<PlanForm>.NotFound() : EditResult<PlanForm>.Conflicted(new(null, PlanForm.From(stored), stored.Source, stored.UpdatedAt));
+            return stored is null ? Edits.NotFound<PlanForm>(NotFoundReason(id)) : Edits.Conflicted<PlanForm>(null, PlanForm.From(stored), stored.Source, stored.UpdatedAt);
         }
     }
 
     /// <summary>Adds a plan for <paramref name="actor"/>: only an editor of the municipality may (<see cref="Permissions.CanEditMunicipality"/>).</summary>
-    public static async Task<EditResult<PlanForm>> CreateAsync(RegiewijzerDb db, Actor actor, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<PlanForm>>> CreateAsync(RegiewijzerDb db, Actor actor, string municipality, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(municipality);
-        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+        var code = municipality.ToUpperInvariant();
+        return Edits.Acting(db, actor, code)
             ? await CreateAsync(db, municipality, form, clock, ct).ConfigureAwait(false)
-            : EditResult<PlanForm>.Forbidden();
+            : await Edits.ForbiddenAsync<PlanForm>(db, code, "plannen", ct).ConfigureAwait(false);
     }
 
     /// <summary>Changes a plan for <paramref name="actor"/>: only an editor of the plan's municipality may.</summary>
-    public static async Task<EditResult<PlanForm>> UpdateAsync(RegiewijzerDb db, Actor actor, int id, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
-        await MayEditAsync(db, actor, id, ct).ConfigureAwait(false)
-            ? await UpdateAsync(db, id, form, clock, ct).ConfigureAwait(false)
-            : EditResult<PlanForm>.Forbidden();
+    public static async Task<Outcome<Edit<PlanForm>>> UpdateAsync(RegiewijzerDb db, Actor actor, int id, PlanForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
+        await RefusalAsync(db, actor, id, ct).ConfigureAwait(false) is { } refused
+            ? refused
+            : await UpdateAsync(db, id, form, clock, ct).ConfigureAwait(false);
 
     /// <summary>Removes a plan for <paramref name="actor"/>: only an editor of the plan's municipality may.</summary>
-    public static async Task<EditResult<PlanForm>> DeleteAsync(RegiewijzerDb db, Actor actor, int id, int version, CancellationToken ct = default) =>
-        await MayEditAsync(db, actor, id, ct).ConfigureAwait(false)
-            ? await DeleteAsync(db, id, version, ct).ConfigureAwait(false)
-            : EditResult<PlanForm>.Forbidden();
+    public static async Task<Outcome<Edit<PlanForm>>> DeleteAsync(RegiewijzerDb db, Actor actor, int id, int version, CancellationToken ct = default) =>
+        await RefusalAsync(db, actor, id, ct).ConfigureAwait(false) is { } refused
+            ? refused
+            : await DeleteAsync(db, id, version, ct).ConfigureAwait(false);
 
     /// <summary>
     /// Whether <paramref name="actor"/> may change plan <paramref name="id"/>: an editor of its municipality. True for a
@@ -171,8 +173,27 @@ public static class EditPlans
         return municipality is null ? actor.IsAuthenticated : Permissions.CanEditMunicipality(actor, municipality);
     }
 
+    /// <summary>
+    /// Null when <paramref name="actor"/> may change plan <paramref name="id"/> (see <see cref="MayEditAsync"/>; the audit
+    /// trail then records the actor acting for the plan's municipality); otherwise the refusal.
+    /// </summary>
+    private static async Task<Outcome<Edit<PlanForm>>?> RefusalAsync(RegiewijzerDb db, Actor actor, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var municipality = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => p.MunicipalityCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (municipality is null)
+        {
+            return actor.IsAuthenticated ? null : Edits.Forbidden<PlanForm>("Meld u aan om een plan te wijzigen.");
+        }
+
+        return Edits.Acting(db, actor, municipality) ? null : await Edits.ForbiddenAsync<PlanForm>(db, municipality, "plannen", ct).ConfigureAwait(false);
+    }
+
+    private static string NotFoundReason(int id) => $"Er is geen plan met id {id.ToString(CultureInfo.InvariantCulture)}.";
+
     /// <summary>Saves; on a concurrent change a conflict, on a code taken concurrently the code's error; null when saved.</summary>
-    private static async Task<EditResult<PlanForm>?> SaveAsync(RegiewijzerDb db, PlanRow row, PlanForm form, string municipality, int? id, CancellationToken ct)
+    private static async Task<Outcome<Edit<PlanForm>>?> SaveAsync(RegiewijzerDb db, PlanRow row, PlanForm form, string municipality, int? id, CancellationToken ct)
     {
         try
         {
@@ -183,7 +204,7 @@ public static class EditPlans
         {
             db.ChangeTracker.Clear();
             var stored = id is null ? null : await FindAsync(db, id.Value, ct).ConfigureAwait(false);
-            return EditResult<PlanForm>.Conflicted(new(form, stored is null ? null : PlanForm.From(stored), stored?.Source, stored?.UpdatedAt));
+            return Edits.Conflicted<PlanForm>(form, stored is null ? null : PlanForm.From(stored), stored?.Source, stored?.UpdatedAt);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
@@ -195,7 +216,7 @@ public static class EditPlans
                 throw;
             }
 
-            return EditResult<PlanForm>.Invalid([new FieldError(nameof(PlanForm.Code), CodeTaken(row.Code, taken))]);
+            return Edits.Invalid<PlanForm>([new FieldError(nameof(PlanForm.Code), CodeTaken(row.Code, taken))]);
         }
     }
 

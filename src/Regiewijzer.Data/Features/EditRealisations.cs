@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -92,14 +93,14 @@ public static class EditRealisations
     /// Inserts or updates the row of <paramref name="municipality"/> and <paramref name="year"/>. Not found for an unknown
     /// municipality or a year outside 1900-2100.
     /// </summary>
-    public static async Task<EditResult<RealisationForm>> SaveAsync(RegiewijzerDb db, string municipality, int year, RealisationForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<RealisationForm>>> SaveAsync(RegiewijzerDb db, string municipality, int year, RealisationForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
         var code = municipality.ToUpperInvariant();
         if (year is < FirstYear or > LastYear || !await db.Municipalities.AnyAsync(m => m.Code == code, ct).ConfigureAwait(false))
         {
-            return EditResult<RealisationForm>.NotFound();
+            return Edits.NotFound<RealisationForm>($"Er is geen gemeente {code}, of {year.ToString(CultureInfo.InvariantCulture)} ligt buiten {FirstYear.ToString(CultureInfo.InvariantCulture)}-{LastYear.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         var errors = new List<FieldError>();
@@ -118,7 +119,7 @@ public static class EditRealisations
 
         if (errors.Count > 0)
         {
-            return EditResult<RealisationForm>.Invalid(errors);
+            return Edits.Invalid<RealisationForm>(errors);
         }
 
         var row = await db.Realisations.FirstOrDefaultAsync(r => r.MunicipalityCode == code && r.Year == year, ct).ConfigureAwait(false);
@@ -147,7 +148,7 @@ public static class EditRealisations
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return EditResult<RealisationForm>.Saved(row.Id);
+            return Edits.Saved<RealisationForm>(row.Id);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
@@ -158,14 +159,14 @@ public static class EditRealisations
     }
 
     /// <summary>Removes the row if it is still the one the user loaded (id and version); not found when there is none.</summary>
-    public static async Task<EditResult<RealisationForm>> DeleteAsync(RegiewijzerDb db, string municipality, int year, int rowId, int version, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<RealisationForm>>> DeleteAsync(RegiewijzerDb db, string municipality, int year, int rowId, int version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var code = municipality.ToUpperInvariant();
         var row = await db.Realisations.FirstOrDefaultAsync(r => r.MunicipalityCode == code && r.Year == year, ct).ConfigureAwait(false);
         if (row is null)
         {
-            return EditResult<RealisationForm>.NotFound();
+            return Edits.NotFound<RealisationForm>(NotFoundReason(code, year));
         }
 
         if (row.Id != rowId || row.Version != version)
@@ -178,36 +179,41 @@ public static class EditRealisations
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return EditResult<RealisationForm>.Deleted();
+            return Edits.Deleted<RealisationForm>();
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var stored = await FindAsync(db, code, year, ct).ConfigureAwait(false);
-            return stored is null ? EditResult<RealisationForm>.NotFound() : Conflict(null, stored);
+            return stored is null ? Edits.NotFound<RealisationForm>(NotFoundReason(code, year)) : Conflict(null, stored);
         }
     }
 
     /// <summary>Stores a year's realisation for <paramref name="actor"/>: only an editor of the municipality may (<see cref="Permissions.CanEditMunicipality"/>).</summary>
-    public static async Task<EditResult<RealisationForm>> SaveAsync(RegiewijzerDb db, Actor actor, string municipality, int year, RealisationForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<RealisationForm>>> SaveAsync(RegiewijzerDb db, Actor actor, string municipality, int year, RealisationForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(municipality);
-        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+        var code = municipality.ToUpperInvariant();
+        return Edits.Acting(db, actor, code)
             ? await SaveAsync(db, municipality, year, form, clock, ct).ConfigureAwait(false)
-            : EditResult<RealisationForm>.Forbidden();
+            : await Edits.ForbiddenAsync<RealisationForm>(db, code, "realisaties", ct).ConfigureAwait(false);
     }
 
     /// <summary>Removes a year's realisation for <paramref name="actor"/>: only an editor of the municipality may.</summary>
-    public static async Task<EditResult<RealisationForm>> DeleteAsync(RegiewijzerDb db, Actor actor, string municipality, int year, int rowId, int version, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<RealisationForm>>> DeleteAsync(RegiewijzerDb db, Actor actor, string municipality, int year, int rowId, int version, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(municipality);
-        return Permissions.CanEditMunicipality(actor, municipality.ToUpperInvariant())
+        var code = municipality.ToUpperInvariant();
+        return Edits.Acting(db, actor, code)
             ? await DeleteAsync(db, municipality, year, rowId, version, ct).ConfigureAwait(false)
-            : EditResult<RealisationForm>.Forbidden();
+            : await Edits.ForbiddenAsync<RealisationForm>(db, code, "realisaties", ct).ConfigureAwait(false);
     }
 
-    private static EditResult<RealisationForm> Conflict(RealisationForm? submitted, RealisationRow? stored) =>
-        EditResult<RealisationForm>.Conflicted(new(submitted, stored is null ? null : RealisationForm.From(stored), stored?.Source, stored?.UpdatedAt));
+    private static string NotFoundReason(string code, int year) =>
+        $"Er is geen realisatie van gemeente {code} in {year.ToString(CultureInfo.InvariantCulture)}.";
+
+    private static Outcome<Edit<RealisationForm>> Conflict(RealisationForm? submitted, RealisationRow? stored) =>
+        Edits.Conflicted<RealisationForm>(submitted, stored is null ? null : RealisationForm.From(stored), stored?.Source, stored?.UpdatedAt);
 }

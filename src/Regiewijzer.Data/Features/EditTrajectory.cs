@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
@@ -111,26 +112,28 @@ public static class EditTrajectory
         await ManagingProvinceAsync(db, actor, regionId, ct).ConfigureAwait(false) is not null;
 
     /// <summary>Stores the trajectory for <paramref name="actor"/>: only an editor of a province of the region (see <see cref="MayManageAsync"/>).</summary>
-    public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, Actor actor, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
-        await ActingAsync(db, actor, regionId, ct).ConfigureAwait(false)
+    public static async Task<Outcome<Edit<TrajectoryForm>>> SaveAsync(RegiewijzerDb db, Actor actor, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default) =>
+        await ManagingAsync(db, actor, regionId, ct).ConfigureAwait(false)
             ? await SaveAsync(db, regionId, form, clock, ct).ConfigureAwait(false)
-            : EditResult<TrajectoryForm>.Forbidden();
+            : Edits.Forbidden<TrajectoryForm>(ForbiddenReason);
 
     /// <summary>Resets the trajectory to linear for <paramref name="actor"/>: only an editor of a province of the region.</summary>
-    public static async Task<EditResult<TrajectoryForm>> ResetAsync(RegiewijzerDb db, Actor actor, string regionId, string? token, CancellationToken ct = default) =>
-        await ActingAsync(db, actor, regionId, ct).ConfigureAwait(false)
+    public static async Task<Outcome<Edit<TrajectoryForm>>> ResetAsync(RegiewijzerDb db, Actor actor, string regionId, string? token, CancellationToken ct = default) =>
+        await ManagingAsync(db, actor, regionId, ct).ConfigureAwait(false)
             ? await ResetAsync(db, regionId, token, ct).ConfigureAwait(false)
-            : EditResult<TrajectoryForm>.Forbidden();
+            : Edits.Forbidden<TrajectoryForm>(ForbiddenReason);
+
+    private const string ForbiddenReason = "Alleen bewerkers van een provincie waarin de regio ligt, wijzigen haar traject.";
 
     /// <summary>False when the actor may not manage the region; otherwise the audit trail records the province it acts for.</summary>
-    private static async Task<bool> ActingAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct)
+    private static async Task<bool> ManagingAsync(RegiewijzerDb db, Actor actor, string regionId, CancellationToken ct)
     {
         if (await ManagingProvinceAsync(db, actor, regionId, ct).ConfigureAwait(false) is not { } province)
         {
             return false;
         }
 
-        db.Actor = new AuditActor(actor.Id, actor.Name, province);
+        AuditActing.For(db, actor, province);
         return true;
     }
 
@@ -150,21 +153,21 @@ public static class EditTrajectory
     }
 
     /// <summary>Stores the weights of every year of the region's period. Not found for an unknown region.</summary>
-    public static async Task<EditResult<TrajectoryForm>> SaveAsync(RegiewijzerDb db, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<TrajectoryForm>>> SaveAsync(RegiewijzerDb db, string regionId, TrajectoryForm form, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
         var (state, rows) = await LoadTrackedAsync(db, regionId, ct).ConfigureAwait(false);
         if (state is null)
         {
-            return EditResult<TrajectoryForm>.NotFound();
+            return Edits.NotFound<TrajectoryForm>($"Er is geen woningbouwregio {regionId.ToUpperInvariant()}.");
         }
 
         var errors = new List<FieldError>();
         var weights = Check(state, form, errors);
         if (weights is null)
         {
-            return EditResult<TrajectoryForm>.Invalid(errors);
+            return Edits.Invalid<TrajectoryForm>(errors);
         }
 
         if (!string.Equals(form.Token, state.Token, StringComparison.Ordinal))
@@ -192,17 +195,17 @@ public static class EditTrajectory
         }
 
         db.TrajectoryWeights.RemoveRange(byYear.Values); // years outside the period
-        return await SaveChangesAsync(db, form, state.Region.Id, ct).ConfigureAwait(false) ?? EditResult<TrajectoryForm>.Saved(0);
+        return await SaveChangesAsync(db, form, state.Region.Id, ct).ConfigureAwait(false) ?? Edits.Saved<TrajectoryForm>(0);
     }
 
     /// <summary>Back to linear: removes the region's weights if they are still the ones the user loaded.</summary>
-    public static async Task<EditResult<TrajectoryForm>> ResetAsync(RegiewijzerDb db, string regionId, string? token, CancellationToken ct = default)
+    public static async Task<Outcome<Edit<TrajectoryForm>>> ResetAsync(RegiewijzerDb db, string regionId, string? token, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (state, rows) = await LoadTrackedAsync(db, regionId, ct).ConfigureAwait(false);
         if (state is null)
         {
-            return EditResult<TrajectoryForm>.NotFound();
+            return Edits.NotFound<TrajectoryForm>($"Er is geen woningbouwregio {regionId.ToUpperInvariant()}.");
         }
 
         if (!string.Equals(token, state.Token, StringComparison.Ordinal))
@@ -211,7 +214,7 @@ public static class EditTrajectory
         }
 
         db.TrajectoryWeights.RemoveRange(rows);
-        return await SaveChangesAsync(db, null, state.Region.Id, ct).ConfigureAwait(false) ?? EditResult<TrajectoryForm>.Deleted();
+        return await SaveChangesAsync(db, null, state.Region.Id, ct).ConfigureAwait(false) ?? Edits.Deleted<TrajectoryForm>();
     }
 
     private static async Task<(TrajectoryState? State, List<TrajectoryWeightRow> Rows)> LoadTrackedAsync(RegiewijzerDb db, string regionId, CancellationToken ct)
@@ -228,7 +231,7 @@ public static class EditTrajectory
     }
 
     /// <summary>Saves; null when saved, else the conflict (rows changed, removed or inserted by someone else meanwhile).</summary>
-    private static async Task<EditResult<TrajectoryForm>?> SaveChangesAsync(RegiewijzerDb db, TrajectoryForm? form, string regionId, CancellationToken ct)
+    private static async Task<Outcome<Edit<TrajectoryForm>>?> SaveChangesAsync(RegiewijzerDb db, TrajectoryForm? form, string regionId, CancellationToken ct)
     {
         try
         {
@@ -252,6 +255,6 @@ public static class EditTrajectory
         return new TrajectoryState(region, weights is null || weights.All(w => w == 0) ? null : weights, token, rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt));
     }
 
-    private static EditResult<TrajectoryForm> Conflict(TrajectoryForm? submitted, TrajectoryState stored) =>
-        EditResult<TrajectoryForm>.Conflicted(new(submitted, stored.Form(), stored.Weights is null ? "lineair" : EditRules.EditedSource, stored.UpdatedAt));
+    private static Outcome<Edit<TrajectoryForm>> Conflict(TrajectoryForm? submitted, TrajectoryState stored) =>
+        Edits.Conflicted<TrajectoryForm>(submitted, stored.Form(), stored.Weights is null ? "lineair" : EditRules.EditedSource, stored.UpdatedAt);
 }

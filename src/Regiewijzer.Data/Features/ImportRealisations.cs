@@ -38,6 +38,7 @@ public static class ImportRealisations
     public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, Actor actor, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        Governance.AuditActing.For(db, actor, Permissions.EditableMunicipalities(actor) is [var first, ..] ? first : null); // the municipality it acts for
         return RunAsync(db, table, sourceName, clock, actor, progress, ct);
     }
 

@@ -6,7 +6,7 @@ namespace Regiewijzer.Data.Features;
 
 /// <summary>
 /// A plan as the edit form posts it: text exactly as typed, so nothing is lost when it is invalid. Property paths are
-/// the field names of <see cref="FieldError"/> ("Code", "Deliveries[2].SocialRent").
+/// the field names of <see cref="Governance.FieldError"/> ("Code", "Deliveries[2].SocialRent").
 /// </summary>
 public sealed class PlanForm
 {

@@ -41,7 +41,7 @@ public static class AccountEndpoints
             .WithSummary("Aanmelden: een bearer token voor de API")
             .WithDescription("Geef e-mailadres en wachtwoord; het antwoord bevat accessToken (1 uur geldig) voor de header Authorization: Bearer. " +
                              "Na herhaald mislukte pogingen wordt het account tijdelijk geblokkeerd (423), en per adres geldt een limiet (429).");
-        api.MapGet("/ik", MeAsync).WithName("ikOphalen").WithSummary("Wie ben ik: het aangemelde account met zijn rollen per organisatie");
+        api.MapGet("/ik", MeAsync).RequireSignIn().WithName("ikOphalen").WithSummary("Wie ben ik: het aangemelde account met zijn rollen per organisatie");
     }
 
     public sealed record TokenRequest(string? Email, string? Password);
@@ -64,14 +64,9 @@ public static class AccountEndpoints
             : Problems.Status(http, Problems.SignInFailedType, "E-mailadres of wachtwoord klopt niet.");
     }
 
-    private static async Task<IResult> MeAsync(CurrentActor current, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> MeAsync(CurrentActor current, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
         return TypedResults.Ok(new MeResource(actor.Id, actor.Name,
             [.. actor.Grants.Select(g => new GrantResource(g.Organisation.Id, RoleNames.Dutch(g.Organisation.Kind), RoleNames.Dutch(g.Role)))]));
     }

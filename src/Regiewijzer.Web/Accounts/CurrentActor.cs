@@ -14,6 +14,9 @@ public sealed class CurrentActor(IHttpContextAccessor http, RegiewijzerDb db, Ti
 {
     private Actor? actor;
 
+    /// <summary>The actor once <see cref="GetAsync"/> has loaded it; null before.</summary>
+    public Actor? Loaded => actor;
+
     public async Task<Actor> GetAsync(CancellationToken ct = default)
     {
         if (actor is null)
@@ -24,13 +27,5 @@ public sealed class CurrentActor(IHttpContextAccessor http, RegiewijzerDb db, Ti
         }
 
         return actor;
-    }
-
-    /// <summary>The audit trail's "who" for changes made in this request, for the organisation acted for.</summary>
-    public async Task<RegiewijzerDb> ActingAsync(string? organisationId = null, CancellationToken ct = default)
-    {
-        var a = await GetAsync(ct).ConfigureAwait(false);
-        db.Actor = a.IsAuthenticated ? new AuditActor(a.Id, a.Name, organisationId) : AuditActor.System;
-        return db;
     }
 }

@@ -8,7 +8,7 @@ using Regiewijzer.Web.Components.Editing;
 namespace Regiewijzer.Web.Api;
 
 /// <summary>
-/// Regional agreements and exemptions (issue 6). Reads of adopted versions are public; everything else needs a bearer
+/// Regional agreements (issue 6); the exemptions are in <see cref="ExemptionEndpoints"/>. Reads of adopted versions are public; everything else needs a bearer
 /// token. Every write is checked by the feature itself (<see cref="Permissions"/>) and answers with the outcome's status.
 /// </summary>
 internal static class AgreementEndpoints
@@ -16,37 +16,23 @@ internal static class AgreementEndpoints
     public const string Tag = "Afspraken";
 
     private const string RegionId = "Regio-id, bijvoorbeeld WD19 (Regio Foodvalley).";
-    private const string MunicipalityCode = "CBS-code, bijvoorbeeld GM0228 (Ede).";
+    internal const string MunicipalityCode = "CBS-code, bijvoorbeeld GM0228 (Ede).";
 
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
         api.MapRead("/regios/{id}/afspraken", RegionAsync).Doc("afsprakenRegioOphalen", "De versies van de afspraak van een regio",
             "Nieuwste eerst. Zonder token alleen de vastgestelde versies; aangemeld ook concept en voorgesteld.").ProducesProblems(404);
         api.MapRead("/afspraken/{id:int}", VersionAsync).Doc("afspraakOphalen", "Eén versie van een afspraak",
             "Met de aantallen per gemeente, de reacties, het verschil met de vorige versie, de geldende versie en de peildatum voor gecontracteerde projecten (aanname). Concept en voorgesteld alleen met token.")
             .ProducesProblems(401, 403, 404);
-        api.MapPost("/regios/{id}/afspraken", CreateAsync).Doc("afspraakVersieMaken", "Nieuwe conceptversie van de afspraak",
+        writes.MapPost("/regios/{id}/afspraken", CreateAsync).Doc("afspraakVersieMaken", "Nieuwe conceptversie van de afspraak",
             "Alleen een bewerker van een provincie van de regio. Versie 1 uit de huidige verdeling, een latere uit het scenario van de laatste versie. Eén open versie tegelijk.")
             .ProducesProblems(401, 403, 404, 409, 422);
-        api.MapPost("/afspraken/{id:int}/status", TransitionAsync).Doc("afspraakStatusWijzigen", "Status van een versie wijzigen",
+        writes.MapPost("/afspraken/{id:int}/status", TransitionAsync).Doc("afspraakStatusWijzigen", "Status van een versie wijzigen",
             "concept → voorgesteld → vastgesteld, of voorgesteld → concept. Een vastgestelde versie is onveranderlijk (409). Stuur de gelezen version mee (409 met current als die verouderd is).")
             .ProducesProblems(401, 403, 404, 409, 422);
-        api.MapPut("/afspraken/{id:int}/reacties/{gemeente}", RespondAsync).Doc("afspraakReageren", "Reactie van een gemeente op een voorgestelde versie",
+        writes.MapPut("/afspraken/{id:int}/reacties/{gemeente}", RespondAsync).Doc("afspraakReageren", "Reactie van een gemeente op een voorgestelde versie",
             "akkoord of bezwaar met toelichting, door een bewerker van die gemeente (lid van de regio). Opnieuw reageren vervangt de reactie; stuur dan de version van de reactie mee.")
-            .ProducesProblems(401, 403, 404, 409, 422);
-        api.MapRead("/gemeenten/{code}/ontheffingen", ExemptionsAsync).Doc("ontheffingenGemeenteOphalen", "Aanvragen voor ontheffing van een gemeente",
-            "Nieuwste eerst; alleen met token.").ProducesProblems(401, 404);
-        api.MapPost("/gemeenten/{code}/ontheffingen", RequestAsync).Doc("ontheffingAanvragen", "Ontheffing aanvragen",
-            "Een lagere ondergrens (sociale huur of middensegment) met onderbouwing, door een bewerker van de gemeente.")
-            .ProducesProblems(401, 403, 404, 422);
-        api.MapRead("/ontheffingen/{id:int}", ExemptionAsync).Doc("ontheffingOphalen", "Eén aanvraag met wat-als",
-            "Het effect op de laatste versie van de afspraak (of de huidige verdeling): per gemeente voor/na/verschil, en de bevindingen na verlening.")
-            .ProducesProblems(401, 404);
-        api.MapPost("/ontheffingen/{id:int}/besluit", DecideAsync).Doc("ontheffingBesluiten", "Besluit op een aanvraag",
-            "Door de provincie van de gemeente of het Rijk, met motivering (minstens 20 tekens) en de gelezen version. Verlenen maakt in dezelfde transactie een nieuwe conceptversie van de afspraak.")
-            .ProducesProblems(401, 403, 404, 409, 422);
-        api.MapPost("/ontheffingen/{id:int}/intrekken", WithdrawAsync).Doc("ontheffingIntrekken", "Een aanvraag intrekken",
-            "Alleen een open aanvraag, door een bewerker van de gemeente die hem deed, met de gelezen version. Een besluit is definitief (409).")
             .ProducesProblems(401, 403, 404, 409, 422);
     }
 
@@ -72,11 +58,6 @@ internal static class AgreementEndpoints
         CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
         var errors = new List<InvalidParam>();
         if (!AgreementLifecycle.TryParse(body?.Status, out AgreementStatus to))
         {
@@ -100,65 +81,8 @@ internal static class AgreementEndpoints
     private static async Task<IResult> RespondAsync(int id, [Description(MunicipalityCode)] string gemeente, AgreementResponseRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
         return !AgreementLifecycle.TryParse(body?.Kind, out ResponseKind kind)
             ? Problems.InvalidInput(http, [new InvalidParam("kind", "Gebruik akkoord of bezwaar.")])
             : (await AgreementChanges.RespondAsync(db, actor, id, gemeente, kind, body!.Comment, body.Version, clock, ct).ConfigureAwait(false)).ToApi(http, AgreementVersionResource.From);
-    }
-
-    private static async Task<IResult> ExemptionsAsync([Description(MunicipalityCode)] string code, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct) =>
-        (await ExemptionQueries.ListAsync(db, await current.GetAsync(ct).ConfigureAwait(false), code, ct).ConfigureAwait(false))
-            .ToApi(http, l => l.Requests.Select(ExemptionResource.From).ToList());
-
-    private static async Task<IResult> RequestAsync([Description(MunicipalityCode)] string code, ExemptionRequestBody body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
-    {
-        ExemptionFloor? floor = ExemptionLifecycle.TryParse(body?.Floor, out ExemptionFloor f) ? f : null;
-        return (await ExemptionRequests.RequestAsync(db, await current.GetAsync(ct).ConfigureAwait(false), code, floor, body?.RequestedFloor, body?.Grounds, clock, ct).ConfigureAwait(false))
-            .ToApi(http, ExemptionResource.From, created: true, location: e => $"{ApiConventions.BasePath}/ontheffingen/{e.Id}");
-    }
-
-    private static async Task<IResult> ExemptionAsync(int id, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct) =>
-        (await ExemptionQueries.DetailAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, ct).ConfigureAwait(false))
-            .ToApi(http, ExemptionDetailResource.From);
-
-    private static async Task<IResult> DecideAsync(int id, ExemptionDecisionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
-    {
-        var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
-        var errors = new List<InvalidParam>();
-        if (body?.Granted is null)
-        {
-            errors.Add(new InvalidParam("granted", "Geef true (verlenen) of false (weigeren)."));
-        }
-
-        if (body?.Version is null)
-        {
-            errors.Add(new InvalidParam("version", "Stuur de version mee die u las."));
-        }
-
-        return errors.Count > 0
-            ? Problems.InvalidInput(http, errors)
-            : (await ExemptionDecision.DecideAsync(db, actor, id, body!.Granted!.Value, body.Reasoning, body.Version!.Value, clock, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
-    }
-
-    private static async Task<IResult> WithdrawAsync(int id, ExemptionWithdrawRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct)
-    {
-        var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
-        return body?.Version is not { } version
-            ? Problems.InvalidInput(http, [new InvalidParam("version", "Stuur de version mee die u las.")])
-            : (await ExemptionRequests.WithdrawAsync(db, actor, id, version, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
     }
 }

@@ -27,8 +27,8 @@ internal static class AuditEndpoints
             .ProducesProblems(401, 403, 404);
 
         // Before the page /audit/{type}/{*id} (Order -1): only addresses ending in .csv or .xlsx.
-        app.MapGet("/audit/{type}/{**file:regex(\\.(csv|xlsx)$)}", DownloadAsync).WithOrder(-1).ExcludeFromDescription();
-        app.MapGet("/audit.{extension:regex(^(csv|xlsx)$)}", RecentDownloadAsync).ExcludeFromDescription();
+        app.MapGet("/audit/{type}/{**file:regex(\\.(csv|xlsx)$)}", DownloadAsync).WithOrder(-1).ExcludeFromDescription().RequireSignInPage();
+        app.MapGet("/audit.{extension:regex(^(csv|xlsx)$)}", RecentDownloadAsync).ExcludeFromDescription().RequireSignInPage();
     }
 
     [Description("Eén vastgelegde wijziging.")]
@@ -69,11 +69,6 @@ internal static class AuditEndpoints
         var dot = file.LastIndexOf('.');
         var (id, extension) = (file[..dot], file[(dot + 1)..]);
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Results.Challenge();
-        }
-
         var outcome = await AuditLog.ForObjectAsync(db, actor, type, id, ct).ConfigureAwait(false);
         return outcome.Succeeded
             ? DownloadEndpoints.File(AuditExport.Table("wijzigingen", outcome.Value!), extension, $"wijzigingen-{type}-{id.Replace('/', '-')}")!
@@ -83,11 +78,6 @@ internal static class AuditEndpoints
     private static async Task<IResult> RecentDownloadAsync(string extension, string? soort, string? organisatie, CurrentActor current, RegiewijzerDb db, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Results.Challenge();
-        }
-
         var outcome = await AuditLog.RecentAsync(db, actor, soort, organisatie, ct).ConfigureAwait(false);
         return outcome.Succeeded
             ? DownloadEndpoints.File(AuditExport.Table("wijzigingen", outcome.Value!), extension, "wijzigingen")!

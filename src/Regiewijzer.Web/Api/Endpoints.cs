@@ -13,6 +13,7 @@ internal static class Endpoints
             .RequireCors(ApiConventions.CorsPolicy);
 
         var api = app.MapGroup(ApiConventions.BasePath).RequireCors(ApiConventions.CorsPolicy);
+        var writes = api.MapGroup(string.Empty).RequireSignIn(); // every write needs an account: 401 before the handler runs
         api.MapRead("", Index)
             .WithTags("API")
             .WithName("apiIngang")
@@ -25,11 +26,12 @@ internal static class Endpoints
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);
         MonitoringEndpoints.Map(api);
-        AgreementEndpoints.Map(api);
+        AgreementEndpoints.Map(api, writes);
+        ExemptionEndpoints.Map(api, writes);
         AuditEndpoints.Map(app, api); // audit trail (read only)
-        PlanWriteEndpoints.Map(api); // PUT /plannen/{id}
-        InstructionEndpoints.Map(api);
-        HousingProgrammeEndpoints.Map(api);
+        PlanWriteEndpoints.Map(writes); // PUT /plannen/{id}
+        InstructionEndpoints.Map(api, writes);
+        HousingProgrammeEndpoints.Map(api, writes);
         ReportEndpoints.Map(api); // raadsinformatie and regiodocument (PDF, DOCX)
         return app;
     }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Compliance;
 using Regiewijzer.Core.Geography;
 using Regiewijzer.Data;
@@ -83,8 +82,7 @@ internal static class FindingEndpoints
 
         IReadOnlySet<string>? inProvince = province is null
             ? null
-            : (await db.Municipalities.AsNoTracking().Where(m => m.ProvinceCode == province).Select(m => m.Code).ToListAsync(ct).ConfigureAwait(false))
-                .ToHashSet(StringComparer.Ordinal);
+            : await Data.Features.ReferenceQueries.MunicipalitiesInProvinceAsync(db, province, ct).ConfigureAwait(false);
         var all = (regio is null ? Aggregates(check, province) : []).Concat(Regions(check, regio, inProvince));
         return TypedResults.Ok<IReadOnlyList<FindingResource>>(
             [.. all.Where(f => (ernst is null || f.Severity == severity!.Value.ToCodeText()) && (code is null || string.Equals(f.Code, code.Trim(), StringComparison.Ordinal)))]);

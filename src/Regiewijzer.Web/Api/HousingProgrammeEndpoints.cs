@@ -8,7 +8,7 @@ namespace Regiewijzer.Web.Api;
 /// <summary>/gemeenten/{code}/vhp: a municipality's VHP numbers and their check (HousingProgrammeEdits).</summary>
 internal static class HousingProgrammeEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
         var group = api.MapGroup("/gemeenten/{code}/vhp").WithTags("VHP");
         group.MapRead("", GetAsync)
@@ -17,7 +17,8 @@ internal static class HousingProgrammeEndpoints
             .WithSummary("Het volkshuisvestingsprogramma van een gemeente en de toets")
             .WithDescription("De VHP-cijfers per jaar en segment, de doelen waartegen getoetst is (de vastgestelde afspraak van de regio, of zolang die er niet is de berekende verdeling: een aanname) en de bevindingen VHP_BELOW_AGREEMENT. Vraagt aanmelding.")
             .ProducesProblems(401, 404);
-        group.MapPut("", SaveAsync)
+        writes.MapPut("/gemeenten/{code}/vhp", SaveAsync)
+            .WithTags("VHP")
             .WithName("vhpOpslaan")
             .Produces<HousingProgrammeResource>()
             .WithSummary("VHP-cijfers opslaan (alles of niets)")

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
@@ -160,28 +159,17 @@ internal static class MonitoringEndpoints
     private static async Task<Results<Ok<IReadOnlyList<PlanResource>>, ProblemHttpResult>> PlansAsync(
         [Description("CBS-code, bijvoorbeeld GM0228 (Ede).")] string code, HttpContext context, RegiewijzerDb db, CancellationToken ct)
     {
-        var key = code.Trim().ToUpperInvariant();
-        if (!await db.Municipalities.AsNoTracking().AnyAsync(m => m.Code == key, ct).ConfigureAwait(false))
-        {
-            return NotFound(context, MonitoringLevel.Municipality, code);
-        }
-
-        var rows = await db.Plans.AsNoTracking().Include(p => p.Deliveries).Where(p => p.MunicipalityCode == key).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<PlanResource>>(
-            [.. rows.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).Select(PlanResource.From)]);
+        return await ReferenceQueries.PlansAsync(db, code, ct).ConfigureAwait(false) is { } rows
+            ? TypedResults.Ok<IReadOnlyList<PlanResource>>([.. rows.Select(PlanResource.From)])
+            : NotFound(context, MonitoringLevel.Municipality, code);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RealisationResource>>, ProblemHttpResult>> RealisationsAsync(
         [Description("CBS-code, bijvoorbeeld GM0228 (Ede).")] string code, HttpContext context, RegiewijzerDb db, CancellationToken ct)
     {
-        var key = code.Trim().ToUpperInvariant();
-        if (!await db.Municipalities.AsNoTracking().AnyAsync(m => m.Code == key, ct).ConfigureAwait(false))
-        {
-            return NotFound(context, MonitoringLevel.Municipality, code);
-        }
-
-        var rows = await db.Realisations.AsNoTracking().Where(r => r.MunicipalityCode == key).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<RealisationResource>>([.. rows.OrderBy(r => r.Year).Select(RealisationResource.From)]);
+        return await ReferenceQueries.RealisationsAsync(db, code, ct).ConfigureAwait(false) is { } rows
+            ? TypedResults.Ok<IReadOnlyList<RealisationResource>>([.. rows.Select(RealisationResource.From)])
+            : NotFound(context, MonitoringLevel.Municipality, code);
     }
 
     private static ProblemHttpResult NotFound(HttpContext context, MonitoringLevel level, string id) => Problems.NotFound(context, level switch

@@ -14,13 +14,11 @@ internal static class Outcomes
             OutcomeKind.Ok when created => TypedResults.Created(location?.Invoke(outcome.Value!), resource(outcome.Value!)),
             OutcomeKind.Ok => TypedResults.Ok(resource(outcome.Value!)),
             OutcomeKind.NotFound => Problems.NotFound(http, outcome.Reason ?? "Niet gevonden."),
-            OutcomeKind.Forbidden => IsSignedIn(http) ? Problems.Forbidden(http, outcome.Reason ?? "Geen toegang.") : Problems.NotSignedIn(http),
+            OutcomeKind.Forbidden => SignInRequired.IsSignedIn(http) ? Problems.Forbidden(http, outcome.Reason ?? "Geen toegang.") : Problems.NotSignedIn(http),
             OutcomeKind.Invalid => Problems.InvalidInput(http, [.. outcome.Errors.Select(e => new InvalidParam(e.Field, e.Reason))]),
             OutcomeKind.Conflict => Problems.Conflict(http, outcome.Reason ?? "Intussen gewijzigd.", outcome.Current is { } current ? resource(current) : null),
             OutcomeKind.IllegalTransition => Problems.Transition(http, outcome.Reason ?? "Deze overgang kan niet."),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
         };
     }
-
-    private static bool IsSignedIn(HttpContext http) => http.User.Identity?.IsAuthenticated == true;
 }

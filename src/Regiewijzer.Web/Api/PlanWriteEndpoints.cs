@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Web.Accounts;
 using Regiewijzer.Web.Components.Editing;
 
@@ -14,9 +15,9 @@ namespace Regiewijzer.Web.Api;
 /// </summary>
 internal static class PlanWriteEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder writes)
     {
-        api.MapPut("/plannen/{id:int}", UpdateAsync)
+        writes.MapPut("/plannen/{id:int}", UpdateAsync)
             .WithTags(MonitoringEndpoints.Tag)
             .WithName("planWijzigen")
             .WithSummary("Een plan wijzigen")
@@ -46,11 +47,6 @@ internal static class PlanWriteEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct).ConfigureAwait(false);
-        if (!actor.IsAuthenticated)
-        {
-            return Problems.NotSignedIn(http);
-        }
-
         var stored = await EditPlans.FindAsync(db, id, ct).ConfigureAwait(false);
         if (stored is null)
         {
@@ -84,24 +80,19 @@ internal static class PlanWriteEndpoints
             })];
         }
 
-        await current.ActingAsync(stored.MunicipalityCode, ct).ConfigureAwait(false);
-        var result = await EditPlans.UpdateAsync(db, actor, id, form, clock, ct).ConfigureAwait(false);
-        switch (result.Status)
+        var outcome = await EditPlans.UpdateAsync(db, actor, id, form, clock, ct).ConfigureAwait(false);
+        if (outcome.Kind is OutcomeKind.Forbidden or OutcomeKind.Invalid)
         {
-            case EditStatus.Saved:
-                return TypedResults.Ok(PlanResource.From((await EditPlans.FindAsync(db, id, ct).ConfigureAwait(false))!));
-            case EditStatus.Forbidden:
-                return Problems.Forbidden(http, $"Alleen bewerkers van gemeente {stored.MunicipalityCode} wijzigen dit plan.");
-            case EditStatus.Invalid:
-                return Problems.InvalidInput(http, [.. result.Errors.Select(e => new InvalidParam(JsonName(e.Field), e.Message))]);
-            case EditStatus.Conflict:
-                var now = await EditPlans.FindAsync(db, id, ct).ConfigureAwait(false);
-                return now is null
-                    ? Problems.NotFound(http, "Het plan is intussen verwijderd.")
-                    : Problems.Conflict(http, $"Het plan is intussen gewijzigd (nu versie {now.Version.ToString(CultureInfo.InvariantCulture)}); lees het opnieuw.", PlanResource.From(now));
-            default:
-                return Problems.NotFound(http, "Het plan is intussen verwijderd.");
+            return (outcome with { Errors = [.. outcome.Errors.Select(e => e with { Field = JsonName(e.Field) })] }).ToApi(http, _ => PlanResource.From(stored));
         }
+
+        // Saved or a conflict: the plan as it is stored now (the saved one, or the one written meanwhile).
+        var now = await EditPlans.FindAsync(db, id, ct).ConfigureAwait(false);
+        return now is null
+            ? Problems.NotFound(http, "Het plan is intussen verwijderd.")
+            : outcome.Kind == OutcomeKind.Conflict
+                ? Problems.Conflict(http, $"Het plan is intussen gewijzigd (nu versie {now.Version.ToString(CultureInfo.InvariantCulture)}); lees het opnieuw.", PlanResource.From(now))
+                : outcome.ToApi(http, _ => PlanResource.From(now));
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

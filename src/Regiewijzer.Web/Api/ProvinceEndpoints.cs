@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Data;
 
 namespace Regiewijzer.Web.Api;
@@ -49,7 +48,7 @@ internal static class ProvinceEndpoints
     private static async Task<Ok<IReadOnlyList<ProvinceResource>>> ListAsync(RegiewijzerDb db, CountryCache country, CancellationToken ct)
     {
         var check = await country.GetAsync(ct).ConfigureAwait(false);
-        var rows = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct).ConfigureAwait(false);
+        var rows = await Data.Features.ReferenceQueries.ProvincesAsync(db, ct).ConfigureAwait(false);
         var checks = check.Provinces.ToDictionary(p => p.Code, StringComparer.Ordinal);
         return TypedResults.Ok<IReadOnlyList<ProvinceResource>>([.. rows.Select(p => ProvinceResource.From(p, checks.GetValueOrDefault(p.Code)))]);
     }
@@ -61,16 +60,15 @@ internal static class ProvinceEndpoints
         CountryCache country,
         CancellationToken ct)
     {
-        var key = code.ToUpperInvariant();
-        var province = await db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Code == key, ct).ConfigureAwait(false);
+        var province = await Data.Features.ReferenceQueries.ProvinceAsync(db, code, ct).ConfigureAwait(false);
         if (province is null)
         {
             return Problems.NotFound(context, $"Er is geen provincie met code '{code}'; gebruik PV20 tot en met PV31.");
         }
 
         var check = await country.GetAsync(ct).ConfigureAwait(false);
-        var codes = await db.Municipalities.AsNoTracking().Where(m => m.ProvinceCode == key).Select(m => m.Code).ToListAsync(ct).ConfigureAwait(false);
-        var aggregate = check.Provinces.FirstOrDefault(p => string.Equals(p.Code, key, StringComparison.Ordinal));
-        return TypedResults.Ok(ProvinceDetail.From(province, aggregate, check, codes.ToHashSet(StringComparer.Ordinal)));
+        var codes = await Data.Features.ReferenceQueries.MunicipalitiesInProvinceAsync(db, province.Code, ct).ConfigureAwait(false);
+        var aggregate = check.Provinces.FirstOrDefault(p => string.Equals(p.Code, province.Code, StringComparison.Ordinal));
+        return TypedResults.Ok(ProvinceDetail.From(province, aggregate, check, codes));
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data;
@@ -64,8 +63,7 @@ internal static class RegionEndpoints
 
         var regionId = outcome.Question.Region.Id;
         var summary = (await ListRegions.RunAsync(db, regionId, ct).ConfigureAwait(false)).Single();
-        var members = await db.Memberships.AsNoTracking().Include(m => m.Municipality)
-            .Where(m => m.RegionId == regionId).ToListAsync(ct).ConfigureAwait(false);
+        var members = await ReferenceQueries.MembersAsync(db, regionId, ct).ConfigureAwait(false);
         return TypedResults.Ok(RegionDetail.From(RegionResource.From(summary, outcome), outcome, members));
     }
 

@@ -23,7 +23,7 @@ internal static class CountryDownloads
         ArgumentNullException.ThrowIfNull(group);
         group.MapGet("/gemeenten-2024.geojson", Shapes);
         group.MapGet("/landelijk/totalen.{ext}", (string ext, CountryCache cache, IServiceScopeFactory scopes, CancellationToken ct) =>
-            Table(cache, scopes, ext, "totalen-landelijk", d => OverviewTables.Totals("Land en provincies", [.. d.Check.Provinces, d.Check.Nation]), ct));
+            Table(cache, scopes, ext, "totalen-landelijk", d => OverviewTables.Totals("Land en provincies", [.. d.Check.Provinces, d.Check.Nation], d.Check.Missing), ct));
         group.MapGet("/landelijk/gemeenten.{ext}", (string ext, CountryCache cache, IServiceScopeFactory scopes, CancellationToken ct) =>
             Table(cache, scopes, ext, "gemeenten-indicatoren", d => OverviewTables.Municipalities("Gemeenten", d.Municipalities), ct));
         group.MapGet("/landelijk/signalen.{ext}", (string ext, CountryCache cache, IServiceScopeFactory scopes, CancellationToken ct) =>
@@ -47,7 +47,7 @@ internal static class CountryDownloads
         var name = province.Name;
         TableData? rows = table switch
         {
-            "totalen" => OverviewTables.Totals($"Totalen {name}", ProvincePart.Totals(data, province.Code) is { } t ? [t] : []),
+            "totalen" => OverviewTables.Totals($"Totalen {name}", ProvincePart.Totals(data, province.Code) is { } t ? [t] : [], data.Check.Missing),
             "gemeenten" => OverviewTables.Municipalities($"Gemeenten {name}", data.InProvince(province.Code)),
             "regios" => OverviewTables.ProvinceRegions($"Regio's {name}", ProvincePart.In(data, province.Code)),
             "signalen" => OverviewTables.Signals($"Signalen {name}", data.InProvince(province.Code)),

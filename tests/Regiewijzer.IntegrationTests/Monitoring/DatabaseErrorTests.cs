@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 using Regiewijzer.IntegrationTests.Web;
 using Xunit;
@@ -73,7 +74,7 @@ public sealed class DatabaseErrorTests(TestDatabases databases)
 
         transaction.Rollback();
         await using var again = waiting.CreateContext();
-        Assert.Equal(EditStatus.Saved, (await EditRealisations.SaveAsync(again, "GM0228", 2024, form, ct: Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditRealisations.SaveAsync(again, "GM0228", 2024, form, ct: Ct)).Kind);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Model;
 using Xunit;
 
@@ -37,8 +38,8 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.CreateAsync(db, "gm0228", form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
-        var row = await db.Plans.AsNoTracking().Include(p => p.Deliveries).SingleAsync(p => p.Id == result.Id, Ct);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+        var row = await db.Plans.AsNoTracking().Include(p => p.Deliveries).SingleAsync(p => p.Id == result.Value!.Id, Ct);
         Assert.Equal((Ede, "ede-centrum", "Ede Centrum, fase 1", "1a", 2025), (row.MunicipalityCode, row.Code, row.Name, row.Status, row.PriceLevelYear));
         Assert.Equal((true, new DateOnly(2026, 3, 31)), (row.Contracted, row.ContractedOn));
         Assert.Equal("bewerkt in Regiewijzer op 24-11-2026", row.Source);
@@ -81,7 +82,7 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.CreateAsync(db, Ede, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
         Assert.Equal(
             [
                 ("Code", $"de code '{EdeHard2022}' heeft al een ander plan van deze gemeente ('Plancapaciteit 2021: harde plancapaciteit, 2020-2024 (gespreid over 2022-2024)'); kies een andere code"),
@@ -95,7 +96,7 @@ public sealed class EditPlansTests(TestDatabases databases)
                 ("Deliveries[3].MiddleRent", "200.000 is meer dan 100.000 woningen in één jaar; controleer het aantal"),
                 ("Deliveries[4].Year", "leeg; vul een jaartal in"),
             ],
-            result.Errors.Select(e => (e.Field, e.Message)));
+            result.Errors.Select(e => (e.Field, e.Reason)));
         Assert.Equal(before, await db.Plans.CountAsync(Ct));
     }
 
@@ -108,7 +109,7 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.CreateAsync(db, Ede, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
         Assert.Equal("het plan heeft geen woningen; vul voor minstens één jaar een aantal woningen in", result.ErrorFor("Deliveries"));
         Assert.Single(result.Errors);
     }
@@ -121,7 +122,7 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.CreateAsync(db, "GM9999", new PlanForm(), new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.NotFound, result.Status);
+        Assert.Equal(OutcomeKind.NotFound, result.Kind);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.UpdateAsync(db, row.Id, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
         var saved = await db.Plans.AsNoTracking().Include(p => p.Deliveries).SingleAsync(p => p.Id == row.Id, Ct);
         Assert.Equal((1, "1a"), (saved.Version, saved.Status));
         Assert.Equal([(2022, 700, 0), (2023, 634, 0), (2030, 0, 5)], saved.Deliveries.OrderBy(d => d.Year).Select(d => (d.Year, d.UnknownSegment, d.SocialRent)));
@@ -161,14 +162,14 @@ public sealed class EditPlansTests(TestDatabases databases)
         var anne = PlanForm.From(row);
         var bert = PlanForm.From(row);
         anne.Name = "Versie van Anne";
-        Assert.Equal(EditStatus.Saved, (await EditPlans.UpdateAsync(db, row.Id, anne, new EditClock(), Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditPlans.UpdateAsync(db, row.Id, anne, new EditClock(), Ct)).Kind);
 
         bert.Name = "Versie van Bert";
         bert.Status = "3";
         var result = await EditPlans.UpdateAsync(db, row.Id, bert, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        var conflict = result.Conflict!;
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        var conflict = result.Current!;
         Assert.Equal(("Versie van Bert", "3", 0), (conflict.Submitted!.Name, conflict.Submitted.Status, conflict.Submitted.Version));
         Assert.Equal(("Versie van Anne", "1b", 1), (conflict.Stored!.Name, conflict.Stored.Status, conflict.Stored.Version));
         Assert.StartsWith("bewerkt in Regiewijzer op 24-11-2026", conflict.StoredSource, StringComparison.Ordinal);
@@ -176,7 +177,7 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         // Bert saw both versions and saves his again, now based on the stored version: a deliberate overwrite.
         bert.Version = conflict.Stored.Version;
-        Assert.Equal(EditStatus.Saved, (await EditPlans.UpdateAsync(db, row.Id, bert, new EditClock(), Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditPlans.UpdateAsync(db, row.Id, bert, new EditClock(), Ct)).Kind);
         var saved = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == row.Id, Ct);
         Assert.Equal(("Versie van Bert", "3", 2), (saved.Name, saved.Status, saved.Version));
     }
@@ -205,8 +206,8 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var result = await EditPlans.UpdateAsync(db, id, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        Assert.Equal(("Mijn naam", "Tussendoor gewijzigd", 1), (result.Conflict!.Submitted!.Name, result.Conflict.Stored!.Name, result.Conflict.Stored.Version));
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Equal(("Mijn naam", "Tussendoor gewijzigd", 1), (result.Current!.Submitted!.Name, result.Current.Stored!.Name, result.Current.Stored.Version));
         await using var check = database.Context();
         Assert.Equal("Tussendoor gewijzigd", await check.Plans.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(Ct));
     }
@@ -217,13 +218,13 @@ public sealed class EditPlansTests(TestDatabases databases)
         await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var db = database.Context();
         var row = await db.Plans.AsNoTracking().Include(p => p.Deliveries).SingleAsync(p => p.Code == EdeHard2022, Ct);
-        Assert.Equal(EditStatus.Deleted, (await EditPlans.DeleteAsync(db, row.Id, row.Version, Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditPlans.DeleteAsync(db, row.Id, row.Version, Ct)).Kind);
 
         var result = await EditPlans.UpdateAsync(db, row.Id, PlanForm.From(row), new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        Assert.NotNull(result.Conflict!.Submitted);
-        Assert.Null(result.Conflict.Stored);
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.NotNull(result.Current!.Submitted);
+        Assert.Null(result.Current.Stored);
     }
 
     [Fact]
@@ -238,14 +239,14 @@ public sealed class EditPlansTests(TestDatabases databases)
 
         var stale = await EditPlans.DeleteAsync(db, row.Id, row.Version, Ct);
 
-        Assert.Equal(EditStatus.Conflict, stale.Status);
-        Assert.Null(stale.Conflict!.Submitted);
-        Assert.Equal(("Gewijzigd", 1), (stale.Conflict.Stored!.Name, stale.Conflict.Stored.Version));
+        Assert.Equal(OutcomeKind.Conflict, stale.Kind);
+        Assert.Null(stale.Current!.Submitted);
+        Assert.Equal(("Gewijzigd", 1), (stale.Current.Stored!.Name, stale.Current.Stored.Version));
         Assert.True(await db.Plans.AnyAsync(p => p.Id == row.Id, Ct));
 
-        Assert.Equal(EditStatus.Deleted, (await EditPlans.DeleteAsync(db, row.Id, 1, Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditPlans.DeleteAsync(db, row.Id, 1, Ct)).Kind);
         Assert.False(await db.Plans.AnyAsync(p => p.Id == row.Id, Ct));
         Assert.Equal(0, await db.PlanDeliveries.CountAsync(d => d.PlanId == row.Id, Ct));
-        Assert.Equal(EditStatus.NotFound, (await EditPlans.DeleteAsync(db, row.Id, 1, Ct)).Status);
+        Assert.Equal(OutcomeKind.NotFound, (await EditPlans.DeleteAsync(db, row.Id, 1, Ct)).Kind);
     }
 }

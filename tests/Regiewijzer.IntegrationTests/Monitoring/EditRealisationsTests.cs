@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 using Xunit;
 
 namespace Regiewijzer.IntegrationTests.Monitoring;
@@ -21,7 +22,7 @@ public sealed class EditRealisationsTests(TestDatabases databases)
 
         var result = await EditRealisations.SaveAsync(db, Ede, 2024, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
         var row = await db.Realisations.AsNoTracking().SingleAsync(r => r.MunicipalityCode == Ede && r.Year == 2024, Ct);
         Assert.Equal((250, 1100, 0, 0), (row.SocialRent, row.MiddleRent, row.FreeRent, row.UnknownSegment));
         Assert.Equal(("bewerkt in Regiewijzer op 24-11-2026; bron: BAG-opleveringen, eigen telling", false, "voorlopig", 0), (row.Source, row.IsEstimate, row.Note, row.Version));
@@ -49,7 +50,7 @@ public sealed class EditRealisationsTests(TestDatabases databases)
 
         var result = await EditRealisations.SaveAsync(db, Ede, 2023, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
         var saved = await db.Realisations.AsNoTracking().SingleAsync(r => r.Id == row.Id, Ct);
         Assert.Equal((900, 1, true), (saved.UnknownSegment, saved.Version, saved.IsEstimate));
         Assert.Equal($"bewerkt in Regiewijzer op 24-11-2026; bron: {row.Source}", saved.Source);
@@ -64,7 +65,7 @@ public sealed class EditRealisationsTests(TestDatabases databases)
 
         var result = await EditRealisations.SaveAsync(db, Ede, 2024, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
         Assert.Equal(
             [
                 ("SocialRent", "'veel' is geen getal"),
@@ -72,7 +73,7 @@ public sealed class EditRealisationsTests(TestDatabases databases)
                 ("UnknownSegment", "'-1' is negatief; een aantal is 0 of meer"),
                 ("Note", "te lang (1001 tekens); hoogstens 1000"),
             ],
-            result.Errors.Select(e => (e.Field, e.Message)));
+            result.Errors.Select(e => (e.Field, e.Reason)));
         Assert.False(await db.Realisations.AnyAsync(r => r.MunicipalityCode == Ede && r.Year == 2024, Ct));
     }
 
@@ -87,13 +88,13 @@ public sealed class EditRealisationsTests(TestDatabases databases)
         var anne = RealisationForm.From(row);
         var bert = RealisationForm.From(row);
         anne.UnknownSegment = "700";
-        Assert.Equal(EditStatus.Saved, (await EditRealisations.SaveAsync(db, Ede, 2019, anne, new EditClock(), Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditRealisations.SaveAsync(db, Ede, 2019, anne, new EditClock(), Ct)).Kind);
 
         bert.UnknownSegment = "710";
         var result = await EditRealisations.SaveAsync(db, Ede, 2019, bert, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        Assert.Equal(("710", "700", 1), (result.Conflict!.Submitted!.UnknownSegment, result.Conflict.Stored!.UnknownSegment, result.Conflict.Stored.Version));
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Equal(("710", "700", 1), (result.Current!.Submitted!.UnknownSegment, result.Current.Stored!.UnknownSegment, result.Current.Stored.Version));
         Assert.Equal(700, await db.Realisations.Where(r => r.Id == row.Id).Select(r => r.UnknownSegment).SingleAsync(Ct));
     }
 
@@ -102,12 +103,12 @@ public sealed class EditRealisationsTests(TestDatabases databases)
     {
         await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var db = database.Context();
-        Assert.Equal(EditStatus.Saved, (await EditRealisations.SaveAsync(db, Ede, 2024, new RealisationForm { UnknownSegment = "800" }, new EditClock(), Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditRealisations.SaveAsync(db, Ede, 2024, new RealisationForm { UnknownSegment = "800" }, new EditClock(), Ct)).Kind);
 
         var result = await EditRealisations.SaveAsync(db, Ede, 2024, new RealisationForm { UnknownSegment = "900" }, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        Assert.Equal(("900", "800"), (result.Conflict!.Submitted!.UnknownSegment, result.Conflict.Stored!.UnknownSegment));
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Equal(("900", "800"), (result.Current!.Submitted!.UnknownSegment, result.Current.Stored!.UnknownSegment));
     }
 
     [Fact]
@@ -117,11 +118,11 @@ public sealed class EditRealisationsTests(TestDatabases databases)
         await using var db = database.Context();
         var row = await db.Realisations.AsNoTracking().SingleAsync(r => r.MunicipalityCode == Ede && r.Year == 2012, Ct);
 
-        Assert.Equal(EditStatus.Conflict, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version + 1, Ct)).Status);
-        Assert.Equal(EditStatus.Deleted, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version, Ct)).Status);
+        Assert.Equal(OutcomeKind.Conflict, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version + 1, Ct)).Kind);
+        Assert.Equal(OutcomeKind.Ok, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version, Ct)).Kind);
 
         Assert.False(await db.Realisations.AnyAsync(r => r.Id == row.Id, Ct));
-        Assert.Equal(EditStatus.NotFound, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version, Ct)).Status);
+        Assert.Equal(OutcomeKind.NotFound, (await EditRealisations.DeleteAsync(db, Ede, 2012, row.Id, row.Version, Ct)).Kind);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class EditRealisationsTests(TestDatabases databases)
             var row = await db.Realisations.AsNoTracking().SingleAsync(r => r.MunicipalityCode == Ede && r.Year == year, Ct);
             var form = RealisationForm.From(row);
             (form.SocialRent, form.UnknownSegment, form.IsEstimate) = ("400", "0", false);
-            Assert.Equal(EditStatus.Saved, (await EditRealisations.SaveAsync(db, Ede, year, form, new EditClock(), Ct)).Status);
+            Assert.Equal(OutcomeKind.Ok, (await EditRealisations.SaveAsync(db, Ede, year, form, new EditClock(), Ct)).Kind);
         }
 
         var snapshot = await LoadMonitoring.RunAsync(db, ct: Ct);

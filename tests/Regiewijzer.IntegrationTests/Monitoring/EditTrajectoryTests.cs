@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 using Xunit;
 
 namespace Regiewijzer.IntegrationTests.Monitoring;
@@ -47,7 +48,7 @@ public sealed class EditTrajectoryTests(TestDatabases databases)
 
         var result = await EditTrajectory.SaveAsync(db, Foodvalley, form, new EditClock(), Ct);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
         var snapshot = await LoadMonitoring.RunAsync(db, ct: Ct);
         Assert.Equal([5, 5, 10, 10, 10, 15, 15, 15, 1000], snapshot.WeightsOf(Foodvalley));
         var progress = snapshot.Progress(snapshot.Find(MonitoringLevel.Region, Foodvalley)!);
@@ -60,7 +61,7 @@ public sealed class EditTrajectoryTests(TestDatabases databases)
 
         var saved = (await EditTrajectory.LoadAsync(db, Foodvalley, Ct))!;
         Assert.NotEqual("lineair", saved.Token);
-        Assert.Equal(EditStatus.Deleted, (await EditTrajectory.ResetAsync(db, Foodvalley, saved.Token, Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditTrajectory.ResetAsync(db, Foodvalley, saved.Token, Ct)).Kind);
         Assert.Equal(0, await db.TrajectoryWeights.CountAsync(w => w.RegionId == Foodvalley, Ct));
         Assert.Null((await EditTrajectory.LoadAsync(db, Foodvalley, Ct))!.Weights);
     }
@@ -82,14 +83,14 @@ public sealed class EditTrajectoryTests(TestDatabases databases)
         form.Weights.Remove("2025");
         var wrong = await EditTrajectory.SaveAsync(db, Foodvalley, form, new EditClock(), Ct);
 
-        Assert.Equal([("Weights", "alle gewichten zijn 0; geef minstens één jaar een gewicht groter dan 0 (of zet het traject terug op lineair)")], zero.Errors.Select(e => (e.Field, e.Message)));
+        Assert.Equal([("Weights", "alle gewichten zijn 0; geef minstens één jaar een gewicht groter dan 0 (of zet het traject terug op lineair)")], zero.Errors.Select(e => (e.Field, e.Reason)));
         Assert.Equal(
             [
                 ("Weights[2023]", "'-2' is negatief; een aantal is 0 of meer"),
                 ("Weights[2024]", "'2,5' is geen geheel aantal: gebruik geen komma (schrijf 1.200 of 1200)"),
                 ("Weights[2025]", "leeg; vul een geheel aantal in"),
             ],
-            wrong.Errors.Select(e => (e.Field, e.Message)));
+            wrong.Errors.Select(e => (e.Field, e.Reason)));
         Assert.False(await db.TrajectoryWeights.AnyAsync(Ct));
     }
 
@@ -104,23 +105,23 @@ public sealed class EditTrajectoryTests(TestDatabases databases)
         var anne = state.Form();
         var bert = state.Form();
         anne.Weights["2030"] = "3";
-        Assert.Equal(EditStatus.Saved, (await EditTrajectory.SaveAsync(db, Foodvalley, anne, new EditClock(), Ct)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await EditTrajectory.SaveAsync(db, Foodvalley, anne, new EditClock(), Ct)).Kind);
 
         bert.Weights["2022"] = "2";
         var result = await EditTrajectory.SaveAsync(db, Foodvalley, bert, new EditClock(), Ct);
         var reset = await EditTrajectory.ResetAsync(db, Foodvalley, "lineair", Ct);
 
-        Assert.Equal(EditStatus.Conflict, result.Status);
-        Assert.Equal(("2", "1"), (result.Conflict!.Submitted!.WeightOf(2022), result.Conflict.Stored!.WeightOf(2022)));
-        Assert.Equal(("1", "3"), (result.Conflict.Submitted.WeightOf(2030), result.Conflict.Stored.WeightOf(2030)));
-        Assert.Equal(EditStatus.Conflict, reset.Status);
-        Assert.Null(reset.Conflict!.Submitted);
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Equal(("2", "1"), (result.Current!.Submitted!.WeightOf(2022), result.Current.Stored!.WeightOf(2022)));
+        Assert.Equal(("1", "3"), (result.Current.Submitted.WeightOf(2030), result.Current.Stored.WeightOf(2030)));
+        Assert.Equal(OutcomeKind.Conflict, reset.Kind);
+        Assert.Null(reset.Current!.Submitted);
         var snapshot = await LoadMonitoring.RunAsync(db, ct: Ct);
         Assert.Equal([1, 1, 1, 1, 1, 1, 1, 1, 3], snapshot.WeightsOf(Foodvalley));
 
         // Reapplied on the stored profile: saved deliberately, every row's version bumped.
-        bert.Token = result.Conflict.Stored.Token;
-        Assert.Equal(EditStatus.Saved, (await EditTrajectory.SaveAsync(db, Foodvalley, bert, new EditClock(), Ct)).Status);
+        bert.Token = result.Current.Stored.Token;
+        Assert.Equal(OutcomeKind.Ok, (await EditTrajectory.SaveAsync(db, Foodvalley, bert, new EditClock(), Ct)).Kind);
         Assert.All(await db.TrajectoryWeights.Where(w => w.RegionId == Foodvalley).ToListAsync(Ct), w => Assert.Equal(1, w.Version));
     }
 }

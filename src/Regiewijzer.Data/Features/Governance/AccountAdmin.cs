@@ -81,6 +81,7 @@ public static class AccountAdmin
             return Outcome<string>.Invalid(errors);
         }
 
+        AuditActing.For(db, actor, organisation);
         var created = await CreateAccount.RunAsync(users, db, input.Email!, input.Name ?? string.Empty, input.Password ?? string.Empty, organisation, role, now, ct).ConfigureAwait(false);
         return created.Created
             ? Outcome<string>.Ok(created.AccountId!)
@@ -122,6 +123,7 @@ public static class AccountAdmin
             return Outcome<AccountLine>.Invalid("Role", last);
         }
 
+        AuditActing.For(db, actor, row.OrganisationId);
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.Role = wanted;
         if (await db.Accounts.FirstOrDefaultAsync(a => a.Id == row.AccountId, ct).ConfigureAwait(false) is { } account)
@@ -219,9 +221,13 @@ public static class AccountAdmin
             return (null, Outcome<string>.Forbidden("U beheert dit account niet: het heeft een rol in een organisatie die u niet beheert."));
         }
 
-        return account.Id == actor.Id
-            ? (null, Outcome<string>.Invalid("Account", "Dit is uw eigen account; vraag een andere beheerder (uw wachtwoord wijzigen: vraag een nieuw wachtwoord aan een andere beheerder)."))
-            : (account, null);
+        if (account.Id == actor.Id)
+        {
+            return (null, Outcome<string>.Invalid("Account", "Dit is uw eigen account; vraag een andere beheerder (uw wachtwoord wijzigen: vraag een nieuw wachtwoord aan een andere beheerder)."));
+        }
+
+        AuditActing.For(db, actor, organisations.Order(StringComparer.Ordinal).FirstOrDefault() ?? HomeOrganisation(actor));
+        return (account, null);
     }
 
     /// <summary>A new security stamp (as Identity's UpdateSecurityStampAsync): every cookie and bearer token issued before is refused.</summary>

@@ -8,18 +8,13 @@ namespace Regiewijzer.Data.Features.Governance;
 
 /// <summary>
 /// The decision on an exemption request by the province of the municipality or the Rijk
-/// (<see cref="Permissions.ExemptionDecider"/>), with reasoning. Granting makes a new concept version of the region's
+/// (<see cref="Permissions.ExemptionDecider"/>), with reasoning: loads, asks Core (permission, version, lifecycle, then
+/// <see cref="ExemptionDecisionRules.Check"/> for every problem of the input), saves. Granting makes a new concept version of the region's
 /// agreement whose scenario carries the lowered floor and whose shares are the recomputed distribution, in the same
 /// transaction as the decision.
 /// </summary>
 public static class ExemptionDecision
 {
-    /// <summary>Least length of the reasoning, in characters (surrounding white space not counted).</summary>
-    public const int MinReasoningLength = 20;
-
-    /// <summary>Greatest length of the reasoning.</summary>
-    public const int MaxReasoningLength = 4000;
-
     public static async Task<Outcome<ExemptionView>> DecideAsync(
         RegiewijzerDb db, Actor actor, int id, bool granted, string? reasoning, int version, TimeProvider? clock = null, CancellationToken ct = default)
     {
@@ -47,25 +42,18 @@ public static class ExemptionDecision
             return Outcome<ExemptionView>.IllegalTransition(refusal);
         }
 
-        var text = reasoning?.Trim() ?? "";
-        if (text.Length < MinReasoningLength || text.Length > MaxReasoningLength)
+        var open = granted ? await db.Agreements.AsNoTracking().Open(view.RegionId).FirstOrDefaultAsync(ct).ConfigureAwait(false) : null;
+        var problems = ExemptionDecisionRules.Check(granted, reasoning, open is null ? null : new OpenAgreementVersion(open.Number, open.Status), view.RegionName);
+        if (problems.Count > 0)
         {
-            return Outcome<ExemptionView>.Invalid("reasoning", text.Length < MinReasoningLength
-                ? $"Motiveer het besluit in minstens {MinReasoningLength} tekens (nu {text.Length})."
-                : $"De motivering is te lang: {text.Length} tekens, hoogstens {MaxReasoningLength}.");
+            return Outcome<ExemptionView>.Invalid([.. problems.Select(p => new FieldError(p.Field, p.Reason))]);
         }
 
+        var text = reasoning!.Trim();
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         AgreementRow? agreement = null;
         if (granted)
         {
-            var open = await db.Agreements.AsNoTracking().Open(view.RegionId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            if (open is not null)
-            {
-                return Outcome<ExemptionView>.Invalid("granted",
-                    $"Versie {open.Number} van de afspraak van {view.RegionName} is nog {open.Status.Dutch()}; er kan maar één open versie zijn. Neem eerst versie {open.Number} terug of stel die vast, en verleen dan de ontheffing.");
-            }
-
             var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == view.RegionId, ct).ConfigureAwait(false);
             var (scenario, baseRow) = await AgreementRecords.BaseScenarioAsync(db, region, ct).ConfigureAwait(false);
             var (whatIf, problem) = ExemptionQueries.Compute(scenario, view);

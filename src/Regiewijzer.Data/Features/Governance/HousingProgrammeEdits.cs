@@ -122,9 +122,7 @@ public static class HousingProgrammeEdits
                 continue; // nothing typed for a year without numbers: it stays without numbers
             }
 
-            var countErrors = new List<Features.FieldError>();
-            var counts = y.Counts.Select((text, c) => EditRules.Homes(text, prefix + HousingProgrammeYearForm.Fields[c], countErrors)).ToList();
-            errors.AddRange(countErrors.Select(e => new FieldError(e.Field, e.Message)));
+            var counts = y.Counts.Select((text, c) => EditRules.Homes(text, prefix + HousingProgrammeYearForm.Fields[c], errors)).ToList();
             if (counts.All(c => c is not null))
             {
                 result.Add((year, y, row, [.. counts.Select(c => c!.Value)]));

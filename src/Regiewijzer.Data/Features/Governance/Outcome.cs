@@ -37,6 +37,9 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, string? Reason, IRea
 
     public static Outcome<T> IllegalTransition(string reason) => new(OutcomeKind.IllegalTransition, default, reason, [], default);
 
+    /// <summary>The Dutch reason for one field, or null.</summary>
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => string.Equals(e.Field, field, StringComparison.Ordinal))?.Reason;
+
     /// <summary>The same failure for another value type (e.g. a check that failed before anything was loaded).</summary>
     public Outcome<TOther> As<TOther>() =>
         Succeeded ? throw new InvalidOperationException("Only a failure can change its value type.") : new(Kind, default, Reason, Errors, default);

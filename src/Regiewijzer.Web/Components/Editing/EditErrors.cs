@@ -1,4 +1,5 @@
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 
 namespace Regiewijzer.Web.Components.Editing;
 
@@ -9,5 +10,5 @@ internal static class EditErrors
         $"Controleer de invoer ({errors.Count} {(errors.Count == 1 ? "fout" : "fouten")})";
 
     public static IReadOnlyList<(string Label, string? Href, string Message)> Items(IReadOnlyList<FieldError> errors) =>
-        [.. errors.Select(e => (EditFields.Label(e.Field), (string?)$"#{EditFields.Id(e.Field)}", e.Message))];
+        [.. errors.Select(e => (EditFields.Label(e.Field), (string?)$"#{EditFields.Id(e.Field)}", e.Reason))];
 }

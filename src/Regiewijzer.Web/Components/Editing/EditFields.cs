@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
 
 namespace Regiewijzer.Web.Components.Editing;
 

@@ -10,13 +10,15 @@ namespace Regiewijzer.Web.Components.Pages.Overview;
 /// <summary>The tables of the overview, province and region-list pages as downloads (CSV/XLSX, see <see cref="TableFile"/>).</summary>
 internal static class OverviewTables
 {
-    public static TableData Totals(string name, IEnumerable<AggregateCheck> checks) => new(
+    /// <summary>Province and national totals; a total with municipalities left out (<paramref name="missing"/>) is "niet te beoordelen", never "ja".</summary>
+    public static TableData Totals(string name, IEnumerable<AggregateCheck> checks, IReadOnlyDictionary<string, int> missing) => new(
         name,
         ["niveau", "code", "naam", "regios", "gemeenten_met_opgave", "opgave", "sociale_huur_vereist", "sociale_huur", "sociale_huur_tekort",
             "betaalbaar_vereist", "betaalbaar", "betaalbaar_tekort", "voldoet"],
         [.. checks.Select(a => Row(
             a.Level == AggregateLevel.Nation ? "land" : "provincie", a.Code, a.Name, a.Regions, a.Municipalities, a.Task,
-            a.RequiredSocial, a.Social, a.SocialShortfall, a.RequiredAffordable, a.Affordable, a.AffordableShortfall, YesNo(a.MeetsNorms)))]);
+            a.RequiredSocial, a.Social, a.SocialShortfall, a.RequiredAffordable, a.Affordable, a.AffordableShortfall,
+            TotalCompleteness.YesNo(a, TotalCompleteness.MissingFrom(missing, a))))]);
 
     public static TableData Municipalities(string name, IEnumerable<MunicipalityIndicator> municipalities) => new(
         name,

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
@@ -88,8 +87,8 @@ public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress P
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(db);
-        var codes = await db.Provinces.AsNoTracking().Select(p => p.Code).ToListAsync(ct).ConfigureAwait(false);
-        return [.. codes.Select(c => snapshot.Find(MonitoringLevel.Province, c)).OfType<MonitoringSubject>().OrderBy(p => p.Name, StringComparer.Ordinal)];
+        var provinces = await ReferenceQueries.ProvincesAsync(db, ct).ConfigureAwait(false);
+        return [.. provinces.Select(p => snapshot.Find(MonitoringLevel.Province, p.Code)).OfType<MonitoringSubject>().OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private static async Task<MonitoringSubject?> FindProvinceAsync(MonitoringSnapshot snapshot, RegiewijzerDb db, string query, CancellationToken ct)
@@ -99,7 +98,7 @@ public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress P
             return byCode;
         }
 
-        var provinces = await db.Provinces.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct).ConfigureAwait(false);
+        var provinces = await ReferenceQueries.ProvincesAsync(db, ct).ConfigureAwait(false);
         var match = provinces.FirstOrDefault(p => FindProvince.Matches(p.Code, p.Name, query));
         return match is null ? null : snapshot.Find(MonitoringLevel.Province, match.Code);
     }

@@ -7,10 +7,10 @@ using Regiewijzer.Core.Scenarios;
 namespace Regiewijzer.Web.Components.Pages.Regions.Scenarios;
 
 /// <summary>One invalid input: the id of the field, what it is ("Ede, opgave") and the Dutch reason.</summary>
-public sealed record FieldError(string FieldId, string Label, string Message);
+public sealed record WhatIfError(string FieldId, string Label, string Message);
 
 /// <summary>The scenario the form describes, or every error with the field it belongs to.</summary>
-public sealed record WhatIfBuild(Scenario? Scenario, ImmutableArray<FieldError> Errors)
+public sealed record WhatIfBuild(Scenario? Scenario, ImmutableArray<WhatIfError> Errors)
 {
     public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => string.Equals(e.FieldId, fieldId, StringComparison.Ordinal))?.Message;
 }
@@ -27,7 +27,7 @@ internal static partial class WhatIfScenario
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(form);
-        var errors = new List<FieldError>();
+        var errors = new List<WhatIfError>();
         var key = KeyOf(form.Key, start.Key, errors);
         var inputs = new List<MunicipalityInput>();
         foreach (var row in start.Rows)
@@ -41,7 +41,7 @@ internal static partial class WhatIfScenario
         if (errors.Count == 0 && inputs.Count == 0)
         {
             var first = start.Rows.IsEmpty ? FieldId.Key : FieldId.Task(start.Rows[0].Code.Value);
-            errors.Add(new FieldError(first, "Opgave", "vul voor minstens één gemeente een opgave in"));
+            errors.Add(new WhatIfError(first, "Opgave", "vul voor minstens één gemeente een opgave in"));
         }
 
         if (errors.Count > 0)
@@ -57,7 +57,7 @@ internal static partial class WhatIfScenario
             : new WhatIfBuild(null, [.. check.Errors.Select(e => ToField(e, inputs, start))]);
     }
 
-    private static DistributionKey KeyOf(string? text, DistributionKey fallback, List<FieldError> errors)
+    private static DistributionKey KeyOf(string? text, DistributionKey fallback, List<WhatIfError> errors)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -69,11 +69,11 @@ internal static partial class WhatIfScenario
             return key;
         }
 
-        errors.Add(new FieldError(FieldId.Key, "Verdeelsleutel", $"onbekende sleutel '{text}'; kies er een uit de lijst"));
+        errors.Add(new WhatIfError(FieldId.Key, "Verdeelsleutel", $"onbekende sleutel '{text}'; kies er een uit de lijst"));
         return fallback;
     }
 
-    private static MunicipalityInput? Row(BaseRow row, RowEdit edit, WhatIfBase start, List<FieldError> errors)
+    private static MunicipalityInput? Row(BaseRow row, RowEdit edit, WhatIfBase start, List<WhatIfError> errors)
     {
         var code = row.Code.Value;
         var before = errors.Count;
@@ -82,7 +82,7 @@ internal static partial class WhatIfScenario
             var (value, error) = DutchInput.Count(text);
             if (error is not null)
             {
-                errors.Add(new FieldError(id, $"{row.Name}, {what}", error));
+                errors.Add(new WhatIfError(id, $"{row.Name}, {what}", error));
             }
 
             return value;
@@ -98,7 +98,7 @@ internal static partial class WhatIfScenario
 
             if (error is not null)
             {
-                errors.Add(new FieldError(id, $"{row.Name}, {what}", error));
+                errors.Add(new WhatIfError(id, $"{row.Name}, {what}", error));
                 return null;
             }
 
@@ -122,7 +122,7 @@ internal static partial class WhatIfScenario
         {
             if (row.Input is not null || !edit.IsEmpty)
             {
-                errors.Add(new FieldError(FieldId.Task(code), $"{row.Name}, opgave", row.Input is null
+                errors.Add(new WhatIfError(FieldId.Task(code), $"{row.Name}, opgave", row.Input is null
                     ? "vul een opgave in om deze gemeente mee te rekenen, of maak de andere velden leeg"
                     : "vul een opgave in (0 of meer woningen)"));
             }
@@ -143,12 +143,12 @@ internal static partial class WhatIfScenario
     }
 
     /// <summary>Puts a scenario-file error ("$.municipalities[2].contracted: ...") on the field it is about.</summary>
-    private static FieldError ToField(ScenarioError error, List<MunicipalityInput> inputs, WhatIfBase start)
+    private static WhatIfError ToField(ScenarioError error, List<MunicipalityInput> inputs, WhatIfBase start)
     {
         var match = MunicipalityPath().Match(error.Path);
         if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= inputs.Count)
         {
-            return new FieldError(FieldId.Key, start.RegionName, error.Message);
+            return new WhatIfError(FieldId.Key, start.RegionName, error.Message);
         }
 
         // ScenarioWriter lists municipalities by code, as the inputs are.
@@ -167,7 +167,7 @@ internal static partial class WhatIfScenario
             ".commitment.middle" => (FieldId.CommitmentMiddle(code), "toezegging middensegment"),
             _ => (FieldId.Row(code), "ondergrenzen"),
         };
-        return new FieldError(id, $"{m.Name}, {what}", error.Message);
+        return new WhatIfError(id, $"{m.Name}, {what}", error.Message);
     }
 
     /// <summary>The contracted field with the most homes: the one most likely to be too high.</summary>

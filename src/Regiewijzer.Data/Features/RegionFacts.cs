@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Data;
-using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Model;
 
-namespace Regiewijzer.Web.Components.Pages.Regions;
+namespace Regiewijzer.Data.Features;
 
 /// <summary>What the region page and its downloads need: the region with its members (and their provinces) and its distribution.</summary>
 /// <param name="Region">The region with <see cref="HousingRegionRow.Members"/> loaded, each with municipality and province.</param>

@@ -1,63 +1,77 @@
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Features;
 
-/// <summary>What happened to an edit made in the web app.</summary>
-public enum EditStatus
-{
-    /// <summary>Stored (created or updated).</summary>
-    Saved,
-
-    /// <summary>Removed.</summary>
-    Deleted,
-
-    /// <summary>Nothing stored: see <see cref="EditResult{TForm}.Errors"/>.</summary>
-    Invalid,
-
-    /// <summary>Nothing stored: someone else changed or removed it since the user loaded it (see <see cref="EditResult{TForm}.Conflict"/>).</summary>
-    Conflict,
-
-    /// <summary>The municipality, region or plan does not exist.</summary>
-    NotFound,
-
-    /// <summary>Nothing stored: the actor may not change this municipality's or region's data (issue 6).</summary>
-    Forbidden,
-}
-
-/// <summary>A Dutch reason why a field's value cannot be stored; <see cref="Field"/> is the form's property path ("Deliveries[2].SocialRent").</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>
-/// A lost update caught: what the user submitted and what is stored now (null when it was removed), so both can be
-/// shown side by side. Nothing was overwritten.
+/// What an edit of a plan, realisation or trajectory (web form, API, tests) gives back as the value of its
+/// <see cref="Outcome{T}"/>: when stored, the row's id (null after a removal or for a trajectory); on a conflict
+/// (<see cref="OutcomeKind.Conflict"/>, in <see cref="Outcome{T}.Current"/>) what the user submitted and what is stored
+/// now, so both can be shown side by side. Nothing was overwritten.
 /// </summary>
-/// <param name="Submitted">The user's version, as typed; null for a removal (the user asked to remove the version they saw).</param>
-/// <param name="Stored">The stored version as a form (its version set), or null when it no longer exists.</param>
+/// <param name="Id">The stored row's id; null after a removal.</param>
+/// <param name="Submitted">On a conflict: the user's version, as typed; null for a removal (the user asked to remove the version they saw).</param>
+/// <param name="Stored">On a conflict: the stored version as a form (its version set), or null when it no longer exists.</param>
 /// <param name="StoredSource">Source text of the stored version.</param>
 /// <param name="StoredAt">When the stored version was last changed.</param>
-public sealed record EditConflict<TForm>(TForm? Submitted, TForm? Stored, string? StoredSource, DateTimeOffset? StoredAt)
+public sealed record Edit<TForm>(int? Id, TForm? Submitted = null, TForm? Stored = null, string? StoredSource = null, DateTimeOffset? StoredAt = null)
     where TForm : class;
 
-/// <summary>The outcome of an edit: saved (with the id), deleted, invalid (errors per field), a conflict, or not found.</summary>
-public sealed record EditResult<TForm>(EditStatus Status, int? Id, IReadOnlyList<FieldError> Errors, EditConflict<TForm>? Conflict)
-    where TForm : class
+/// <summary>Reading an edit's outcome.</summary>
+public static class EditOutcomes
 {
-    internal static EditResult<TForm> Saved(int id) => new(EditStatus.Saved, id, [], null);
+    /// <summary>Both versions when the edit met a conflict; otherwise null.</summary>
+    public static Edit<TForm>? Conflict<TForm>(this Outcome<Edit<TForm>>? outcome) where TForm : class =>
+        outcome is { Kind: OutcomeKind.Conflict } ? outcome.Current : null;
+}
 
-    internal static EditResult<TForm> Deleted() => new(EditStatus.Deleted, null, [], null);
+/// <summary>The outcomes of the edits (<see cref="Edit{TForm}"/>), with their Dutch reasons.</summary>
+internal static class Edits
+{
+    public static Outcome<Edit<TForm>> Saved<TForm>(int id) where TForm : class => Outcome<Edit<TForm>>.Ok(new(id));
 
-    internal static EditResult<TForm> Invalid(IReadOnlyList<FieldError> errors) => new(EditStatus.Invalid, null, errors, null);
+    public static Outcome<Edit<TForm>> Deleted<TForm>() where TForm : class => Outcome<Edit<TForm>>.Ok(new(null));
 
-    internal static EditResult<TForm> NotFound() => new(EditStatus.NotFound, null, [], null);
+    public static Outcome<Edit<TForm>> Invalid<TForm>(IReadOnlyList<FieldError> errors) where TForm : class => Outcome<Edit<TForm>>.Invalid(errors);
 
-    internal static EditResult<TForm> Forbidden() => new(EditStatus.Forbidden, null, [], null);
+    public static Outcome<Edit<TForm>> NotFound<TForm>(string reason) where TForm : class => Outcome<Edit<TForm>>.NotFound(reason);
 
-    internal static EditResult<TForm> Conflicted(EditConflict<TForm> conflict) => new(EditStatus.Conflict, null, [], conflict);
+    public static Outcome<Edit<TForm>> Forbidden<TForm>(string reason) where TForm : class => Outcome<Edit<TForm>>.Forbidden(reason);
 
-    /// <summary>The message for one field, or null.</summary>
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => string.Equals(e.Field, field, StringComparison.Ordinal))?.Message;
+    /// <summary>
+    /// Whether <paramref name="actor"/> may edit municipality <paramref name="municipality"/>'s plans and realisations
+    /// (<see cref="Permissions.CanEditMunicipality"/>); when so, the audit trail records the actor acting for it.
+    /// </summary>
+    public static bool Acting(RegiewijzerDb db, Actor actor, string municipality)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Permissions.CanEditMunicipality(actor, municipality))
+        {
+            return false;
+        }
+
+        AuditActing.For(db, actor, municipality);
+        return true;
+    }
+
+    /// <summary>The refusal of an edit of <paramref name="municipality"/>'s <paramref name="what"/> ("plannen"), naming it as "Ede (GM0228)".</summary>
+    public static async Task<Outcome<Edit<TForm>>> ForbiddenAsync<TForm>(RegiewijzerDb db, string municipality, string what, CancellationToken ct)
+        where TForm : class
+    {
+        var name = await db.Municipalities.AsNoTracking().Where(m => m.Code == municipality).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return Forbidden<TForm>($"Alleen bewerkers van {(name is null ? municipality : $"{name} ({municipality})")} wijzigen haar {what}.");
+    }
+
+    /// <summary>A lost update caught: both versions in <see cref="Outcome{T}.Current"/>.</summary>
+    public static Outcome<Edit<TForm>> Conflicted<TForm>(TForm? submitted, TForm? stored, string? storedSource, DateTimeOffset? storedAt) where TForm : class =>
+        Outcome<Edit<TForm>>.Conflict(
+            stored is null ? "Het is intussen verwijderd; er is niets opgeslagen." : DatabaseErrors.ConflictMessage,
+            new Edit<TForm>(null, submitted, stored, storedSource, storedAt));
 }
 
 /// <summary>Parsing and provenance shared by the edits (plans, realisations, trajectory).</summary>
