@@ -133,7 +133,7 @@ public sealed partial class PlanListPagingTests(TestDatabases databases)
         // Status 1b, delivering in 2027, with social rent, the most homes first: every matching plan once, over the pages.
         var matching = plans.Where(p => p.Status == "1b" && p.Deliveries.Any(d => d.Year == 2027) && p.Deliveries.Any(d => d.SocialRent > 0))
             .OrderByDescending(Homes).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
-        Assert.True(matching.Count > PlanPages.DefaultSize / 2, $"{matching.Count} matching plans");
+        Assert.True(matching.Count > 10, $"{matching.Count} matching plans"); // 50: FIL-0000, FIL-0012, ...
         const string filter = "status=1b&jaar=2027&segment=sociale-huur&sorteer=woningen&volgorde=aflopend";
         var ids = new List<int>();
         var pages = (matching.Count + PlanPages.DefaultSize - 1) / PlanPages.DefaultSize;
