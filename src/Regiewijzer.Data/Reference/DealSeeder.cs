@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Deals;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 
@@ -97,7 +98,7 @@ internal static class DealSeeder
             });
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         return true;

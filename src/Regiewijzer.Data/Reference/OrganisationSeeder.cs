@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Reference;
@@ -45,7 +46,7 @@ public static class OrganisationSeeder
 
         if (added > 0)
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false);
         }
 
         return added > 0;

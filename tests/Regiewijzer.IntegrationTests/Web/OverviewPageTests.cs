@@ -45,6 +45,15 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Equal("Regio Foodvalley", ede.GetProperty("region").GetString());
         Assert.Equal("7.000 woningen (afgesproken)", ede.GetProperty("task").GetString());
         Assert.Equal("/download/gemeenten-2024.geojson", payload.RootElement.GetProperty("shapes").GetString());
+
+        // The table behind the map is its own page, linked (and loaded on demand) from the overview, not part of it.
+        Assert.Contains("data-load=\"/kaart/tabel\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/kaart/tabel\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/gemeente/GM0228\"", html, StringComparison.Ordinal);
+        var table = await GetAsync(app, "/kaart/tabel");
+        Assert.Contains("id=\"kaart-tabel\"", table, StringComparison.Ordinal);
+        Assert.Equal(342, Regex.Count(table, "<th scope=\"row\"><a href=\"/gemeente/GM[0-9]{4}\">"));
+        Assert.Matches("<a href=\"/gemeente/GM0228\">Ede</a></th>\\s*<td>Gelderland</td>\\s*<td>\\s*<a href=\"/regio/WD19\">Regio Foodvalley</a>\\s*</td>\\s*<td class=\"num\">21,0%</td>\\s*<td class=\"num\">7.000</td>\\s*<td>afgesproken</td>", table);
     }
 
     [Fact]
@@ -63,6 +72,10 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Equal(21, items.Count(i => !i.TryGetProperty("category", out _))); // WD06, WD08, WD28, WD29 and two Wadden islands
         Assert.Equal("geen opgave bekend", items.Single(i => i.GetProperty("code").GetString() == "GM0080").GetProperty("text").GetString()); // Leeuwarden
         Assert.Equal(21, payload.RootElement.GetProperty("noData").GetProperty("count").GetInt32());
+        Assert.Contains("data-load=\"/kaart/tabel?indicator=regio\"", html, StringComparison.Ordinal);
+
+        var table = await GetAsync(app, "/kaart/tabel?indicator=regio");
+        Assert.Matches("<a href=\"/gemeente/GM0080\">Leeuwarden</a></th>(?:(?!</tr>).)*<td>geen opgave bekend</td>", table.ReplaceLineEndings(" "));
     }
 
     [Fact]

@@ -56,3 +56,29 @@
     if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', startCharts); }
   });
 })();
+
+// Details that load their content on demand (<details data-load="URL" data-load-part="ID">, e.g. the table behind the
+// overview's map): when opened the first time, the element with that id is fetched from the page at URL and put in
+// place of the link to that page (which is what a browser without JavaScript follows).
+(function () {
+  'use strict';
+  document.addEventListener('toggle', function (e) {
+    const details = e.target;
+    if (!details || details.tagName !== 'DETAILS' || !details.open || !details.dataset.load || details.dataset.loaded) { return; }
+    details.dataset.loaded = 'true';
+    details.setAttribute('aria-busy', 'true');
+    fetch(details.dataset.load, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) { throw new Error(details.dataset.load + ' ' + r.status); }
+      return r.text();
+    }).then(function (html) {
+      const part = new DOMParser().parseFromString(html, 'text/html').getElementById(details.dataset.loadPart);
+      if (!part) { throw new Error('#' + details.dataset.loadPart); }
+      const link = details.querySelector('.rw-load-link');
+      details.insertBefore(document.importNode(part, true), link);
+      if (link) { link.remove(); }
+    }).catch(function (err) {
+      delete details.dataset.loaded; // the link stays; opening again tries again
+      console.error(err);
+    }).finally(function () { details.removeAttribute('aria-busy'); });
+  }, true); // toggle does not bubble; listening in the capture phase also covers pages reached by enhanced navigation
+})();
