@@ -77,8 +77,27 @@ internal sealed class DataChangeInterceptor : SaveChangesInterceptor, IDbTransac
     {
         if (eventData.Context is RegiewijzerDb db && db.Database.CurrentTransaction is null)
         {
-            // Stored without a transaction (one statement): count it now; the change itself is already committed.
-            await RaiseVersionsAsync(db, db.Database.GetDbConnection(), null, CancellationToken.None).ConfigureAwait(false);
+            // Stored without a transaction (one statement): count it now; the change itself is already committed. EF may
+            // have closed the connection it opened for the save.
+            var connection = db.Database.GetDbConnection();
+            var open = connection.State != System.Data.ConnectionState.Open;
+            if (open && db.PendingChanges.Count > 0)
+            {
+                await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await RaiseVersionsAsync(db, connection, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (open && connection.State == System.Data.ConnectionState.Open)
+                {
+                    await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+                }
+            }
+
             await FlushAsync(db).ConfigureAwait(false);
         }
 
