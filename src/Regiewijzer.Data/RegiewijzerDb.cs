@@ -71,6 +71,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         ConfigureGovernance(builder);
         OnHostingModelCreating(builder); // the Data Protection key ring (RegiewijzerDb.Hosting.cs)
         ConfigureDeals(builder);
+        ConfigureDesignations(builder);
         builder.Entity<ProvinceRow>(e =>
         {
             e.ToTable("provinces");
@@ -103,6 +104,8 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
             e.HasKey(m => m.MunicipalityCode);
             e.HasOne(m => m.Municipality).WithOne(m => m.Membership).HasForeignKey<RegionMembershipRow>(m => m.MunicipalityCode);
             e.HasOne(m => m.Region).WithMany(r => r.Members).HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(m => m.DealRegionId).HasMaxLength(20);
+            e.Property(m => m.DesignationProvince).HasMaxLength(4);
             e.Property(m => m.Version).IsConcurrencyToken();
         });
         builder.Entity<StockRow>(e =>

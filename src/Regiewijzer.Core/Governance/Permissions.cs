@@ -132,6 +132,23 @@ public static class Permissions
     public static bool CanManageAccounts(Actor actor, string organisationId) =>
         actor.OrganisationsWith(AccountRole.Administrator).Any(o => o.Id == organisationId || o.Kind == OrganisationKind.Rijk);
 
+    /// <summary>
+    /// Designating the woningbouwregio's of a province (and setting its regions' tasks): editors of that province only. A
+    /// municipality proposes; the province decides.
+    /// </summary>
+    public static bool CanDesignate(Actor actor, string provinceCode)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.OrganisationsWith(AccountRole.Editor).Any(o => o.Kind == OrganisationKind.Province && o.Id == provinceCode);
+    }
+
+    /// <summary>The provinces (PV codes) whose regions the actor may designate (<see cref="CanDesignate"/>).</summary>
+    public static IReadOnlyList<string> DesignatingProvinces(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. actor.OrganisationsWith(AccountRole.Editor).Where(o => o.Kind == OrganisationKind.Province).Select(o => o.Id).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The audit trail of accounts (e-mail addresses, roles): administrators only.</summary>
     public static bool CanReadAccountAudit(Actor actor) => actor.OrganisationsWith(AccountRole.Administrator).Any();
 }

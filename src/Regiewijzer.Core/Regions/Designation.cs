@@ -20,7 +20,14 @@ public sealed record DesignationAct(
     DateOnly InForceFrom,
     string LegalReference,
     ImmutableDictionary<MunicipalityCode, string> RegionOf,
-    ImmutableDictionary<string, string> RegionNames);
+    ImmutableDictionary<string, string> RegionNames)
+{
+    /// <summary>
+    /// Per region id, the other provinces that must designate the same region for their own municipalities before it is in
+    /// force (a region across a border). A region not named here involves only this province.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<ProvinceCode>> Partners { get; init; } = ImmutableDictionary<string, ImmutableArray<ProvinceCode>>.Empty;
+}
 
 /// <summary>A designated woningbouwregio in force at a date, with its municipalities (from every province involved).</summary>
 public sealed record DesignatedRegion(string Id, string Name, ImmutableArray<MunicipalityCode> Municipalities, ImmutableArray<ProvinceCode> Provinces);
@@ -67,6 +74,19 @@ public static class Designations
             errors.Add($"Regio {id} heeft geen naam.");
         }
 
+        foreach (var id in act.RegionNames.Keys.Concat(act.RegionOf.Values).Distinct(StringComparer.Ordinal).Where(id => !IsRegionId(id)).Order(StringComparer.Ordinal))
+        {
+            errors.Add($"\"{id}\" is geen geldige regiocode: 2 tot 20 hoofdletters, cijfers of streepjes, bijvoorbeeld WD19 of PV25-R1.");
+        }
+
+        foreach (var (region, partners) in act.Partners.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (partners.Contains(act.Province))
+            {
+                errors.Add($"Regio {region}: de eigen provincie is geen partner; noem alleen de andere provincies die deze regio ook aanwijzen.");
+            }
+        }
+
         if (previous.Where(p => p.Province == act.Province).Select(p => p.Version).DefaultIfEmpty(0).Max() >= act.Version)
         {
             errors.Add("Er is al een aanwijzing met deze of een hogere versie; laad de nieuwste en probeer het opnieuw.");
@@ -74,6 +94,45 @@ public static class Designations
 
         return errors.ToImmutable();
     }
+
+    /// <summary>
+    /// The municipalities of <paramref name="act"/>'s province that the act leaves out (in code order): a designation covers
+    /// every municipality of the province, so the page and the API name each one still to be placed.
+    /// </summary>
+    public static ImmutableArray<MunicipalityCode> Unassigned(DesignationAct act, IReadOnlyDictionary<MunicipalityCode, ProvinceCode> provinceOf)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        ArgumentNullException.ThrowIfNull(provinceOf);
+        return [.. provinceOf.Where(kv => kv.Value == act.Province && !act.RegionOf.ContainsKey(kv.Key)).Select(kv => kv.Key).Order()];
+    }
+
+    /// <summary>
+    /// Per region id, every province that must have designated it (in the acts in force on <paramref name="date"/>): each
+    /// province that places a municipality in it and every partner an act names for it.
+    /// </summary>
+    public static ImmutableDictionary<string, ImmutableArray<ProvinceCode>> RequiredProvinces(DateOnly date, IReadOnlyCollection<DesignationAct> acts)
+    {
+        ArgumentNullException.ThrowIfNull(acts);
+        var required = new Dictionary<string, HashSet<ProvinceCode>>(StringComparer.Ordinal);
+        foreach (var act in acts.Select(a => a.Province).Distinct().Select(p => InForce(p, date, acts)).OfType<DesignationAct>())
+        {
+            foreach (var region in act.RegionOf.Values.Distinct(StringComparer.Ordinal))
+            {
+                var set = required.TryGetValue(region, out var s) ? s : required[region] = [];
+                set.Add(act.Province);
+                if (act.Partners.TryGetValue(region, out var partners))
+                {
+                    set.UnionWith(partners);
+                }
+            }
+        }
+
+        return required.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Order().ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>True for a region code: 2 to 20 capitals, digits or hyphens, starting with a capital or digit.</summary>
+    public static bool IsRegionId(string? id) =>
+        id is { Length: >= 2 and <= 20 } && (char.IsAsciiLetterUpper(id[0]) || char.IsAsciiDigit(id[0])) && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>The act of <paramref name="province"/> in force on <paramref name="date"/> (latest date, then highest version), or null.</summary>
     public static DesignationAct? InForce(ProvinceCode province, DateOnly date, IEnumerable<DesignationAct> acts)
@@ -84,20 +143,22 @@ public static class Designations
 
     /// <summary>
     /// The designated regions in force on <paramref name="date"/>. A region whose municipalities lie in several provinces is in
-    /// force only when every province that holds (or, per <paramref name="requiredProvinces"/>, must hold) a part has designated it.
+    /// force only when every province that must hold a part has designated it: per <paramref name="requiredProvinces"/>, or
+    /// when that is null per <see cref="RequiredProvinces"/> (the acts' own partners).
     /// A municipality is in at most one region (each province's act is a map and provinces hold disjoint municipalities).
     /// </summary>
     public static ImmutableArray<DesignatedRegion> RegionsInForce(DateOnly date, IReadOnlyCollection<DesignationAct> acts, IReadOnlyDictionary<string, ImmutableArray<ProvinceCode>>? requiredProvinces = null)
     {
         ArgumentNullException.ThrowIfNull(acts);
         var current = acts.Select(a => a.Province).Distinct().Select(p => InForce(p, date, acts)).OfType<DesignationAct>().ToList();
+        requiredProvinces ??= RequiredProvinces(date, acts);
         return [.. current
             .SelectMany(a => a.RegionOf.Select(kv => (Act: a, Municipality: kv.Key, Region: kv.Value)))
             .GroupBy(x => x.Region, StringComparer.Ordinal)
             .Where(g =>
             {
                 var designatedBy = g.Select(x => x.Act.Province).ToHashSet();
-                return requiredProvinces is null || !requiredProvinces.TryGetValue(g.Key, out var required) || required.All(designatedBy.Contains);
+                return !requiredProvinces.TryGetValue(g.Key, out var required) || required.All(designatedBy.Contains);
             })
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DesignatedRegion(

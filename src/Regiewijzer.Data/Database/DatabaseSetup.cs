@@ -24,6 +24,8 @@ public static class DatabaseSetup
         var migrated = await MigrateAsync(db, ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         var seeded = await ReferenceSeeder.SeedAsync(db, dataDirectory, ct: ct).ConfigureAwait(false);
+        // A designation whose date in force has come since the last start takes effect now (see ApplyDesignations).
+        await Features.Regions.ApplyDesignations.RunAsync(db, DutchTime.Date(DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
         return migrated with { Seeded = seeded, SeedTime = watch.Elapsed };
     }
 }

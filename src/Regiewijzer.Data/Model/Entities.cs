@@ -75,6 +75,19 @@ public sealed class RegionMembershipRow
 
     public required string Source { get; set; }
 
+    /// <summary>
+    /// The woondeal region the municipality is in while its province has not designated (the indicative partition); null
+    /// means the same as <see cref="RegionId"/>. Kept while a designation is in force, so the deal region returns if the
+    /// province's later act leaves the municipality out.
+    /// </summary>
+    public string? DealRegionId { get; set; }
+
+    /// <summary>The province whose designation act put the municipality in <see cref="RegionId"/>; null while the region is indicative (the woondeal).</summary>
+    public string? DesignationProvince { get; set; }
+
+    /// <summary>The version of that act.</summary>
+    public int? DesignationVersion { get; set; }
+
     public MunicipalityRow? Municipality { get; set; }
 
     public HousingRegionRow? Region { get; set; }

@@ -34,6 +34,7 @@ public static class AuditLog
         ["ontheffing"] = "ontheffing",
         ["instructie"] = "instructie",
         ["vhp"] = "volkshuisvestingsprogramma",
+        ["aanwijzing"] = "aanwijzing van woningbouwregio's",
         ["account"] = "account",
     };
 
@@ -48,6 +49,8 @@ public static class AuditLog
         ["LockoutEnd"] = "geblokkeerd tot", ["AccessFailedCount"] = "mislukte aanmeldingen", ["Comment"] = "opmerking", ["Reasoning"] = "motivering",
         ["Grounds"] = "gronden", ["Content"] = "inhoud", ["Subject"] = "onderwerp", ["Deadline"] = "termijn", ["LegalBasis"] = "grondslag",
         ["MunicipalityCode"] = "gemeente", ["Assumption"] = "aanname", ["RegionId"] = "regio", ["PlanId"] = "plan", ["Id"] = "id",
+        ["ProvinceCode"] = "provincie", ["InForceFrom"] = "in werking vanaf", ["LegalReference"] = "juridische grondslag", ["RecordedAt"] = "vastgelegd op",
+        ["RecordedBy"] = "vastgelegd door", ["DealRegionId"] = "woondealregio", ["DesignationProvince"] = "aangewezen door", ["DesignationVersion"] = "versie van de aanwijzing", ["Indicative"] = "indicatief",
     };
 
     /// <summary>The Dutch name of a stored field ("SocialRent" → "sociale huur"); the field's own name when there is none.</summary>
@@ -124,6 +127,8 @@ public static class AuditLog
             case "ontheffing":
                 var exemption = await db.Exemptions.AsNoTracking().Where(e => e.Id == number).Select(e => new { e.MunicipalityCode, e.Floor }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
                 return exemption is null ? null : $"{await MunicipalityAsync(db, exemption.MunicipalityCode, ct).ConfigureAwait(false)}, {exemption.Floor.Dutch()}";
+            case "aanwijzing":
+                return await db.Provinces.AsNoTracking().Where(p => p.Code == id).Select(p => "provincie " + p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             case "instructie":
                 return await db.Instructions.AsNoTracking().Where(i => i.Id == number).Select(i => i.Subject).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             case AccountType:

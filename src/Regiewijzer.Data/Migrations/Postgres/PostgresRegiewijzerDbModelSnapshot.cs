@@ -603,6 +603,110 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalReference")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("designation_acts", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationAssignmentRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("ActId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("designation_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationRegionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("designation_regions", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DistributionRunRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1268,6 +1372,17 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("DealRegionId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DesignationProvince")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int?>("DesignationVersion")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Indicative")
                         .HasColumnType("boolean");
 
@@ -1524,6 +1639,39 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.ProvinceRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationAssignmentRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DesignationActRow", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationRegionRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DesignationActRow", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ExemptionRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
@@ -1668,6 +1816,13 @@ namespace Regiewijzer.Data.Migrations.Postgres
             modelBuilder.Entity("Regiewijzer.Data.Model.AgreementRow", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>

@@ -580,6 +580,104 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalReference")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("designation_acts", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationAssignmentRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("ActId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("designation_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationRegionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("designation_regions", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.DistributionRunRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1233,6 +1331,17 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DealRegionId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DesignationProvince")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DesignationVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Indicative")
                         .HasColumnType("INTEGER");
 
@@ -1485,6 +1594,39 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.ProvinceRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationAssignmentRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DesignationActRow", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationRegionRow", b =>
+                {
+                    b.HasOne("Regiewijzer.Data.Model.DesignationActRow", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.ExemptionRow", b =>
                 {
                     b.HasOne("Regiewijzer.Data.Model.MunicipalityRow", null)
@@ -1629,6 +1771,13 @@ namespace Regiewijzer.Data.Migrations.Sqlite
             modelBuilder.Entity("Regiewijzer.Data.Model.AgreementRow", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Regiewijzer.Data.Model.DesignationActRow", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.HousingRegionRow", b =>
