@@ -21,6 +21,7 @@ internal static class CliApp
             VerdeelCommand.Create(stdout, stderr),
             Commands.RegiosCommand.Create(stdout),
             Commands.WoondealsCommand.Create(stdout, stderr),
+            Commands.AanwijzingCommand.Create(stdout, stderr),
             Commands.KwaliteitCommand.Create(stdout),
             Commands.ToetsCommand.Create(stdout, stderr),
             Commands.DatabaseCommand.Create(stdout, stderr),

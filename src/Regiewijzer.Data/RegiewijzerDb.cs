@@ -106,6 +106,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
             e.HasOne(m => m.Region).WithMany(r => r.Members).HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
             e.Property(m => m.DealRegionId).HasMaxLength(20);
             e.Property(m => m.DesignationProvince).HasMaxLength(4);
+            e.Ignore(m => m.IndicativeNow);
             e.Property(m => m.Version).IsConcurrencyToken();
         });
         builder.Entity<StockRow>(e =>

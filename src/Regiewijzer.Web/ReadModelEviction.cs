@@ -14,7 +14,7 @@ namespace Regiewijzer.Web;
 public sealed class ReadModelEviction(CountryCache country, MonitoringCache monitoring, IOutputCacheStore pages)
 {
     private static readonly HashSet<Type> CountryRows =
-        [typeof(ProvinceRow), typeof(MunicipalityRow), typeof(HousingRegionRow), typeof(RegionMembershipRow), typeof(StockRow), typeof(TaskRow)];
+        [typeof(ProvinceRow), typeof(MunicipalityRow), typeof(HousingRegionRow), typeof(RegionMembershipRow), typeof(StockRow), typeof(TaskRow), typeof(DesignationActRow)];
 
     private static readonly HashSet<Type> PlanRows = [typeof(PlanRow), typeof(PlanDeliveryRow)];
 

@@ -16,7 +16,12 @@ public sealed record DraftMunicipality(MunicipalityCode Code, string Name, Immut
 }
 
 /// <summary>A region offered in a draft: a deal of the province (or a region of its current act) with the other provinces involved.</summary>
-public sealed record DraftRegion(string Id, string Name, ImmutableArray<ProvinceCode> Partners, bool FromDeal);
+/// <param name="Id">Region code.</param>
+/// <param name="Name">Region name.</param>
+/// <param name="Partners">The other provinces proposed as partners (the current act's choice, else the deal's).</param>
+/// <param name="Candidates">The other provinces that could be partners: those of the deal's parties, and the current partners.</param>
+/// <param name="FromDeal">The region is a woondeal.</param>
+public sealed record DraftRegion(string Id, string Name, ImmutableArray<ProvinceCode> Partners, ImmutableArray<ProvinceCode> Candidates, bool FromDeal);
 
 /// <summary>Where a province starts when it designates: its municipalities, the deals as regions, and each overlap to resolve.</summary>
 public sealed record DesignationDraft(ProvinceCode Province, ImmutableArray<DraftRegion> Regions, ImmutableArray<DraftMunicipality> Municipalities)
@@ -40,7 +45,8 @@ public sealed record DesignationDraft(ProvinceCode Province, ImmutableArray<Draf
         var regions = new Dictionary<string, DraftRegion>(StringComparer.Ordinal);
         foreach (var d in own)
         {
-            regions[d.Id] = new DraftRegion(d.Id, d.Name, [.. d.Parties.Select(p => p.Province).Where(p => p != province).Distinct().Order()], FromDeal: true);
+            ImmutableArray<ProvinceCode> others = [.. d.Parties.Select(p => p.Province).Where(p => p != province).Distinct().Order()];
+            regions[d.Id] = new DraftRegion(d.Id, d.Name, others, others, FromDeal: true);
         }
 
         if (current is not null)
@@ -48,7 +54,13 @@ public sealed record DesignationDraft(ProvinceCode Province, ImmutableArray<Draf
             foreach (var id in current.RegionOf.Values.Concat(current.RegionNames.Keys).Distinct(StringComparer.Ordinal))
             {
                 var partners = current.Partners.TryGetValue(id, out var p) ? p : [];
-                regions[id] = new DraftRegion(id, current.RegionNames.TryGetValue(id, out var n) ? n : id, partners, regions.TryGetValue(id, out var fromDeal) && fromDeal.FromDeal);
+                var deal = regions.GetValueOrDefault(id);
+                regions[id] = new DraftRegion(
+                    id,
+                    current.RegionNames.TryGetValue(id, out var n) ? n : id,
+                    partners,
+                    [.. (deal?.Candidates ?? []).Union(partners).Order()],
+                    deal?.FromDeal ?? false);
             }
         }
 

@@ -23,6 +23,9 @@ public sealed record CountryCheck(
     /// </summary>
     public ImmutableArray<ProvinceLevels> Levels { get; init; } = [];
 
+    /// <summary>Each province's designation status today: designated, waiting for a partner province, or indicative (the woondeals).</summary>
+    public ImmutableArray<global::Regiewijzer.Data.Features.Regions.ProvinceDesignation> Designations { get; init; } = [];
+
     /// <summary>The national check had every region been distributed region-only.</summary>
     public AggregateCheck? NationRegionOnly { get; init; }
 
@@ -42,7 +45,7 @@ public static class CheckCountry
     public static async Task<CountryCheck> RunAsync(RegiewijzerDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Members.Any()).OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
         var rows = await LoadRegionInput.LoadAsync(db, _ => true, ct).ConfigureAwait(false);
         var outcomes = regions.Select(r => DistributeRegion.Decide(LoadRegionInput.Build(r, rows))).ToImmutableArray();
 
@@ -65,6 +68,7 @@ public static class CheckCountry
             Levels = levels,
             NationRegionOnly = Aggregation.National(distributed.Select(LevelComparison.RegionOnlyOf), NormSets.Default),
             Missing = TotalCompleteness.MissingCounts(municipalities.Where(m => !counted.Contains(m.Code)).Select(m => m.ProvinceCode)),
+            Designations = await global::Regiewijzer.Data.Features.Regions.LoadDesignations.StatusAsync(db, DutchTime.Date(DateTimeOffset.UtcNow), ct).ConfigureAwait(false),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Regiewijzer.Data.Features;
 
@@ -19,6 +20,14 @@ public static class FindProvince
         return string.Equals(code, q, StringComparison.OrdinalIgnoreCase)
             || Same(name, q)
             || (CommonNames.TryGetValue(code, out var common) && Same(common, q));
+    }
+
+    /// <summary>The code of the province <paramref name="query"/> names (code or name), or null.</summary>
+    public static async Task<string?> CodeAsync(RegiewijzerDb db, string query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var provinces = await db.Provinces.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct).ConfigureAwait(false);
+        return provinces.FirstOrDefault(p => Matches(p.Code, p.Name, query))?.Code;
     }
 
     private static bool Same(string a, string b) =>

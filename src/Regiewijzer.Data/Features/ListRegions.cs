@@ -35,7 +35,7 @@ public static class ListRegions
     public static async Task<IReadOnlyList<RegionSummary>> RunAsync(RegiewijzerDb db, string? regionId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var regions = await db.Regions.AsNoTracking().Where(r => regionId == null || r.Id == regionId).OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        var regions = await db.Regions.AsNoTracking().Where(r => (regionId == null && r.Members.Any()) || r.Id == regionId).OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
         var memberRows = await db.Memberships.AsNoTracking().Where(m => regionId == null || m.RegionId == regionId).ToListAsync(ct).ConfigureAwait(false);
         var members = memberRows.ToLookup(m => m.RegionId, StringComparer.Ordinal);
         var codes = memberRows.Select(m => m.MunicipalityCode).ToList();
@@ -50,7 +50,7 @@ public static class ListRegions
                 r.Name,
                 r.Provinces,
                 ms.Count,
-                ms.Count(m => m.Indicative),
+                ms.Count(m => m.Indicative && m.DesignationProvince == null),
                 ts.Sum(t => t?.Homes ?? 0),
                 ts.Count(t => t?.Origin == TaskOrigin.Agreed),
                 ts.Count(t => t?.Origin == TaskOrigin.Derived),

@@ -116,7 +116,7 @@ public static class LoadMonitoring
     private static async Task<MonitoringRows> LoadReferenceAsync(RegiewijzerDb db, MonitoringRows? previous, CancellationToken ct)
     {
         var municipalities = await db.Municipalities.AsNoTracking().Include(m => m.Membership).ToListAsync(ct).ConfigureAwait(false);
-        var regions = await db.Regions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Members.Any()).ToListAsync(ct).ConfigureAwait(false);
         var provinces = await db.Provinces.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var weightRows = await db.TrajectoryWeights.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var agreementRows = await db.Agreements.AsNoTracking().Include(a => a.Shares)

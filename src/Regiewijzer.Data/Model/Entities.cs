@@ -88,6 +88,9 @@ public sealed class RegionMembershipRow
     /// <summary>The version of that act.</summary>
     public int? DesignationVersion { get; set; }
 
+    /// <summary>Indicative now: constructed rather than taken from a deal text, and not (yet) designated by the province (not stored).</summary>
+    public bool IndicativeNow => Indicative && DesignationProvince is null;
+
     public MunicipalityRow? Municipality { get; set; }
 
     public HousingRegionRow? Region { get; set; }

@@ -222,7 +222,7 @@ public static class CouncilReports
             b.Add(new ReportParagraph($"De opgave van {name} is afgeleid, niet afgesproken: {task.Method ?? "methode onbekend"}.", "Aanname"));
         }
 
-        if (facts.Membership!.Indicative)
+        if (facts.Membership!.IndicativeNow)
         {
             b.Add(new ReportParagraph($"{name} is indicatief lid van {region.Name}: niet gecontroleerd aan de tekst van de woondeal.", "Aanname"));
         }

@@ -22,6 +22,7 @@ internal static class Endpoints
         ProvinceEndpoints.Map(api);
         RegionEndpoints.Map(api);
         DealEndpoints.Map(api);
+        DesignationEndpoints.Map(api, writes);
         MunicipalityEndpoints.Map(api);
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);

@@ -115,7 +115,7 @@ internal sealed record MunicipalityDetail(
             m.Name,
             ProvinceRef.Of(m.ProvinceCode, m.Province?.Name ?? m.ProvinceCode),
             regionRef,
-            facts.Membership?.Indicative ?? false,
+            facts.Membership?.IndicativeNow ?? false,
             facts.Membership?.Source,
             facts.Task is { } t ? TaskResource.From(t) : null,
             facts.Stock is { } s ? StockResource.From(s) : null,

@@ -137,7 +137,7 @@ internal sealed record RegionDetail(
                 m.MunicipalityCode,
                 m.Municipality?.Name ?? m.MunicipalityCode,
                 m.Municipality?.ProvinceCode ?? string.Empty,
-                m.Indicative,
+                m.IndicativeNow,
                 m.Source,
                 q.Tasks.TryGetValue(m.MunicipalityCode, out var t) ? TaskResource.From(t) : null,
                 q.Stock.TryGetValue(m.MunicipalityCode, out var st) ? StockResource.From(st) : null,

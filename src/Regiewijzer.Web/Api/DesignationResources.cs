@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.ComponentModel;
+using System.Globalization;
+using Regiewijzer.Core.Regions;
+using Regiewijzer.Data.Features.Regions;
+
+namespace Regiewijzer.Web.Api;
+
+[Description("De aangewezen woningbouwregio's op een datum en de stand per provincie.")]
+internal sealed record DesignationsResource(
+    [property: Description("Peildatum (jjjj-mm-dd).")] string Date,
+    [property: Description("Per provincie: aangewezen, wachtend of indicatief.")] IReadOnlyList<ProvinceDesignationResource> Provinces,
+    [property: Description("De aangewezen regio's die op de datum in werking zijn.")] IReadOnlyList<DesignatedRegionResource> Regions)
+{
+    public static DesignationsResource From(DateOnly date, ImmutableArray<ProvinceDesignation> provinces, ImmutableArray<DesignatedRegion> regions) => new(
+        Iso(date),
+        [.. provinces.Select(ProvinceDesignationResource.From)],
+        [.. regions.Select(r => new DesignatedRegionResource(r.Id, r.Name, [.. r.Municipalities.Select(m => m.Value)], [.. r.Provinces.Select(p => p.Value)]))]);
+
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+[Description("De stand van de aanwijzing van één provincie.")]
+internal sealed record ProvinceDesignationResource(
+    ProvinceRef Province,
+    [property: Description("aangewezen, wachtend (een regio wacht op een andere provincie) of indicatief (de woondeals).")] string State,
+    [property: Description("De aanwijzing die in werking is; null als er geen is.")] DesignationActResource? Act,
+    [property: Description("Regio's van die aanwijzing die nog niet in werking zijn, met de provincies die ze nog moeten aanwijzen.")] IReadOnlyList<WaitingRegionResource> Waiting)
+{
+    public static ProvinceDesignationResource From(ProvinceDesignation p) => new(
+        ProvinceRef.Of(p.Code, p.Name),
+        p.State switch { DesignationState.Designated => "aangewezen", DesignationState.Waiting => "wachtend", _ => "indicatief" },
+        p.Act is null ? null : DesignationActResource.From(p.Act),
+        [.. p.Waiting.Select(w => new WaitingRegionResource(w.RegionId, w.RegionName, w.Missing))]);
+}
+
+[Description("Een regio die wacht op de aanwijzing door een andere provincie.")]
+internal sealed record WaitingRegionResource(string Id, string Name, [property: Description("Namen van de provincies die nog moeten aanwijzen.")] IReadOnlyList<string> WaitingFor);
+
+[Description("Een aangewezen woningbouwregio in werking.")]
+internal sealed record DesignatedRegionResource(string Id, string Name, [property: Description("CBS-codes van de gemeenten.")] IReadOnlyList<string> Municipalities, [property: Description("Provincies (PV-codes) die haar aanwezen.")] IReadOnlyList<string> Provinces);
+
+[Description("Eén aanwijzing van een provincie.")]
+internal sealed record DesignationActResource(
+    ProvinceRef Province,
+    [property: Description("Versie (1, 2, ...); een nieuwere vervangt de vorige vanaf haar eigen datum.")] int Version,
+    [property: Description("In werking vanaf (jjjj-mm-dd).")] string InForceFrom,
+    [property: Description("Juridische grondslag: artikel van de omgevingsverordening of URL.")] string LegalReference,
+    [property: Description("Vastgelegd op (ISO 8601).")] DateTimeOffset RecordedAt,
+    [property: Description("Vastgelegd door.")] string RecordedBy,
+    [property: Description("De regio's met hun gemeenten en partnerprovincies.")] IReadOnlyList<ActRegionResource> Regions)
+{
+    public static DesignationActResource From(StoredDesignation s) => new(
+        ProvinceRef.Of(s.Act.Province.Value, s.ProvinceName),
+        s.Act.Version,
+        DesignationsResource.Iso(s.Act.InForceFrom),
+        s.Act.LegalReference,
+        s.RecordedAt,
+        s.RecordedBy,
+        [.. s.Act.RegionNames.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new ActRegionResource(
+            r.Key,
+            r.Value,
+            [.. s.Act.RegionOf.Where(x => x.Value == r.Key).Select(x => x.Key.Value).Order(StringComparer.Ordinal)],
+            [.. s.Act.Partners.GetValueOrDefault(r.Key, []).Select(p => p.Value)]))]);
+}
+
+[Description("Een regio in een aanwijzing.")]
+internal sealed record ActRegionResource(
+    string Id,
+    string Name,
+    [property: Description("CBS-codes van de gemeenten van deze provincie in de regio.")] IReadOnlyList<string> Municipalities,
+    [property: Description("Andere provincies (PV-codes) die de regio ook moeten aanwijzen.")] IReadOnlyList<string> Partners);
+
+[Description("De aanwijzingen van een provincie en het concept voor een nieuwe.")]
+internal sealed record ProvinceDesignationsResource(
+    ProvinceRef Province,
+    [property: Description("De versie die een nieuwe aanwijzing krijgt; stuur de vorige (deze min 1) mee als basedOnVersion.")] int NextVersion,
+    [property: Description("Alle vastgelegde aanwijzingen, oudste eerst.")] IReadOnlyList<DesignationActResource> Acts,
+    [property: Description("Het concept: regio's (de woondeals of de vorige aanwijzing).")] IReadOnlyList<DraftRegionResource> DraftRegions,
+    [property: Description("Het concept: elke gemeente met haar woondeals en de voorgestelde regio (null bij een overlapping zonder keuze).")] IReadOnlyList<DraftMunicipalityResource> DraftMunicipalities)
+{
+    public static ProvinceDesignationsResource From(DesignationWorkspace w) => new(
+        ProvinceRef.Of(w.ProvinceCode, w.ProvinceName),
+        w.NextVersion,
+        [.. w.History.Select(DesignationActResource.From)],
+        [.. w.Draft.Regions.Select(r => new DraftRegionResource(r.Id, r.Name, [.. r.Partners.Select(p => p.Value)], [.. r.Candidates.Select(p => p.Value)], r.FromDeal))],
+        [.. w.Draft.Municipalities.Select(m => new DraftMunicipalityResource(m.Code.Value, m.Name, [.. m.Deals], m.IsOverlap, m.Proposed))]);
+}
+
+[Description("Een regio in het concept.")]
+internal sealed record DraftRegionResource(string Id, string Name, IReadOnlyList<string> Partners, [property: Description("Provincies die partner kunnen zijn (die van de partijen van de woondeal).")] IReadOnlyList<string> PartnerCandidates, [property: Description("True als de regio een woondeal is.")] bool FromDeal);
+
+[Description("Een gemeente in het concept.")]
+internal sealed record DraftMunicipalityResource(string Code, string Name, [property: Description("Woondeals (id) waarbij de gemeente partij is.")] IReadOnlyList<string> Deals, [property: Description("True bij meer dan één woondeal: de provincie kiest.")] bool Overlap, string? Proposed);
+
+[Description("In welke woningbouwregio een gemeente op een datum lag.")]
+internal sealed record MunicipalityRegionResource(
+    string Code,
+    string Name,
+    [property: Description("Peildatum (jjjj-mm-dd).")] string Date,
+    [property: Description("aangewezen of indicatief.")] string Basis,
+    [property: Description("De aangewezen regio in werking; null zonder aanwijzing.")] RegionRef? Region,
+    [property: Description("De woondeals waarbij de gemeente partij is (de indicatieve regio's).")] IReadOnlyList<RegionRef> Deals);
+
+[Description("Een nieuwe aanwijzing.")]
+internal sealed record DesignationRequest(
+    [property: Description("In werking vanaf, jjjj-mm-dd.")] string? InForceFrom,
+    [property: Description("Juridische grondslag: artikel van de omgevingsverordening of URL (5 tot 500 tekens).")] string? LegalReference,
+    [property: Description("De regio's: code, naam en de andere provincies die haar ook aanwijzen.")] IReadOnlyList<DesignationRegionRequest?>? Regions,
+    [property: Description("Per gemeente (CBS-code) de regiocode; elke gemeente van de provincie.")] Dictionary<string, string?>? Municipalities,
+    [property: Description("De laatste versie die u las; 0 als er nog geen aanwijzing was.")] int? BasedOnVersion,
+    [property: Description("true: u bevestigt dat dit de vastgestelde aanwijzing is.")] bool? Confirmed);
+
+[Description("Een regio in een nieuwe aanwijzing.")]
+internal sealed record DesignationRegionRequest(
+    [property: Description("Regiocode: de woondeal (WD19) of nieuw (PV25-R1).")] string? Id,
+    [property: Description("Naam.")] string? Name,
+    [property: Description("Andere provincies (PV-codes) die deze regio ook aanwijzen.")] IReadOnlyList<string>? Partners);
