@@ -64,7 +64,7 @@ internal static class AanwijzingCommand
                     p.State switch { DesignationState.Designated => "aangewezen", DesignationState.Waiting => "aangewezen, regio wacht", _ => "indicatief (woondeals)" },
                     p.Act is { } a ? $"{DutchTime.Dutch(a.Act.InForceFrom)} (versie {a.Act.Version})" : "-",
                     Markup.Escape(p.Act?.Act.LegalReference ?? "-"),
-                    p.Waiting.IsEmpty ? "-" : Markup.Escape(string.Join("; ", p.Waiting.Select(w => $"{w.RegionName}: {string.Join(" en ", w.Missing)}"))));
+                    p.Waiting.IsEmpty ? "-" : Markup.Escape(string.Join("; ", p.Waiting.Select(w => $"{w.RegionId}: {string.Join(" en ", w.Missing)}"))));
             }
 
             var console = Terminal.For(stdout);
