@@ -109,7 +109,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         session.AssertNoScriptErrors();
     }
 
-    private static async Task SignInAsync(IPage page, string site, string email)
+    internal static async Task SignInAsync(IPage page, string site, string email)
     {
         await page.GotoAsync($"{site}/aanmelden");
         await page.Locator("#email").FillAsync(email);
@@ -124,7 +124,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#afmelden")).ToHaveCountAsync(0);
     }
 
-    private static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation)
+    internal static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation)
     {
         await using var db = database.CreateContext();
         var services = new ServiceCollection();
@@ -136,7 +136,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         Assert.True(result.Created, string.Join("; ", result.Errors));
     }
 
-    private static async Task AssertAxeCleanAsync(IPage page, string state)
+    internal static async Task AssertAxeCleanAsync(IPage page, string state)
     {
         var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

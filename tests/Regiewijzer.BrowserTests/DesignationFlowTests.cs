@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using Regiewijzer.Data.Database;
+using Regiewijzer.Web;
+using Xunit;
+
+namespace Regiewijzer.BrowserTests;
+
+/// <summary>
+/// Issue 13's browser test: a Gelderland officer designates the province's woningbouwregio's. Barneveld and Nijkerk are
+/// party to both Regio Foodvalley and Regio Amersfoort; the page shows each conflict and asks which region. Nothing is
+/// recorded without an explicit confirmation; after it, the national page shows that Gelderland designated. Runs on its
+/// own app and database (it needs an account).
+/// </summary>
+public sealed class DesignationFlowTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Gelderland_ResolvesTheOverlap_Designates_AndTheNationalPageChanges()
+    {
+        var directory = Directory.CreateTempSubdirectory("regiewijzer-aanwijzing-").FullName;
+        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
+        await using var web = await WebApp.BuildAsync(
+        [
+            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
+            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await web.StartAsync(TestContext.Current.CancellationToken);
+        var site = web.Urls.First().TrimEnd('/');
+        await ExemptionFlowTests.CreateAccountAsync(database, "gelderland@browsertest.nl", "Bewerker Gelderland", "PV25");
+
+        await using var session = await app.OpenAsync(nameof(Gelderland_ResolvesTheOverlap_Designates_AndTheNationalPageChanges), 1366, 1000);
+        var page = session.Page;
+        await page.GotoAsync(site + "/");
+        await Assertions.Expect(page.Locator("#aanwijzingen")).ToContainTextAsync("indicatief (woondeals)");
+        await Assertions.Expect(page.Locator("section:has(#aanwijzingen-titel)")).ToContainTextAsync("Nog geen provincie heeft woningbouwregio's aangewezen");
+
+        await ExemptionFlowTests.SignInAsync(page, site, "gelderland@browsertest.nl");
+        await page.GotoAsync($"{site}/provincie/PV25/aanwijzing");
+        await Assertions.Expect(page.Locator("#aanwijzing-status")).ToContainTextAsync("nog geen woningbouwregio's aangewezen");
+        var barneveld = page.Locator("#overlap-GM0203");
+        await Assertions.Expect(barneveld).ToContainTextAsync("Barneveld is partij bij Regio Amersfoort (WD18) en Regio Foodvalley (WD19)");
+        await Assertions.Expect(page.Locator("#overlap-GM0267")).ToBeVisibleAsync();
+        await ExemptionFlowTests.AssertAxeCleanAsync(page, "aanwijzing (concept)");
+        await session.ScreenshotAsync("concept");
+
+        // Foodvalley for both; the region within Gelderland only (Utrecht's part follows when Utrecht designates).
+        await page.Locator("#gemeente-GM0203-WD19").CheckAsync();
+        await page.Locator("#gemeente-GM0267-WD19").CheckAsync();
+        await page.Locator("#regio-partner-WD19-PV26").UncheckAsync();
+        await page.Locator("#aanwijzing-datum").FillAsync("2026-01-01");
+        await page.Locator("#aanwijzing-grondslag").FillAsync("Omgevingsverordening Gelderland, art. 8.1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwijzing vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#fouten")).ToContainTextAsync("Bevestig dat dit de aanwijzing is"); // nothing on one click
+        await Assertions.Expect(page.Locator("#aanwijzing-status")).ToContainTextAsync("nog geen woningbouwregio's aangewezen");
+        await Assertions.Expect(page.Locator("#gemeente-GM0203-WD19")).ToBeCheckedAsync(); // what was chosen stays
+        await ExemptionFlowTests.AssertAxeCleanAsync(page, "aanwijzing (fout)");
+
+        await page.Locator("#aanwijzing-bevestigd").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwijzing vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#bevestiging")).ToContainTextAsync("De aanwijzing is vastgelegd");
+        await Assertions.Expect(page.Locator("#aanwijzing-status")).ToContainTextAsync("versie 1, in werking sinds 1-1-2026");
+        await Assertions.Expect(page.Locator("#aanwijzing-status")).ToContainTextAsync("Groene Metropoolregio Arnhem-Nijmegen (WD20): wacht op Limburg");
+        await Assertions.Expect(page.Locator("#aanwijzing-geschiedenis ~ div table")).ToContainTextAsync("Regio Foodvalley (WD19): 5 gemeenten");
+        await session.ScreenshotAsync("vastgelegd");
+
+        // The national page: Gelderland has designated; Foodvalley's Gelderland part is a designated region now.
+        await page.GotoAsync(site + "/");
+        await Assertions.Expect(page.Locator("section:has(#aanwijzingen-titel)")).ToContainTextAsync("1 van de 12 provincies heeft woningbouwregio's aangewezen (Gelderland)");
+        await Assertions.Expect(page.Locator("#aanwijzingen tr:has-text('Gelderland')")).ToContainTextAsync("1-1-2026 (versie 1)");
+        await page.GotoAsync(site + "/regio/WD21");
+        await Assertions.Expect(page.Locator("#regio-grondslag")).ToContainTextAsync("Aangewezen woningbouwregio");
+        await page.GotoAsync(site + "/regio/WD17");
+        await Assertions.Expect(page.Locator("#regio-grondslag")).ToContainTextAsync("Indicatieve regio");
+        session.AssertNoScriptErrors();
+    }
+}
