@@ -12,6 +12,8 @@ public partial class RegiewijzerDb
 
     public DbSet<DesignationAssignmentRow> DesignationAssignments => Set<DesignationAssignmentRow>();
 
+    public DbSet<TaskProposalRow> TaskProposals => Set<TaskProposalRow>();
+
     private static void ConfigureDesignations(ModelBuilder builder)
     {
         builder.Entity<DesignationActRow>(e =>
@@ -39,6 +41,17 @@ public partial class RegiewijzerDb
             e.Property(a => a.RegionId).HasMaxLength(20);
             e.HasOne<DesignationActRow>().WithMany(a => a.Assignments).HasForeignKey(a => a.ActId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(a => a.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TaskProposalRow>(e =>
+        {
+            e.ToTable("task_proposals");
+            e.HasIndex(p => new { p.MunicipalityCode, p.PeriodFrom, p.PeriodTo, p.Status });
+            e.Property(p => p.Reasoning).HasMaxLength(500);
+            e.Property(p => p.ProposedBy).HasMaxLength(200);
+            e.Property(p => p.DecidedBy).HasMaxLength(200);
+            e.Property(p => p.Status).HasMaxLength(20);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(p => p.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

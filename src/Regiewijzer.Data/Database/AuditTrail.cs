@@ -39,6 +39,7 @@ internal static class AuditTrail
         [typeof(ExemptionRow)] = o => ("ontheffing", Key(((ExemptionRow)o).Id)),
         [typeof(InstructionRow)] = o => ("instructie", Key(((InstructionRow)o).Id)),
         [typeof(HousingProgrammeRow)] = o => ("vhp", ((HousingProgrammeRow)o).MunicipalityCode),
+        [typeof(TaskProposalRow)] = o => ("opgave", ((TaskProposalRow)o).MunicipalityCode),
         [typeof(DesignationActRow)] = o => ("aanwijzing", ((DesignationActRow)o).ProvinceCode),
         [typeof(AccountRow)] = o => ("account", ((AccountRow)o).Id),
         [typeof(AccountRoleRow)] = o => ("account", ((AccountRoleRow)o).AccountId),

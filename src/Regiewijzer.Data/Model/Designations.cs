@@ -54,3 +54,33 @@ public sealed class DesignationAssignmentRow
 
     public required string RegionId { get; set; }
 }
+
+/// <summary>A municipality's proposal for its own task in a period; the province adopts (the task becomes it) or rejects it.</summary>
+public sealed class TaskProposalRow
+{
+    public int Id { get; set; }
+
+    public required string MunicipalityCode { get; set; }
+
+    public int PeriodFrom { get; set; }
+
+    public int PeriodTo { get; set; }
+
+    public int Homes { get; set; }
+
+    /// <summary>Why this number (the municipality's own grounds).</summary>
+    public required string Reasoning { get; set; }
+
+    public required string ProposedBy { get; set; }
+
+    public DateTimeOffset ProposedAt { get; set; }
+
+    /// <summary>open, vastgesteld or afgewezen.</summary>
+    public required string Status { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public int Version { get; set; }
+}

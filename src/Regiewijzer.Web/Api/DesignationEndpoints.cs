@@ -139,3 +139,76 @@ internal static class DesignationEndpoints
     private static ProblemHttpResult BadDate(HttpContext http) =>
         Problems.InvalidParameters(http, [new InvalidParam("datum", "De peildatum is geen datum: geef hem als jjjj-mm-dd, bijvoorbeeld 2027-03-01")]);
 }
+
+/// <summary>The task per region and period (issue 13): read (public), set by the province, proposed by a municipality, decided by the province.</summary>
+internal static class RegionTaskEndpoints
+{
+    private const string Tag = "Woningbouwregio's";
+
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
+        api.MapRead("/regios/{id}/opgave", GetAsync).WithTags(Tag)
+            .WithName("regioOpgaveOphalen")
+            .WithSummary("De opgave van een regio in een periode")
+            .WithDescription("Per gemeente de opgave (afgesproken met bron, of afgeleid met methode) en een open voorstel van de gemeente; de regionale opgave is hun som. periode: jjjj-jjjj (standaard de periode die de verdeling gebruikt).")
+            .ProducesProblems(400, 404);
+        writes.MapPut("/regios/{id}/opgave", SetAsync).WithTags(Tag)
+            .WithName("regioOpgaveVaststellen")
+            .WithSummary("De opgave van gemeenten vaststellen (provincie)")
+            .WithDescription("Door een bewerker van de provincie, voor haar eigen gemeenten in de regio. Per gemeente: homes, origin (afgesproken of afgeleid), basis (bron of methode) en de gelezen version (0 voor een nieuwe opgave).")
+            .ProducesProblems(400, 401, 403, 404, 409, 422);
+        writes.MapPost("/regios/{id}/opgave/periode", UsePeriodAsync).WithTags(Tag)
+            .WithName("regioPeriodeKiezen")
+            .WithSummary("De periode kiezen die de verdeling gebruikt (provincie)")
+            .ProducesProblems(400, 401, 403, 404, 409);
+        writes.MapPost("/gemeenten/{code}/opgavevoorstellen", ProposeAsync).WithTags(Tag)
+            .WithName("opgaveVoorstellen")
+            .WithSummary("Een eigen opgave voorstellen (gemeente)")
+            .WithDescription("Door een bewerker van de gemeente, met onderbouwing; een nieuw voorstel vervangt het open voorstel voor dezelfde periode.")
+            .ProducesProblems(400, 401, 403, 404, 422);
+        writes.MapPost("/opgavevoorstellen/{id:int}/besluit", DecideAsync).WithTags(Tag)
+            .WithName("opgaveVoorstelBesluiten")
+            .WithSummary("Een voorstel vaststellen of afwijzen (provincie)")
+            .ProducesProblems(401, 403, 404, 409, 422);
+    }
+
+    private static async Task<IResult> GetAsync([Description("Regiocode, bijvoorbeeld WD19.")] string id, [Description("Periode als jjjj-jjjj, bijvoorbeeld 2026-2035.")] string? periode, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct)
+    {
+        var period = periode is null ? null : TaskPeriod.TryParse(periode);
+        if (periode is not null && period is null)
+        {
+            return Problems.InvalidParameters(http, [new InvalidParam("periode", "Geef de periode als jjjj-jjjj, bijvoorbeeld 2026-2035 (ten hoogste 15 jaar)")]);
+        }
+
+        var view = await RegionTasks.LoadAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, period, ct).ConfigureAwait(false);
+        return view is null ? Problems.NotFound(http, $"Er is geen woningbouwregio met code '{id}'.") : TypedResults.Ok(RegionTaskResource.From(view));
+    }
+
+    private static async Task<IResult> SetAsync(string id, RegionTaskRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
+    {
+        if (TaskPeriod.TryParse(body?.Period) is not { } period)
+        {
+            return Problems.InvalidInput(http, [new InvalidParam("period", "Geef de periode als jjjj-jjjj, bijvoorbeeld 2026-2035.")]);
+        }
+
+        var entries = (body!.Tasks ?? []).Select(t => (new TaskEntry(t?.Municipality ?? string.Empty, t?.Homes, t?.Origin, t?.Basis), t?.Version)).ToList();
+        return (await RegionTasks.SetAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, period, entries, clock, ct).ConfigureAwait(false)).ToApi(http, RegionTaskResource.From);
+    }
+
+    private static async Task<IResult> UsePeriodAsync(string id, RegionPeriodRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct) =>
+        TaskPeriod.TryParse(body?.Period) is not { } period
+            ? Problems.InvalidInput(http, [new InvalidParam("period", "Geef de periode als jjjj-jjjj, bijvoorbeeld 2026-2035.")])
+            : (await RegionTasks.UsePeriodAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, period, ct).ConfigureAwait(false))
+                .ToApi(http, r => new RegionPeriodResource(r.Id, $"{r.PeriodFrom}-{r.PeriodTo}"));
+
+    private static async Task<IResult> ProposeAsync(string code, TaskProposalRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        TaskPeriod.TryParse(body?.Period) is not { } period
+            ? Problems.InvalidInput(http, [new InvalidParam("period", "Geef de periode als jjjj-jjjj, bijvoorbeeld 2026-2035.")])
+            : (await RegionTasks.ProposeAsync(db, await current.GetAsync(ct).ConfigureAwait(false), code, period, body!.Homes, body.Reasoning, clock, ct).ConfigureAwait(false))
+                .ToApi(http, TaskProposalResource.From, created: true, location: p => $"{ApiConventions.BasePath}/opgavevoorstellen/{p.Id}/besluit");
+
+    private static async Task<IResult> DecideAsync(int id, TaskProposalDecisionRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
+        body?.Adopt is not { } adopt
+            ? Problems.InvalidInput(http, [new InvalidParam("adopt", "Geef true (vaststellen) of false (afwijzen).")])
+            : (await RegionTasks.DecideAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, adopt, body.Version, clock, ct).ConfigureAwait(false)).ToApi(http, TaskProposalResource.From);
+}

@@ -116,3 +116,77 @@ internal sealed record DesignationRegionRequest(
     [property: Description("Regiocode: de woondeal (WD19) of nieuw (PV25-R1).")] string? Id,
     [property: Description("Naam.")] string? Name,
     [property: Description("Andere provincies (PV-codes) die deze regio ook aanwijzen.")] IReadOnlyList<string>? Partners);
+
+[Description("De opgave van een regio in een periode.")]
+internal sealed record RegionTaskResource(
+    RegionRef Region,
+    [property: Description("De getoonde periode (jjjj-jjjj) met haar omschrijving.")] string Period,
+    string PeriodLabel,
+    [property: Description("De periode die de verdeling gebruikt.")] string PeriodInUse,
+    [property: Description("Som van de bekende opgaven van de gemeenten.")] int Total,
+    [property: Description("Aantal gemeenten zonder opgave in de periode; dan is total niet de hele regionale opgave.")] int Missing,
+    IReadOnlyList<MemberTaskResource> Municipalities)
+{
+    public static RegionTaskResource From(RegionTaskView v) => new(
+        RegionRef.Of(v.Region.Id, v.Region.Name),
+        v.Period.Code,
+        v.Period.Label,
+        v.InUse.Code,
+        v.Total,
+        v.Missing,
+        [.. v.Members.Select(m => new MemberTaskResource(
+            m.Code,
+            m.Name,
+            m.Task?.Homes,
+            m.Task is null ? null : m.Task.Origin == Regiewijzer.Data.Model.TaskOrigin.Derived ? TaskRules.Derived : TaskRules.Agreed,
+            m.Task is null ? null : m.Task.Origin == Regiewijzer.Data.Model.TaskOrigin.Derived ? m.Task.Method : m.Task.Source,
+            m.Task?.Version,
+            m.Proposal is null ? null : TaskProposalResource.From(m.Proposal)))]);
+}
+
+[Description("De opgave van één gemeente.")]
+internal sealed record MemberTaskResource(
+    string Code,
+    string Name,
+    [property: Description("Woningen; null als er geen opgave is.")] int? Homes,
+    [property: Description("afgesproken of afgeleid.")] string? Origin,
+    [property: Description("Bron (afgesproken) of methode (afgeleid).")] string? Basis,
+    int? Version,
+    [property: Description("Het open voorstel van de gemeente, of null.")] TaskProposalResource? Proposal);
+
+[Description("Een voorstel van een gemeente voor haar opgave.")]
+internal sealed record TaskProposalResource(int Id, string Municipality, string Period, int Homes, string Reasoning, [property: Description("open, vastgesteld of afgewezen.")] string Status, string ProposedBy, DateTimeOffset ProposedAt, int Version)
+{
+    public static TaskProposalResource From(Regiewijzer.Data.Model.TaskProposalRow p) =>
+        new(p.Id, p.MunicipalityCode, $"{p.PeriodFrom}-{p.PeriodTo}", p.Homes, p.Reasoning, p.Status, p.ProposedBy, p.ProposedAt, p.Version);
+}
+
+[Description("De periode die de verdeling van een regio gebruikt.")]
+internal sealed record RegionPeriodResource(string Region, string Period);
+
+[Description("Opgaven vaststellen.")]
+internal sealed record RegionTaskRequest(
+    [property: Description("Periode, jjjj-jjjj.")] string? Period,
+    [property: Description("Per gemeente de opgave.")] IReadOnlyList<TaskEntryRequest?>? Tasks);
+
+[Description("De opgave van één gemeente.")]
+internal sealed record TaskEntryRequest(
+    [property: Description("CBS-gemeentecode.")] string? Municipality,
+    [property: Description("Woningen (0 tot 1.000.000).")] int? Homes,
+    [property: Description("afgesproken of afgeleid.")] string? Origin,
+    [property: Description("Bron (afgesproken) of methode (afgeleid), 5 tot 500 tekens.")] string? Basis,
+    [property: Description("De gelezen version; 0 voor een nieuwe opgave.")] int? Version);
+
+[Description("De periode die de verdeling gebruikt.")]
+internal sealed record RegionPeriodRequest([property: Description("Periode, jjjj-jjjj.")] string? Period);
+
+[Description("Een voorstel voor de eigen opgave.")]
+internal sealed record TaskProposalRequest(
+    [property: Description("Periode, jjjj-jjjj.")] string? Period,
+    [property: Description("Woningen.")] int? Homes,
+    [property: Description("Onderbouwing, 5 tot 500 tekens.")] string? Reasoning);
+
+[Description("Besluit over een voorstel.")]
+internal sealed record TaskProposalDecisionRequest(
+    [property: Description("true = vaststellen, false = afwijzen.")] bool? Adopt,
+    [property: Description("De gelezen version van het voorstel.")] int? Version);

@@ -23,6 +23,7 @@ internal static class Endpoints
         RegionEndpoints.Map(api);
         DealEndpoints.Map(api);
         DesignationEndpoints.Map(api, writes);
+        RegionTaskEndpoints.Map(api, writes);
         MunicipalityEndpoints.Map(api);
         DistributionEndpoints.Map(api);
         FindingEndpoints.Map(api);

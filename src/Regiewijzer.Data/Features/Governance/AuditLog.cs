@@ -50,7 +50,8 @@ public static class AuditLog
         ["Grounds"] = "gronden", ["Content"] = "inhoud", ["Subject"] = "onderwerp", ["Deadline"] = "termijn", ["LegalBasis"] = "grondslag",
         ["MunicipalityCode"] = "gemeente", ["Assumption"] = "aanname", ["RegionId"] = "regio", ["PlanId"] = "plan", ["Id"] = "id",
         ["ProvinceCode"] = "provincie", ["InForceFrom"] = "in werking vanaf", ["LegalReference"] = "juridische grondslag", ["RecordedAt"] = "vastgelegd op",
-        ["RecordedBy"] = "vastgelegd door", ["DealRegionId"] = "woondealregio", ["DesignationProvince"] = "aangewezen door", ["DesignationVersion"] = "versie van de aanwijzing", ["Indicative"] = "indicatief",
+        ["RecordedBy"] = "vastgelegd door", ["DealRegionId"] = "woondealregio", ["DesignationProvince"] = "aangewezen door", ["DesignationVersion"] = "versie van de aanwijzing", ["Indicative"] = "indicatief", ["Homes"] = "woningen", ["PeriodFrom"] = "periode vanaf", ["PeriodTo"] = "periode tot en met",
+        ["Origin"] = "herkomst", ["Method"] = "methode", ["ProposedBy"] = "voorgesteld door", ["ProposedAt"] = "voorgesteld op", ["DecidedAt"] = "besloten op",
     };
 
     /// <summary>The Dutch name of a stored field ("SocialRent" → "sociale huur"); the field's own name when there is none.</summary>
