@@ -74,7 +74,7 @@ internal static class DesignationEndpoints
 
         var region = await LoadDesignations.RegionOfAsync(db, upper, date, ct).ConfigureAwait(false);
         var deals = LoadDesignations.DealsOf(await LoadDeals.AllAsync(db, ct).ConfigureAwait(false), upper).Select(d => RegionRef.Of(d.Id, d.Name)).ToList();
-        return TypedResults.Ok(new MunicipalityRegionResource(upper, name.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        return TypedResults.Ok(new MunicipalityRegionResource(upper, name.Name, date,
             region is null ? "indicatief" : "aangewezen", region is null ? null : RegionRef.Of(region.Id, region.Name), deals));
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
-using System.Globalization;
 using Regiewijzer.Core.Regions;
 using Regiewijzer.Data.Features.Regions;
 
@@ -8,16 +7,14 @@ namespace Regiewijzer.Web.Api;
 
 [Description("De aangewezen woningbouwregio's op een datum en de stand per provincie.")]
 internal sealed record DesignationsResource(
-    [property: Description("Peildatum (jjjj-mm-dd).")] string Date,
+    [property: Description("Peildatum.")] DateOnly Date,
     [property: Description("Per provincie: aangewezen, wachtend of indicatief.")] IReadOnlyList<ProvinceDesignationResource> Provinces,
     [property: Description("De aangewezen regio's die op de datum in werking zijn.")] IReadOnlyList<DesignatedRegionResource> Regions)
 {
     public static DesignationsResource From(DateOnly date, ImmutableArray<ProvinceDesignation> provinces, ImmutableArray<DesignatedRegion> regions) => new(
-        Iso(date),
+        date,
         [.. provinces.Select(ProvinceDesignationResource.From)],
         [.. regions.Select(r => new DesignatedRegionResource(r.Id, r.Name, [.. r.Municipalities.Select(m => m.Value)], [.. r.Provinces.Select(p => p.Value)]))]);
-
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 [Description("De stand van de aanwijzing van één provincie.")]
@@ -44,7 +41,7 @@ internal sealed record DesignatedRegionResource(string Id, string Name, [propert
 internal sealed record DesignationActResource(
     ProvinceRef Province,
     [property: Description("Versie (1, 2, ...); een nieuwere vervangt de vorige vanaf haar eigen datum.")] int Version,
-    [property: Description("In werking vanaf (jjjj-mm-dd).")] string InForceFrom,
+    [property: Description("In werking vanaf.")] DateOnly InForceFrom,
     [property: Description("Juridische grondslag: artikel van de omgevingsverordening of URL.")] string LegalReference,
     [property: Description("Vastgelegd op (ISO 8601).")] DateTimeOffset RecordedAt,
     [property: Description("Vastgelegd door.")] string RecordedBy,
@@ -53,7 +50,7 @@ internal sealed record DesignationActResource(
     public static DesignationActResource From(StoredDesignation s) => new(
         ProvinceRef.Of(s.Act.Province.Value, s.ProvinceName),
         s.Act.Version,
-        DesignationsResource.Iso(s.Act.InForceFrom),
+        s.Act.InForceFrom,
         s.Act.LegalReference,
         s.RecordedAt,
         s.RecordedBy,
@@ -97,7 +94,7 @@ internal sealed record DraftMunicipalityResource(string Code, string Name, [prop
 internal sealed record MunicipalityRegionResource(
     string Code,
     string Name,
-    [property: Description("Peildatum (jjjj-mm-dd).")] string Date,
+    [property: Description("Peildatum.")] DateOnly Date,
     [property: Description("aangewezen of indicatief.")] string Basis,
     [property: Description("De aangewezen regio in werking; null zonder aanwijzing.")] RegionRef? Region,
     [property: Description("De woondeals waarbij de gemeente partij is (de indicatieve regio's).")] IReadOnlyList<RegionRef> Deals);

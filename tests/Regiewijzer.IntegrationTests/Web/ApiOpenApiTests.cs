@@ -22,6 +22,8 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         "/grensregios", "/provincies/{code}/grensregios",
         "/gemeenten/{code}/raadsinformatie", "/regios/{id}/regiodocument",
         "/woondeals", "/woondeals/afstemming", "/woondeals/{id}", "/woondeals/{id}/wettoets", "/provincies/{code}/woondeal-afstemming",
+        "/woningbouwregios", "/gemeenten/{code}/woningbouwregio", "/provincies/{code}/aanwijzingen",
+        "/regios/{id}/opgave", "/regios/{id}/opgave/periode", "/gemeenten/{code}/opgavevoorstellen", "/opgavevoorstellen/{id}/besluit",
     ];
 
     [Theory]
@@ -43,7 +45,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(52, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(61, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));
