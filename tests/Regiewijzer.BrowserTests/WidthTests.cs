@@ -18,6 +18,7 @@ public sealed class WidthTests(BrowserApp app)
                      ("/", "home"), ("/provincies", "provincies"), ("/provincie/PV25", "provincie-gelderland"), ("/regio/WD19", "regio-foodvalley"),
                      ("/gemeente/GM0228", "gemeente-ede"), ("/regio/WD19/wat-als", "wat-als"), ("/voortgang", "voortgang"),
                      ("/voortgang/regio/WD19", "voortgang-foodvalley"), ("/bronnen", "bronnen"),
+                     ("/woondeals", "woondeals"), ("/provincie/PV25/aanwijzing", "aanwijzing-gelderland"), ("/regio/WD19/opgave", "opgave-foodvalley"),
                  })
         {
             foreach (var width in new[] { 390, 1366, 1920 })

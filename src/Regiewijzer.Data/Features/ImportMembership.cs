@@ -75,7 +75,15 @@ public static class ImportMembership
                 updated++;
             }
 
-            row.RegionId = r.Region;
+            if (row.DesignationProvince is null)
+            {
+                row.RegionId = r.Region;
+            }
+            else
+            {
+                row.DealRegionId = r.Region; // designated by the province: the import changes only the woondeal region behind it
+            }
+
             row.Indicative = false;
             row.Source = r.Source ?? $"import {sourceName}";
         }
