@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Database;
 
@@ -28,14 +29,19 @@ internal static class DatabaseArgs
             parse.GetValue<string?>(ProviderName) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB_PROVIDER"),
             parse.GetValue<string?>(ConnectionName) ?? Environment.GetEnvironmentVariable("REGIEWIJZER_DB"));
 
-    /// <summary>Opens the database, migrating and seeding it on first use.</summary>
+    /// <summary>
+    /// Who acts at the command line: the operating-system user, as the operator. Every command that writes passes it to
+    /// its feature, as the web passes the signed-in account; the audit trail takes its "who" from there.
+    /// </summary>
+    public static Actor Operator { get; } = Actor.CommandLine(Environment.UserName);
+
+    /// <summary>Opens the database, migrating and seeding it on first use (the seed as <see cref="Operator"/>).</summary>
     public static async Task<RegiewijzerDb> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var db = Resolve(parse).CreateContext();
-        db.Actor = AuditActor.CommandLine(Environment.UserName); // the audit trail's "who" of changes made from the command line
         try
         {
-            await DatabaseSetup.MigrateAndSeedAsync(db, ct: ct).ConfigureAwait(false);
+            await DatabaseSetup.MigrateAndSeedAsync(db, Operator, ct: ct).ConfigureAwait(false);
             return db;
         }
         catch

@@ -5,6 +5,11 @@ using Regiewijzer.Data.Database;
 using Regiewijzer.Web.Accounts;
 using Regiewijzer.Web.Api;
 using Regiewijzer.Web.Components;
+using Regiewijzer.Web.Components.Pages.Overview;
+using Regiewijzer.Web.Components.Pages.Progress;
+using Regiewijzer.Web.Components.Pages.Regions;
+using Regiewijzer.Web.Components.Pages.Regions.Scenarios;
+using Regiewijzer.Web.Components.Pages.Sources;
 using Regiewijzer.Web.Downloads;
 using Regiewijzer.Web.Hosting;
 
@@ -107,7 +112,7 @@ public static class WebApp
         app.MapHealth(); // /health/live, /health/ready
         app.MapApi();
         app.MapAccounts();
-        app.MapDownloads();
+        app.MapDownloads(CountryDownloads.Map, RegionDownloads.Map, ScenarioDownloads.Map, SourceDownloads.Map, ProgressDownloads.Map);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -17,7 +17,7 @@ public enum Provider
 
 /// <summary>
 /// Hands each test its own fresh database (assembly-wide: the PostgreSQL server starts once).
-/// Seeded databases are copies of one database per provider that <see cref="DatabaseSetup.MigrateAndSeedAsync"/>
+/// Seeded databases are copies of one database per provider that <see cref="DatabaseSetup.MigrateAndSeedAsync(Regiewijzer.Data.RegiewijzerDb, string?, CancellationToken)"/>
 /// made (a SQLite file copy, CREATE DATABASE ... TEMPLATE on PostgreSQL), so seeding runs once per provider.
 /// </summary>
 public sealed class TestDatabases : IAsyncLifetime

@@ -40,7 +40,7 @@ internal static class AccountCommand
             await using var db = await DatabaseArgs.OpenAsync(parse, ct).ConfigureAwait(false);
             await using var services = AccountServices(db);
             var users = services.GetRequiredService<UserManager<AccountRow>>();
-            var result = await CreateAccount.RunAsync(users, db, parse.GetRequiredValue(email), parse.GetRequiredValue(name), password,
+            var result = await CreateAccount.RunAsync(DatabaseArgs.Operator, users, db, parse.GetRequiredValue(email), parse.GetRequiredValue(name), password,
                 parse.GetRequiredValue(organisation).Trim().ToUpperInvariant(), accountRole, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
             if (!result.Created)
             {

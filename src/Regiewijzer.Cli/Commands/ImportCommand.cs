@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Import;
@@ -16,15 +17,16 @@ internal static class ImportCommand
     /// <summary>The municipality column of the reference-data imports, whose rows get the data-quality checks.</summary>
     private const string ReferenceColumn = "gemeentecode";
 
-    private delegate Task<ImportResult> Import(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress, CancellationToken ct);
+    /// <summary>One import, run for <paramref name="actor"/> (the audit trail's "who").</summary>
+    private delegate Task<ImportResult> Import(RegiewijzerDb db, Table table, string sourceName, Actor actor, IProgress<int>? progress, CancellationToken ct);
 
     public static Command Create(TextWriter stdout, TextWriter stderr) => new("import", "Lees gegevens in uit CSV (',' of ';') of XLSX. Alles of niets: bij één fout wordt niets opgeslagen.")
     {
         Sub("stock", $"Woningvoorraad: {Describe(ImportStock.Required, ImportStock.Optional)}.", ImportStock.RunAsync, stdout, stderr),
         Sub("taken", $"Opgaven per gemeente: {Describe(ImportTasks.Required, ImportTasks.Optional)}; herkomst afgesproken|afgeleid.", ImportTasks.RunAsync, stdout, stderr),
         Sub("regio-indeling", $"Regio per gemeente: {Describe(ImportMembership.Required, ImportMembership.Optional)}.", ImportMembership.RunAsync, stdout, stderr),
-        Sub("plannen", $"Plannen (plancapaciteit), één rij per deel van een plan: {Describe(ImportPlans.Required, ImportPlans.Optional)}; per rij segmentaantallen of eigendom (huur|koop), prijs en aantal. Sjabloon en regels: data/templates/plannen-sjabloon.csv; in de webapplicatie: /monitoring/import.", ImportPlans.RunAsync, stdout, stderr),
-        Sub("realisaties", $"Gerealiseerde woningen per gemeente en jaar (vervangt wat er voor die gemeente en dat jaar staat): {Describe(ImportRealisations.Required, ImportRealisations.Optional)}. Sjabloon: data/templates/realisaties-sjabloon.csv.", ImportRealisations.RunAsync, stdout, stderr),
+        Sub("plannen", $"Plannen (plancapaciteit), één rij per deel van een plan: {Describe(ImportPlans.Required, ImportPlans.Optional)}; per rij segmentaantallen of eigendom (huur|koop), prijs en aantal. Sjabloon en regels: data/templates/plannen-sjabloon.csv; in de webapplicatie: /monitoring/import.", (db, t, s, a, p, ct) => ImportPlans.RunAsync(db, t, s, a, TimeProvider.System, p, ct), stdout, stderr),
+        Sub("realisaties", $"Gerealiseerde woningen per gemeente en jaar (vervangt wat er voor die gemeente en dat jaar staat): {Describe(ImportRealisations.Required, ImportRealisations.Optional)}. Sjabloon: data/templates/realisaties-sjabloon.csv.", (db, t, s, a, p, ct) => ImportRealisations.RunAsync(db, t, s, a, TimeProvider.System, p, ct), stdout, stderr),
     };
 
     private static string Describe(IReadOnlyList<string> required, IReadOnlyList<string> optional) =>
@@ -80,14 +82,14 @@ internal static class ImportCommand
             result = await Terminal.For(stdout).Progress().StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"{table.Rows.Count} rijen controleren", maxValue: table.Rows.Count);
-                var outcome = await import(db, table, source, new Progress(n => task.Value = n), ct).ConfigureAwait(false);
+                var outcome = await import(db, table, source, DatabaseArgs.Operator, new Progress(n => task.Value = n), ct).ConfigureAwait(false);
                 task.StopTask();
                 return outcome;
             }).ConfigureAwait(false);
         }
         else
         {
-            result = await import(db, table, source, null, ct).ConfigureAwait(false);
+            result = await import(db, table, source, DatabaseArgs.Operator, null, ct).ConfigureAwait(false);
         }
 
         if (!result.Succeeded)

@@ -1,8 +1,5 @@
 namespace Regiewijzer.Core.Governance;
 
-/// <summary>One wrong field of an input: its name (form field or JSON property) and the Dutch reason.</summary>
-public sealed record FieldProblem(string Field, string Reason);
-
 /// <summary>A version of a region's agreement that is not adopted yet (concept or proposed).</summary>
 public sealed record OpenAgreementVersion(int Number, AgreementStatus Status);
 

@@ -32,6 +32,15 @@ public sealed record Actor(string Id, string Name, ImmutableArray<Grant> Grants)
 
     public bool IsAuthenticated => !Grants.IsDefaultOrEmpty;
 
+    /// <summary>
+    /// True for the operator at the command line (<see cref="CommandLine"/>), who works on the database itself: no grants,
+    /// so every permission question answers no, but the audit trail names it and its imports are not restricted.
+    /// </summary>
+    public bool IsOperator { get; init; }
+
+    /// <summary>The command line, as the operating-system user who runs it: "cli:{user}", "opdrachtregel ({user})".</summary>
+    public static Actor CommandLine(string user) => new("cli:" + user, "opdrachtregel (" + user + ")", []) { IsOperator = true };
+
     /// <summary>The organisations in which the actor has at least <paramref name="role"/>.</summary>
     public IEnumerable<OrganisationRef> OrganisationsWith(AccountRole role) =>
         Grants.IsDefaultOrEmpty ? [] : Grants.Where(g => g.Role >= role).Select(g => g.Organisation).Distinct();

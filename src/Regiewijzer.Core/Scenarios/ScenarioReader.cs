@@ -120,15 +120,7 @@ public static class ScenarioReader
             else
             {
                 municipalities = Municipalities(list, norms);
-                if (!ProvinceRule.IsAllOrNone(municipalities, out var withProvince))
-                {
-                    Error("$.municipalities", $"{withProvince} van de {municipalities.Length} gemeenten hebben een 'province': geef die bij elke gemeente of bij geen enkele");
-                }
-
-                if (municipalities.Sum(m => (long)m.Task) > int.MaxValue)
-                {
-                    Error("$.municipalities", $"de opgaven tellen op tot meer dan {Format.Count(int.MaxValue)}");
-                }
+                Report("$", InputRules.Region(municipalities));
             }
 
             if (_errorCount > 0)
@@ -325,23 +317,15 @@ public static class ScenarioReader
             var stock = f.TryGetValue("stock", out var s) ? Count(s, $"{path}.stock") : Missing($"{path}.stock");
             var social = f.TryGetValue("socialStock", out var ss) ? Count(ss, $"{path}.socialStock") : Missing($"{path}.socialStock");
             var task = f.TryGetValue("task", out var t) ? Count(t, $"{path}.task") : Missing($"{path}.task");
-            if (stock == 0)
-            {
-                Error($"{path}.stock", "moet groter zijn dan 0");
-            }
-
-            if (stock is { } st && social is { } so && so > st)
-            {
-                Error($"{path}.socialStock", $"{so} is groter dan de voorraad ({st})");
-            }
-
+            Report(path, InputRules.Stock(stock, social));
             var contracted = f.TryGetValue("contracted", out var c) ? Contracted(c, $"{path}.contracted") : SegmentCounts.None;
-            if (task is { } tk && (long)contracted.Social + contracted.Middle + contracted.Free > tk)
+            if (InputRules.Contracted(task, contracted) is { } tooMany)
             {
-                Error($"{path}.contracted", $"gecontracteerd ({(long)contracted.Social + contracted.Middle + contracted.Free}) is meer dan de opgave ({tk})");
+                Report(path, [tooMany]);
             }
 
-            var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption", norms) : null;
+            var exemption = f.TryGetValue("exemption", out var e) ? ExemptionOf(e, $"{path}.exemption") : null;
+            Report(path, InputRules.ExemptedFloors(exemption, norms));
             var commitment = f.TryGetValue("commitment", out var cm) ? CommitmentOf(cm, $"{path}.commitment") : null;
             var province = ProvinceOf(f, path);
             if (_errorCount > before || code is null || stock is null || social is null || task is null)
@@ -350,10 +334,9 @@ public static class ScenarioReader
             }
 
             var input = new MunicipalityInput(code.Value, name ?? code.Value.Value, task.Value, stock.Value, social.Value, contracted, exemption, commitment, province);
-            var floors = Distribution.Floors(input, norms);
-            if ((long)floors.Social + floors.Middle > floors.Capacity)
+            if (InputRules.Floors(input, norms) is { } floors)
             {
-                Error(path, $"ondergrens sociaal ({floors.Social}) + ondergrens midden ({floors.Middle}) is meer dan de opgave min gecontracteerde vrije sector ({floors.Capacity}); verlaag de toezegging of het gecontracteerde aantal");
+                Report(path, [floors]);
                 return null;
             }
 
@@ -374,7 +357,7 @@ public static class ScenarioReader
             return new SegmentCounts(social, middle, free);
         }
 
-        private Exemption? ExemptionOf(JsonElement element, string path, NormSet norms)
+        private Exemption? ExemptionOf(JsonElement element, string path)
         {
             if (!Object(element, path))
             {
@@ -384,16 +367,6 @@ public static class ScenarioReader
             var f = Fields(element, path, ["socialFloor", "middleFloor"]);
             var social = f.TryGetValue("socialFloor", out var a) ? Share(a, $"{path}.socialFloor") : null;
             var middle = f.TryGetValue("middleFloor", out var b) ? Share(b, $"{path}.middleFloor") : null;
-            if (social is { } s && s > norms.SocialFloor.Value)
-            {
-                Error($"{path}.socialFloor", $"{s} is hoger dan de ondergrens {norms.SocialFloor.Value}: een ontheffing verlaagt de ondergrens");
-            }
-
-            if (middle is { } m && m > norms.MiddleFloor.Value)
-            {
-                Error($"{path}.middleFloor", $"{m} is hoger dan de ondergrens {norms.MiddleFloor.Value}: een ontheffing verlaagt de ondergrens");
-            }
-
             return social is null && middle is null ? null : new Exemption(social, middle);
         }
 
@@ -536,6 +509,15 @@ public static class ScenarioReader
         {
             Error(path, "ontbreekt (verplicht)");
             return null;
+        }
+
+        /// <summary>The problems of <see cref="InputRules"/> at their JSON path: the field under <paramref name="path"/>.</summary>
+        private void Report(string path, IEnumerable<FieldProblem> problems)
+        {
+            foreach (var p in problems)
+            {
+                Error(p.Field.Length == 0 ? path : $"{path}.{p.Field}", p.Reason);
+            }
         }
 
         private void Error(string path, string message)

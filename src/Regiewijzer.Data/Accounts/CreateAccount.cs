@@ -14,6 +14,16 @@ public static class CreateAccount
         public bool Created => AccountId is not null;
     }
 
+    /// <summary>As the other overload, with <paramref name="actor"/> (the operator at the command line) as the audit trail's "who".</summary>
+    public static Task<Result> RunAsync(
+        Actor actor, UserManager<AccountRow> users, RegiewijzerDb db, string email, string displayName, string password,
+        string organisationId, AccountRole role, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Features.Governance.AuditActing.For(db, actor, null);
+        return RunAsync(users, db, email, displayName, password, organisationId, role, now, ct);
+    }
+
     public static async Task<Result> RunAsync(
         UserManager<AccountRow> users, RegiewijzerDb db, string email, string displayName, string password,
         string organisationId, AccountRole role, DateTimeOffset now, CancellationToken ct = default)

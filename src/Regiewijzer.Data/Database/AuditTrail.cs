@@ -10,9 +10,6 @@ namespace Regiewijzer.Data.Database;
 public sealed record AuditActor(string Id, string Name, string? OrganisationId = null)
 {
     public static AuditActor System { get; } = new("systeem", "systeem");
-
-    /// <summary>The command line, as the operating-system user who ran it.</summary>
-    public static AuditActor CommandLine(string user) => new("cli:" + user, "opdrachtregel (" + user + ")");
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Data.Reference;
 
 namespace Regiewijzer.Data.Database;
@@ -17,6 +19,14 @@ public static class DatabaseSetup
         var watch = Stopwatch.StartNew();
         await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         return new SetupReport(pending, false, watch.Elapsed, TimeSpan.Zero);
+    }
+
+    /// <summary>As <see cref="MigrateAndSeedAsync(RegiewijzerDb, string?, CancellationToken)"/>, with <paramref name="actor"/> (the operator at the command line) as the audit trail's "who" of the seed.</summary>
+    public static Task<SetupReport> MigrateAndSeedAsync(RegiewijzerDb db, Actor actor, string? dataDirectory = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        AuditActing.For(db, actor, null);
+        return MigrateAndSeedAsync(db, dataDirectory, ct);
     }
 
     public static async Task<SetupReport> MigrateAndSeedAsync(RegiewijzerDb db, string? dataDirectory = null, CancellationToken ct = default)

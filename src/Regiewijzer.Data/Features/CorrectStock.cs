@@ -81,7 +81,7 @@ public static class CorrectStock
         row.CorrectionSource = text;
         row.CorrectedBy = m.ProvinceCode;
         row.CorrectedAt = clock.GetUtcNow();
-        db.Actor = new AuditActor(actor.Id, actor.Name, m.ProvinceCode);
+        AuditActing.For(db, actor, m.ProvinceCode);
         return await db.TrySaveVersionedAsync(ct).ConfigureAwait(false)
             ? Outcome<StockRow>.Ok(row)
             : Outcome<StockRow>.Conflict(DatabaseErrors.ConflictMessage, null);

@@ -42,7 +42,7 @@ public static class ImportPlans
         RunAsync(db, table, sourceName, TimeProvider.System, progress, ct);
 
     /// <summary>Checks every row and plan; writes only when all are valid. The source of plans without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
-    /// <remarks>Unrestricted: the local operator (command line). The web app uses the overload with an <see cref="Actor"/>.</remarks>
+    /// <remarks>Unrestricted and without an actor ("systeem" in the audit trail). The web app and the command line use the overload with an <see cref="Actor"/>; the command line's operator (<see cref="Actor.IsOperator"/>) is not restricted there.</remarks>
     public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default) =>
         RunAsync(db, table, sourceName, clock, null, progress, ct);
 
@@ -54,7 +54,7 @@ public static class ImportPlans
     {
         ArgumentNullException.ThrowIfNull(actor);
         Governance.AuditActing.For(db, actor, Permissions.EditableMunicipalities(actor) is [var first, ..] ? first : null); // the municipality it acts for
-        return RunAsync(db, table, sourceName, clock, actor, progress, ct);
+        return RunAsync(db, table, sourceName, clock, actor.IsOperator ? null : actor, progress, ct); // the operator imports unrestricted
     }
 
     /// <summary>The rows for known municipalities that <paramref name="actor"/> may not edit, each an error (null actor: the operator, no check).</summary>

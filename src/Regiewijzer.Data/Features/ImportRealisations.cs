@@ -30,7 +30,7 @@ public static class ImportRealisations
         RunAsync(db, table, sourceName, TimeProvider.System, progress, ct);
 
     /// <summary>Checks every row; writes only when all are valid. The source of rows without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
-    /// <remarks>Unrestricted: the local operator (command line). The web app uses the overload with an <see cref="Actor"/>.</remarks>
+    /// <remarks>Unrestricted and without an actor ("systeem" in the audit trail). The web app and the command line use the overload with an <see cref="Actor"/>; the command line's operator (<see cref="Actor.IsOperator"/>) is not restricted there.</remarks>
     public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, IProgress<int>? progress = null, CancellationToken ct = default) =>
         RunAsync(db, table, sourceName, clock, null, progress, ct);
 
@@ -39,7 +39,7 @@ public static class ImportRealisations
     {
         ArgumentNullException.ThrowIfNull(actor);
         Governance.AuditActing.For(db, actor, Permissions.EditableMunicipalities(actor) is [var first, ..] ? first : null); // the municipality it acts for
-        return RunAsync(db, table, sourceName, clock, actor, progress, ct);
+        return RunAsync(db, table, sourceName, clock, actor.IsOperator ? null : actor, progress, ct); // the operator imports unrestricted
     }
 
     private static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, TimeProvider clock, Actor? actor, IProgress<int>? progress, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Core.Governance;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 
@@ -14,6 +15,14 @@ public static class ImportTasks
         ImportChecks.FromFileAsync(path, (table, name) => RunAsync(db, table, name, progress, ct));
 
     /// <summary>Checks every row; writes only when all are valid. The source of rows without 'bron' is "import {sourceName}"; progress counts rows checked.</summary>
+    /// <summary>As the import without an actor, with <paramref name="actor"/> (the operator at the command line) as the audit trail's "who".</summary>
+    public static Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, Actor actor, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Governance.AuditActing.For(db, actor, null);
+        return RunAsync(db, table, sourceName, progress, ct);
+    }
+
     public static async Task<ImportResult> RunAsync(RegiewijzerDb db, Table table, string sourceName, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -25,6 +25,29 @@ public static class ReferenceQueries
         return db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Code == key, ct);
     }
 
+    /// <summary>The stored id of a region (any case, spaces around it ignored), or null when there is none.</summary>
+    public static Task<string?> RegionIdAsync(RegiewijzerDb db, string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(id);
+        var key = id.Trim().ToUpperInvariant();
+        return db.Regions.AsNoTracking().Where(r => r.Id == key).Select(r => r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A municipality (with its province) and its newest stock row, or null when either is not stored.</summary>
+    public static async Task<(MunicipalityRow Municipality, StockRow Stock)?> MunicipalityStockAsync(RegiewijzerDb db, string code, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var municipality = await db.Municipalities.AsNoTracking().Include(m => m.Province).FirstOrDefaultAsync(m => m.Code == code, ct).ConfigureAwait(false);
+        if (municipality is null)
+        {
+            return null;
+        }
+
+        var stock = await db.Stock.AsNoTracking().Where(s => s.MunicipalityCode == code).OrderByDescending(s => s.ReferenceYear).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return stock is null ? null : (municipality, stock);
+    }
+
     /// <summary>The codes of the municipalities that lie in a province.</summary>
     public static async Task<IReadOnlySet<string>> MunicipalitiesInProvinceAsync(RegiewijzerDb db, string provinceCode, CancellationToken ct = default)
     {

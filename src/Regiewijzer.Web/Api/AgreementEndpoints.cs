@@ -3,7 +3,6 @@ using Regiewijzer.Core.Governance;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Web.Accounts;
-using Regiewijzer.Web.Components.Editing;
 
 namespace Regiewijzer.Web.Api;
 

@@ -5,7 +5,6 @@ using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Features.Governance;
 using Regiewijzer.Web.Accounts;
-using Regiewijzer.Web.Components.Editing;
 
 namespace Regiewijzer.Web.Api;
 

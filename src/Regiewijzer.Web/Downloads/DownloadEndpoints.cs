@@ -2,16 +2,22 @@ using Regiewijzer.Data.Export;
 
 namespace Regiewijzer.Web.Downloads;
 
-/// <summary>CSV and XLSX downloads of every table (formula-safe; see <see cref="TableFile"/>). URLs: /download/.../NAME.csv|xlsx.</summary>
+/// <summary>
+/// CSV and XLSX downloads of every table (formula-safe; see <see cref="TableFile"/>). URLs: /download/.../NAME.csv|xlsx.
+/// A page's downloads live beside the page (<c>Components/Pages/&lt;Area&gt;/&lt;Area&gt;Downloads.cs</c>) and are passed in
+/// by <c>WebApp</c>, so this folder knows no page; the documents (<see cref="ReportDownloads"/>) are fed by Data/Reports.
+/// </summary>
 internal static class DownloadEndpoints
 {
-    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app, params Action<RouteGroupBuilder>[] areas)
     {
+        ArgumentNullException.ThrowIfNull(areas);
         var group = app.MapGroup("/download").ExcludeFromDescription();
-        CountryDownloads.Map(group);
-        RegionDownloads.Map(group);
-        ScenarioDownloads.Map(group);
-        ProgressDownloads.Map(group);
+        foreach (var map in areas)
+        {
+            map(group);
+        }
+
         ReportDownloads.Map(group);
         return app;
     }

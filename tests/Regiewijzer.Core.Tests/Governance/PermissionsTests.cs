@@ -52,4 +52,19 @@ public class PermissionsTests
         Assert.Equal(["RIJK"], Permissions.AdministeredOrganisations(rijk));
         Assert.Empty(Permissions.AdministeredOrganisations(province));
     }
+
+    [Fact]
+    public void CommandLine_IsNamedButMayNothing()
+    {
+        var cli = Actor.CommandLine("beheer");
+        Assert.Equal(("cli:beheer", "opdrachtregel (beheer)"), (cli.Id, cli.Name));
+        Assert.True(cli.IsOperator);
+        Assert.False(cli.IsAuthenticated);
+        Assert.False(Actor.Anonymous.IsOperator);
+        Assert.False(Permissions.CanReadRestricted(cli));
+        Assert.False(Permissions.CanEditMunicipality(cli, "GM0228"));
+        Assert.Empty(Permissions.EditableMunicipalities(cli));
+        Assert.False(Permissions.CanIssueInstructions(cli));
+        Assert.False(Permissions.CanCorrectReferenceData(cli, "PV25"));
+    }
 }

@@ -60,7 +60,7 @@ public static class AgreementChanges
 
         var row = AgreementRecords.NewVersion(region.Id, (latest?.Number ?? 0) + 1, scenario, text, latest?.Id, null, actor, (clock ?? TimeProvider.System).GetUtcNow());
         db.Agreements.Add(row);
-        AgreementRecords.Acting(db, actor, province);
+        AuditActing.For(db, actor, province);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -119,7 +119,7 @@ public static class AgreementChanges
             _ => (row.ProposedAt, (DateTimeOffset?)null, (string?)null),
         };
         db.Entry(row).Property(a => a.Version).OriginalValue = version;
-        AgreementRecords.Acting(db, actor, province);
+        AuditActing.For(db, actor, province);
         if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
             return await ConflictAsync(db, id, ct).ConfigureAwait(false);
@@ -191,7 +191,7 @@ public static class AgreementChanges
             db.Entry(existing).State = EntityState.Modified;
         }
 
-        AgreementRecords.Acting(db, actor, code);
+        AuditActing.For(db, actor, code);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -34,10 +34,6 @@ internal static class AgreementRecords
         return (region, [.. members.OrderBy(m => m.Code, StringComparer.Ordinal)]);
     }
 
-    /// <summary>Records who acts, and for which organisation, in the audit trail of the next save.</summary>
-    public static void Acting(RegiewijzerDb db, Actor actor, string? organisationId) =>
-        db.Actor = new AuditActor(actor.Id, actor.Name, organisationId);
-
     public static async Task<List<AgreementRow>> VersionsAsync(RegiewijzerDb db, string regionId, CancellationToken ct) =>
         await db.Agreements.AsNoTracking().Include(a => a.Shares).Where(a => a.RegionId == regionId)
             .OrderByDescending(a => a.Number).ToListAsync(ct).ConfigureAwait(false);

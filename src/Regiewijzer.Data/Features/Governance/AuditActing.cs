@@ -9,12 +9,12 @@ namespace Regiewijzer.Data.Features.Governance;
 /// </summary>
 public static class AuditActing
 {
-    /// <summary>Records <paramref name="actor"/> (acting for <paramref name="organisationId"/>) as the author of the changes <paramref name="db"/> saves next; an anonymous actor leaves the trail's default.</summary>
+    /// <summary>Records <paramref name="actor"/> (acting for <paramref name="organisationId"/>) as the author of the changes <paramref name="db"/> saves next; an anonymous actor leaves the trail's default ("systeem").</summary>
     public static void For(RegiewijzerDb db, Actor actor, string? organisationId)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.IsAuthenticated)
+        if (actor.IsAuthenticated || actor.IsOperator)
         {
             db.Actor = new AuditActor(actor.Id, actor.Name, organisationId);
         }

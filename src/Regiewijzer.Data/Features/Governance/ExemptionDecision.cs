@@ -70,7 +70,7 @@ public static class ExemptionDecision
         var row = await db.Exemptions.FirstAsync(x => x.Id == id, ct).ConfigureAwait(false);
         (row.Status, row.DecidedAt, row.DecidedBy, row.DecidedByOrganisation, row.Reasoning) = (to, now, actor.Name, decider.Id, text);
         db.Entry(row).Property(x => x.Version).OriginalValue = version;
-        AgreementRecords.Acting(db, actor, decider.Id);
+        AuditActing.For(db, actor, decider.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         try
         {

@@ -84,7 +84,7 @@ public static class ExemptionRequests
             Status = ExemptionStatus.Requested,
         };
         db.Exemptions.Add(row);
-        AgreementRecords.Acting(db, actor, code);
+        AuditActing.For(db, actor, code);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return Outcome<ExemptionView>.Ok(ExemptionView.From(row, m, region.Name));
     }
@@ -117,7 +117,7 @@ public static class ExemptionRequests
 
         row.Status = ExemptionStatus.Withdrawn;
         db.Entry(row).Property(x => x.Version).OriginalValue = version;
-        AgreementRecords.Acting(db, actor, row.MunicipalityCode);
+        AuditActing.For(db, actor, row.MunicipalityCode);
         if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
             return Outcome<ExemptionView>.Conflict("Iemand anders heeft de aanvraag intussen gewijzigd; er is niets opgeslagen.", await ExemptionQueries.ViewAsync(db, id, ct).ConfigureAwait(false));

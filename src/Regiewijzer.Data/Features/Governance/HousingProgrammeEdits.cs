@@ -79,7 +79,7 @@ public static class HousingProgrammeEdits
             }
         }
 
-        db.Actor = new AuditActor(actor.Id, actor.Name, municipality.Code);
+        AuditActing.For(db, actor, municipality.Code);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false); // one transaction: all years or none

@@ -56,7 +56,7 @@ public static class InstructionEdits
             CreatedBy = actor.Name,
         };
         db.Instructions.Add(row);
-        db.Actor = new AuditActor(actor.Id, actor.Name, issuer.Id);
+        AuditActing.For(db, actor, issuer.Id);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return await InstructionRegister.FindAsync(db, actor, row.Id, ct).ConfigureAwait(false);
     }
@@ -166,7 +166,7 @@ public static class InstructionEdits
 
     private static async Task<Outcome<InstructionView>> SaveAsync(RegiewijzerDb db, Actor actor, InstructionRow row, CancellationToken ct)
     {
-        db.Actor = new AuditActor(actor.Id, actor.Name, row.IssuerId);
+        AuditActing.For(db, actor, row.IssuerId);
         if (!await db.TrySaveVersionedAsync(ct).ConfigureAwait(false))
         {
             var stored = await InstructionRegister.FindAsync(db, actor, row.Id, ct).ConfigureAwait(false);

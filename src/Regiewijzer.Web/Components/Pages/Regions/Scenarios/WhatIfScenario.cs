@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
@@ -18,10 +17,10 @@ public sealed record WhatIfBuild(Scenario? Scenario, ImmutableArray<WhatIfError>
 /// <summary>
 /// Turns the typed form into a scenario on top of a base. Each field is checked where it is typed (Dutch
 /// numbers, no negatives, an exemption only lowers the floor); the combined rules (contracted homes within the
-/// task, floors and commitments within the capacity) are checked by <see cref="ScenarioReader"/> itself, so a
-/// what-if is valid exactly when its scenario file would be.
+/// task, floors and commitments within the capacity, provinces all or none) are those of <see cref="InputRules"/>,
+/// which the scenario reader uses too, so a what-if is valid exactly when its scenario file would be.
 /// </summary>
-internal static partial class WhatIfScenario
+internal static class WhatIfScenario
 {
     public static WhatIfBuild Build(WhatIfBase start, WhatIfForm form)
     {
@@ -49,12 +48,20 @@ internal static partial class WhatIfScenario
             return new WhatIfBuild(null, [.. errors]);
         }
 
+        // The rules a scenario file is read with (InputRules), so a what-if is valid exactly when its file would be.
+        foreach (var input in inputs)
+        {
+            errors.AddRange(InputRules.Municipality(input, start.Norms).Select(p => ToField(p, input)));
+        }
+
+        errors.AddRange(InputRules.Region(inputs).Select(p => new WhatIfError(FieldId.Key, start.RegionName, p.Reason)));
+        if (errors.Count > 0)
+        {
+            return new WhatIfBuild(null, [.. errors]);
+        }
+
         var name = start.Name.EndsWith("(wat-als)", StringComparison.Ordinal) ? start.Name : $"{start.Name} (wat-als)";
-        var scenario = new Scenario(name, start.Period, start.Norms, new RegionInput(start.RegionName, [.. inputs], key));
-        var check = ScenarioReader.Read(ScenarioWriter.WriteInput(scenario), start.Norms);
-        return check.IsValid
-            ? new WhatIfBuild(scenario, [])
-            : new WhatIfBuild(null, [.. check.Errors.Select(e => ToField(e, inputs, start))]);
+        return new WhatIfBuild(new Scenario(name, start.Period, start.Norms, new RegionInput(start.RegionName, [.. inputs], key)), []);
     }
 
     private static DistributionKey KeyOf(string? text, DistributionKey fallback, List<WhatIfError> errors)
@@ -91,7 +98,7 @@ internal static partial class WhatIfScenario
         Fraction? Floor(string? text, string id, string what, Fraction law)
         {
             var (value, error) = DutchInput.Share(text);
-            if (error is null && value > law)
+            if (error is null && value is { } exempted && !InputRules.LowersFloor(exempted, law))
             {
                 error = $"een ontheffing verlaagt de ondergrens: hoogstens {Format.Percent(law)} ({law}); leeg laten = geen ontheffing";
             }
@@ -142,32 +149,19 @@ internal static partial class WhatIfScenario
             row.Province); // the province part it belongs to: the norms hold per province part of a cross-border region too
     }
 
-    /// <summary>Puts a scenario-file error ("$.municipalities[2].contracted: ...") on the field it is about.</summary>
-    private static WhatIfError ToField(ScenarioError error, List<MunicipalityInput> inputs, WhatIfBase start)
+    /// <summary>Puts a problem of <see cref="InputRules"/> on the field of the form it is about.</summary>
+    private static WhatIfError ToField(FieldProblem problem, MunicipalityInput m)
     {
-        var match = MunicipalityPath().Match(error.Path);
-        if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= inputs.Count)
-        {
-            return new WhatIfError(FieldId.Key, start.RegionName, error.Message);
-        }
-
-        // ScenarioWriter lists municipalities by code, as the inputs are.
-        var m = inputs.OrderBy(i => i.Code).ElementAt(index);
         var code = m.Code.Value;
-        var (id, what) = match.Groups[2].Value switch
+        var (id, what) = problem.Field switch
         {
-            ".task" => (FieldId.Task(code), "opgave"),
-            ".contracted" => (LargestContracted(m), "gecontracteerd"),
-            ".contracted.social" => (FieldId.ContractedSocial(code), "gecontracteerd sociale huur"),
-            ".contracted.middle" => (FieldId.ContractedMiddle(code), "gecontracteerd middensegment"),
-            ".contracted.free" => (FieldId.ContractedFree(code), "gecontracteerd vrije sector"),
-            ".exemption.socialFloor" => (FieldId.ExemptionSocial(code), "ontheffing sociale huur"),
-            ".exemption.middleFloor" => (FieldId.ExemptionMiddle(code), "ontheffing middensegment"),
-            ".commitment.social" => (FieldId.CommitmentSocial(code), "toezegging sociale huur"),
-            ".commitment.middle" => (FieldId.CommitmentMiddle(code), "toezegging middensegment"),
-            _ => (FieldId.Row(code), "ondergrenzen"),
+            "task" => (FieldId.Task(code), "opgave"),
+            "contracted" => (LargestContracted(m), "gecontracteerd"),
+            "exemption.socialFloor" => (FieldId.ExemptionSocial(code), "ontheffing sociale huur"),
+            "exemption.middleFloor" => (FieldId.ExemptionMiddle(code), "ontheffing middensegment"),
+            _ => (FieldId.Row(code), "ondergrenzen"), // the floors together, or the stock (not edited here)
         };
-        return new WhatIfError(id, $"{m.Name}, {what}", error.Message);
+        return new WhatIfError(id, $"{m.Name}, {what}", problem.Reason);
     }
 
     /// <summary>The contracted field with the most homes: the one most likely to be too high.</summary>
@@ -179,7 +173,4 @@ internal static partial class WhatIfScenario
             : c.Middle >= c.Social ? FieldId.ContractedMiddle(code)
             : FieldId.ContractedSocial(code);
     }
-
-    [GeneratedRegex(@"^\$\.municipalities\[([0-9]+)\](.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex MunicipalityPath();
 }

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Pages.Overview;
+using Regiewijzer.Web.Downloads;
 
-namespace Regiewijzer.Web.Downloads;
+namespace Regiewijzer.Web.Components.Pages.Overview;
 
 /// <summary>Downloads of the national overview, province and region-list tables, and the municipal shapes of the map.</summary>
 internal static class CountryDownloads

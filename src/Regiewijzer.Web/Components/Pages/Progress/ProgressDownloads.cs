@@ -2,9 +2,9 @@ using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Pages.Progress;
+using Regiewijzer.Web.Downloads;
 
-namespace Regiewijzer.Web.Downloads;
+namespace Regiewijzer.Web.Components.Pages.Progress;
 
 /// <summary>
 /// Downloads of the voortgang pages: /download/voortgang/{table}.{ext} for the nation and

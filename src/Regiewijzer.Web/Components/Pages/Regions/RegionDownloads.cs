@@ -3,9 +3,9 @@ using Regiewijzer.Core.Norms;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Export;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Pages.Regions;
+using Regiewijzer.Web.Downloads;
 
-namespace Regiewijzer.Web.Downloads;
+namespace Regiewijzer.Web.Components.Pages.Regions;
 
 /// <summary>Downloads of a region's and a municipality's tables.</summary>
 internal static class RegionDownloads

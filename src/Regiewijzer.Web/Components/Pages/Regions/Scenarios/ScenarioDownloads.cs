@@ -1,20 +1,18 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Distributions;
 using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data;
 using Regiewijzer.Data.Features;
-using Regiewijzer.Web.Components.Pages.Sources;
-using Regiewijzer.Web.Components.Pages.Regions.Scenarios;
+using Regiewijzer.Web.Downloads;
 
-namespace Regiewijzer.Web.Downloads;
+namespace Regiewijzer.Web.Components.Pages.Regions.Scenarios;
 
 /// <summary>
-/// Downloads of the what-if (scenario JSON of docs/scenario-format.md and the comparison table) and of the tables of
-/// Bronnen en aannames. The what-if downloads are posts carrying the computed scenario (form field "scenario", with
-/// the antiforgery token of the page), because a what-if is not stored.
+/// Downloads of the what-if: the scenario JSON of docs/scenario-format.md and the comparison table. The what-if
+/// downloads are posts carrying the computed scenario (form field "scenario", with the antiforgery token of the page),
+/// because a what-if is not stored.
 /// </summary>
 internal static class ScenarioDownloads
 {
@@ -25,7 +23,6 @@ internal static class ScenarioDownloads
         // The token is checked in the handler, so a stale page gets a Dutch 400 instead of an exception.
         group.MapPost("/regio/{id}/wat-als/scenario.json", WhatIfAsync).DisableAntiforgery();
         group.MapPost("/regio/{id}/wat-als/vergelijking.{extension}", ComparisonAsync).DisableAntiforgery();
-        group.MapGet("/bronnen/{table}.{extension}", SourcesAsync);
     }
 
     /// <summary>The stored region as a scenario file.</summary>
@@ -45,7 +42,7 @@ internal static class ScenarioDownloads
             return StalePage();
         }
 
-        var regionId = await RegionIdAsync(db, id, ct).ConfigureAwait(false);
+        var regionId = await ReferenceQueries.RegionIdAsync(db, id, ct).ConfigureAwait(false);
         if (regionId is null)
         {
             return NoRegion(id);
@@ -84,28 +81,6 @@ internal static class ScenarioDownloads
         var s = read.Scenario!;
         var comparison = Comparison.Of(WhatIfBase.Stored(start), start.Current, Distribution.DistributeCancellable(s.Region, s.Norms, ct));
         return DownloadEndpoints.File(comparison.Table(), extension, $"wat-als-{start.Region.Id}-vergelijking") ?? UnknownExtension(extension);
-    }
-
-    private static async Task<IResult> SourcesAsync(string table, string extension, RegiewijzerDb db, CancellationToken ct)
-    {
-        if (!Known(extension))
-        {
-            return UnknownExtension(extension);
-        }
-
-        if (!SourceTables.Names.Contains(table, StringComparer.Ordinal))
-        {
-            return NotFound($"Onbekende tabel '{table}': kies {string.Join(", ", SourceTables.Names)}.");
-        }
-
-        var sources = await SourceTables.LoadAsync(db, ct).ConfigureAwait(false);
-        return DownloadEndpoints.File(sources.Table(table)!, extension, $"bronnen-{table}") ?? UnknownExtension(extension);
-    }
-
-    private static async Task<string?> RegionIdAsync(RegiewijzerDb db, string id, CancellationToken ct)
-    {
-        var upper = id.Trim().ToUpperInvariant();
-        return await db.Regions.AsNoTracking().Where(r => r.Id == upper).Select(r => r.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }
 
     private static IResult Json(string json, string fileName) =>
