@@ -36,7 +36,12 @@ public sealed class WidthTests(BrowserApp app)
         (checkTables) => {
           const doc = document.scrollingElement;
           const problems = [];
-          if (doc.scrollWidth > doc.clientWidth) problems.push('document scrollWidth ' + doc.scrollWidth + ' > ' + doc.clientWidth);
+          if (doc.scrollWidth > doc.clientWidth) {
+            // Name the outermost elements that stick out (not inside a scroll box), so a failure says where to look.
+            const out = [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1
+              && !e.closest('.rw-table-wrap') && !(e.parentElement && e.parentElement.getBoundingClientRect().right > doc.clientWidth + 1));
+            problems.push('document scrollWidth ' + doc.scrollWidth + ' > ' + doc.clientWidth + ' (' + out.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"').join(', ') + ')');
+          }
           if (checkTables) {
             for (const wrap of document.querySelectorAll('main .rw-table-wrap')) {
               if (!wrap.checkVisibility()) continue;

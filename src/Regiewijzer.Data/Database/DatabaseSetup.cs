@@ -34,8 +34,9 @@ public static class DatabaseSetup
         var migrated = await MigrateAsync(db, ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         var seeded = await ReferenceSeeder.SeedAsync(db, dataDirectory, ct: ct).ConfigureAwait(false);
+        var seedTime = watch.Elapsed;
         // A designation whose date in force has come since the last start takes effect now (see ApplyDesignations).
         await Features.Regions.ApplyDesignations.RunAsync(db, DutchTime.Date(DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
-        return migrated with { Seeded = seeded, SeedTime = watch.Elapsed };
+        return migrated with { Seeded = seeded, SeedTime = seedTime };
     }
 }

@@ -88,6 +88,11 @@ public static class ApplyDesignations
     public static async Task<int> RunAsync(RegiewijzerDb db, DateOnly date, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (!await db.DesignationActs.AnyAsync(ct).ConfigureAwait(false) && !await db.Memberships.AnyAsync(m => m.DesignationProvince != null, ct).ConfigureAwait(false))
+        {
+            return 0; // nothing designated: the woondeals are the regions, as seeded
+        }
+
         var acts = await LoadDesignations.AllAsync(db, ct).ConfigureAwait(false);
         var changed = await StageAsync(db, [.. acts.Select(a => a.Act)], date, ct).ConfigureAwait(false);
         if (db.ChangeTracker.HasChanges())
