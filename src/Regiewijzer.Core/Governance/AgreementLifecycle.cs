@@ -25,6 +25,30 @@ public static class AgreementLifecycle
         };
     }
 
+    /// <summary>
+    /// Why a what-if scenario cannot become a concept of a region's agreement, in Dutch; null when it can: every
+    /// municipality in it is a member of the region, and its period is the region's.
+    /// </summary>
+    public static string? WhatIfRefusal(Scenarios.Scenario whatIf, IReadOnlyCollection<string> members, int periodFrom, int periodTo, string regionName)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        ArgumentNullException.ThrowIfNull(members);
+        var strangers = whatIf.Region.Municipalities.Select(m => m.Code.Value).Where(c => !members.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        if (strangers.Count > 0)
+        {
+            return $"Het scenario hoort niet bij {regionName}: {string.Join(", ", strangers)} {(strangers.Count == 1 ? "is geen gemeente" : "zijn geen gemeenten")} van de regio.";
+        }
+
+        if (whatIf.Region.Municipalities.IsEmpty)
+        {
+            return "Het scenario heeft geen gemeente met een opgave: er valt niets af te spreken.";
+        }
+
+        return whatIf.Period is { } p && (p.From != periodFrom || p.To != periodTo)
+            ? $"Het scenario gaat over {p.From}-{p.To}; de afspraak van {regionName} over {periodFrom}-{periodTo}."
+            : null;
+    }
+
     /// <summary>True when <paramref name="from"/> → <paramref name="to"/> is allowed (<see cref="Refusal"/> is null).</summary>
     public static bool CanMove(AgreementStatus from, AgreementStatus to) => Refusal(from, to) is null;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core.Governance;
+using Regiewijzer.Core.Scenarios;
 using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Telemetry;
@@ -23,7 +24,20 @@ public static class AgreementChanges
     /// A new concept version: version 1 from the region's current distribution input, a later one from the latest
     /// version's scenario. Only editors of a member's province; only when no concept or proposed version is open.
     /// </summary>
-    public static async Task<Outcome<AgreementView>> CreateAsync(RegiewijzerDb db, Actor actor, string regionId, string? reason, TimeProvider? clock = null, CancellationToken ct = default)
+    public static Task<Outcome<AgreementView>> CreateAsync(RegiewijzerDb db, Actor actor, string regionId, string? reason, TimeProvider? clock = null, CancellationToken ct = default) =>
+        CreateFromAsync(db, actor, regionId, reason, whatIf: null, clock, ct);
+
+    /// <summary>
+    /// A new concept version from a what-if (issue 13): the what-if's scenario instead of the stored distribution or the
+    /// latest version, once it is checked to be a scenario of this region and period (<see cref="AgreementLifecycle.WhatIfRefusal"/>).
+    /// </summary>
+    public static Task<Outcome<AgreementView>> CreateFromWhatIfAsync(RegiewijzerDb db, Actor actor, string regionId, string? reason, Scenario whatIf, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        return CreateFromAsync(db, actor, regionId, reason, whatIf, clock, ct);
+    }
+
+    private static async Task<Outcome<AgreementView>> CreateFromAsync(RegiewijzerDb db, Actor actor, string regionId, string? reason, Scenario? whatIf, TimeProvider? clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -53,6 +67,16 @@ public static class AgreementChanges
         }
 
         var (scenario, latest) = await AgreementRecords.BaseScenarioAsync(db, region, ct).ConfigureAwait(false);
+        if (whatIf is not null)
+        {
+            if (AgreementLifecycle.WhatIfRefusal(whatIf, [.. members.Select(m => m.Code)], region.PeriodFrom, region.PeriodTo, region.Name) is { } refusal)
+            {
+                return Outcome<AgreementView>.Invalid("scenario", refusal);
+            }
+
+            scenario = whatIf with { Name = scenario.Name, Period = scenario.Period };
+        }
+
         if (scenario.Region.Municipalities.IsEmpty)
         {
             return Outcome<AgreementView>.Invalid("reason", $"{region.Name} heeft geen gemeente met een opgave: er valt niets te verdelen.");
