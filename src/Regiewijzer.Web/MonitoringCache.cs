@@ -10,7 +10,7 @@ namespace Regiewijzer.Web;
 /// deterministic for a snapshot, subject, runs and seed), kept until the data they are built from change: evicted by
 /// <see cref="ReadModelEviction"/> after a change stored here or, seen by <see cref="DataVersionWatch"/>, elsewhere.
 /// </summary>
-public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, DataVersionWatch watch) : IDisposable
+public sealed partial class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, DataVersionWatch watch, ILogger<MonitoringCache> logger) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
@@ -40,11 +40,18 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
             var parts = (MonitoringParts)Interlocked.Exchange(ref stale, 0);
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var check = await country.GetAsync(ct).ConfigureAwait(false);
+                var checkedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
                 rows = await LoadMonitoring.LoadRowsAsync(db, parts, rows, ct).ConfigureAwait(false); // only what changed
+                var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var snapshot = LoadMonitoring.Build(check, rows);
+                var checkMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds;
+                var readMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(checkedAt, readAt).TotalMilliseconds;
+                var buildMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(readAt).TotalMilliseconds;
+                Log.Built(logger, parts, rows.Plans.Count, checkMs, readMs, buildMs);
                 if (Interlocked.Read(ref generation) == before)
                 {
                     forecasts.Clear();
@@ -79,7 +86,14 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
         }
 
         var key = (progress.Subject.Level, progress.Subject.Id);
-        return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() => snapshot.Forecast(progress))).Value;
+        return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = snapshot.Forecast(progress);
+            var ms = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log.Forecast(logger, progress.Subject.Id, progress.Plans.Length, ms);
+            return result;
+        })).Value;
     }
 
     /// <summary>
@@ -124,5 +138,14 @@ public sealed class MonitoringCache(IServiceScopeFactory scopes, CountryCache co
     {
         gate.Dispose();
         custom.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
+        public static partial void Built(ILogger logger, MonitoringParts parts, int plans, long checkMs, long readMs, long buildMs);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Subject} computed ({Plans} plans) in {Ms} ms")]
+        public static partial void Forecast(ILogger logger, string subject, int plans, long ms);
     }
 }
