@@ -7,7 +7,8 @@
 #   first    the first request of each progress page and monitoring API answer after the start (builds the snapshot);
 #   warm     30 requests each with a new query string, so the output cache never answers (p50/p95/max);
 #   change   5 times: one plan changed by the CLI (another process), then the next request of /voortgang and
-#            /api/v1/voortgang (the app reads the plans again, nothing else).
+#            /api/v1/voortgang (the app reads the plans again, nothing else);
+#   then the app's own log of snapshot builds and forecasts (rows read, book built, forecast per subject, in ms).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-150000}
@@ -41,3 +42,5 @@ for i in $(seq 5); do
   echo "change $i: /voortgang $(ms "$BASE/voortgang?na=$i") ms, /api/v1/voortgang $(ms "$BASE/api/v1/voortgang?na=$i") ms"
 done
 echo "app peak RSS: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$APP/status)"
+# what the app logged of its own work (builds after this branch's MonitoringCache logging): snapshot builds and forecasts
+grep -o '"Message":"\(Monitoring snapshot built\|Forecast of\)[^"]*"' "$DIR/app.log" | sed 's/^"Message":"//; s/"$//' || true

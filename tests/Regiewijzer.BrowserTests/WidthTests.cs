@@ -120,4 +120,24 @@ public sealed class WidthTests(BrowserApp app)
         Assert.NotNull(map);
         Assert.True(map.Y < 768 - 200, $"the map starts at {map.Y} px on a 768 px screen; at least 200 px of it should show without scrolling");
     }
+
+    [Fact]
+    public async Task PlanFilter_EachLabelSitsBesideItsControl()
+    {
+        await using var session = await app.OpenAsync(nameof(PlanFilter_EachLabelSitsBesideItsControl), width: 1366, height: 900);
+        var page = session.Page;
+        await session.GotoAsync("/gemeente/GM0228/plannen");
+        await session.ScreenshotAsync("filter", fullPage: false);
+
+        foreach (var id in new[] { "filter-status", "filter-jaar", "filter-segment", "filter-sorteer", "filter-volgorde" })
+        {
+            var label = await page.Locator($"label[for={id}]").BoundingBoxAsync();
+            var control = await page.Locator($"#{id}").BoundingBoxAsync();
+            Assert.NotNull(label);
+            Assert.NotNull(control);
+            var middle = label.Y + (label.Height / 2);
+            Assert.True(label.X + label.Width <= control.X + 1, $"{id}: the label ends at {label.X + label.Width} px, its control starts at {control.X} px");
+            Assert.True(middle >= control.Y && middle <= control.Y + control.Height, $"{id}: the label's middle ({middle} px) is not beside its control ({control.Y}-{control.Y + control.Height} px)");
+        }
+    }
 }

@@ -64,6 +64,86 @@ internal static class ForecastEngine
         return new ForecastResult(input.FirstYear, input.LastYear, runs, input.Seed, input.Parameters.Id, input.Plans.Count, series);
     }
 
+    /// <summary>The run totals (run, slot, lane) of the prepared plans and their baseline, for every run.</summary>
+    public static int[] SimulateAll(ForecastPlans plans, int runs, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var stride = (plans.Years + 1) * Lanes;
+        var totals = new int[runs * stride];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            (runs + BlockRuns - 1) / BlockRuns,
+            options,
+            () => new int[BlockRuns * stride],
+            (block, _, buffer) =>
+            {
+                var first = block * BlockRuns;
+                var count = Math.Min(BlockRuns, runs - first);
+                SimulateBlock(plans, first, count, buffer);
+                buffer.AsSpan(0, count * stride).CopyTo(totals.AsSpan(first * stride));
+                return buffer;
+            },
+            _ => { });
+        return totals;
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> from the run totals of the parts of the plans (<see cref="SimulateAll"/> per part), each run's
+    /// totals being the baseline of <paramref name="baseline"/> (the realised homes) plus every part's: the same sums as
+    /// simulating all plans at once.
+    /// </summary>
+    public static ForecastResult Combine(ForecastInput input, ForecastPlans baseline, IReadOnlyList<int[]> parts, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var runs = input.Runs;
+        var years = baseline.Years;
+        var stride = (years + 1) * Lanes;
+        var length = Groups * years * runs;
+        var perYear = ArrayPool<int>.Shared.Rent(length);
+        var cumulative = ArrayPool<int>.Shared.Rent(length);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        ImmutableArray<ForecastSeries> series;
+        try
+        {
+            Parallel.For(
+                0,
+                (runs + BlockRuns - 1) / BlockRuns,
+                options,
+                () => new int[BlockRuns * stride],
+                (block, _, buffer) =>
+                {
+                    var first = block * BlockRuns;
+                    var count = Math.Min(BlockRuns, runs - first);
+                    for (var r = 0; r < count; r++)
+                    {
+                        var run = buffer.AsSpan(r * stride, stride);
+                        baseline.Baseline.AsSpan().CopyTo(run);
+                        run[(years * Lanes)..].Clear();
+                        foreach (var part in parts)
+                        {
+                            var from = part.AsSpan((first + r) * stride, stride);
+                            for (var k = 0; k < stride; k++)
+                            {
+                                run[k] += from[k];
+                            }
+                        }
+                    }
+
+                    WriteBlock(baseline, first, count, buffer, runs, perYear, cumulative);
+                    return buffer;
+                },
+                _ => { });
+
+            series = ForecastPercentiles.Series(input, years, perYear, cumulative, options);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(perYear);
+            ArrayPool<int>.Shared.Return(cumulative);
+        }
+
+        return new ForecastResult(input.FirstYear, input.LastYear, runs, input.Seed, input.Parameters.Id, input.Plans.Count, series);
+    }
+
     /// <summary>
     /// Fills buffer[(run - first, slot, lane)] with the baseline plus the realised plans; slot
     /// <c>years</c> collects drop-outs and homes delayed past the period. Per plan it works in two

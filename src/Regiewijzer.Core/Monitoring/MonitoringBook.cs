@@ -225,23 +225,27 @@ public class MonitoringBook
         ForecastCancellable(progress, runs, seed, CancellationToken.None, maxDegreeOfParallelism);
 
     /// <summary><see cref="Forecast"/> that stops when <paramref name="cancellationToken"/> is cancelled (the request went away).</summary>
-    public ForecastResult ForecastCancellable(SubjectProgress progress, int runs, ulong seed, CancellationToken cancellationToken, int? maxDegreeOfParallelism = null)
+    public ForecastResult ForecastCancellable(SubjectProgress progress, int runs, ulong seed, CancellationToken cancellationToken, int? maxDegreeOfParallelism = null) =>
+        Monitoring.Forecast.RunCancellable(ForecastInputOf(progress, runs, seed), cancellationToken, maxDegreeOfParallelism);
+
+    /// <summary>What <see cref="Forecast"/> computes from: the subject's plans from the year after its as-of year, its realised homes up to it.</summary>
+    public ForecastInput ForecastInputOf(SubjectProgress progress, int runs = ForecastRequest.DefaultRuns, ulong seed = ForecastRequest.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return Monitoring.Forecast.RunCancellable(
-            new ForecastInput(
-                FirstYear,
-                LastYear,
-                progress.Target,
-                [.. progress.Plans.Select(p => p.Plan)],
-                Parameters,
-                runs,
-                seed,
-                progress.Report.AsOfYear + 1,
-                [.. progress.Realisations.Select(r => r.Realisation)]),
-            cancellationToken,
-            maxDegreeOfParallelism);
+        return new ForecastInput(
+            FirstYear,
+            LastYear,
+            progress.Target,
+            [.. progress.Plans.Select(p => p.Plan)],
+            Parameters,
+            runs,
+            seed,
+            progress.Report.AsOfYear + 1,
+            [.. progress.Realisations.Select(r => r.Realisation)]);
     }
+
+    /// <summary>The province code of a municipality; null when unknown.</summary>
+    public string? ProvinceOf(string municipality) => municipalities.TryGetValue(municipality, out var m) ? m.ProvinceCode : null;
 
     /// <summary>
     /// A province's warnings, worst first (tier, then ratio, level, name): the province itself, the regions that

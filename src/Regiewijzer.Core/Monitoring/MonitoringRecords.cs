@@ -98,6 +98,9 @@ public sealed record SubjectProgress(
     /// <summary>True when some realised homes counted are estimates or proxies.</summary>
     public bool UsesEstimates => Realisations.Any(r => r.IsEstimate);
 
+    /// <summary>The plans summed for provenance and notes, computed once (a progress is kept with its snapshot).</summary>
+    public PlanSummary PlanSummary => field ??= PlanSummary.Of(Plans);
+
     /// <summary>Why a group has no tier (Dutch), or null when it has one.</summary>
     public string? WhyNotAssessed(GroupProgress group)
     {

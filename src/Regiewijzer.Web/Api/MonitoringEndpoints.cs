@@ -105,7 +105,7 @@ internal static class MonitoringEndpoints
     {
         var snapshot = await cache.GetAsync(ct).ConfigureAwait(false);
         return snapshot.Find(level, id.Trim().ToUpperInvariant()) is { } subject
-            ? TypedResults.Ok(ProgressResource.From(snapshot, snapshot.Progress(subject)))
+            ? TypedResults.Ok(snapshot.Keep($"api/voortgang/{subject.Level}/{subject.Id}", () => ProgressResource.From(snapshot, snapshot.Progress(subject))))
             : NotFound(context, level, id);
     }
 

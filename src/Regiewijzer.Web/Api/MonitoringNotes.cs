@@ -11,7 +11,7 @@ internal static class MonitoringNotes
     public const string ForecastLimitation = ForecastRequest.Limitation;
 
     /// <summary>The data set of a source: the part before the first ';' (the shipped plans name their municipality after it).</summary>
-    public static string DataSet(string source) => source.Split(';', 2)[0].Trim();
+    public static string DataSet(string source) => PlanSummary.DataSetOf(source);
 
     /// <summary>Why a subject without any target has none.</summary>
     public static string NoTargetReason(MonitoringSnapshot snapshot, SubjectProgress p) => p.Subject.Level == MonitoringLevel.Municipality
@@ -40,13 +40,13 @@ internal static class MonitoringNotes
             notes.Add($"Van {Format.Count(realisedUnknown)} gerealiseerde woningen is het segment onbekend: alleen het totaal wordt beoordeeld, de segmenten en groepen niet.");
         }
 
-        var planHomes = p.Plans.Aggregate(SegmentHomes.Zero, (sum, x) => sum + x.Plan.Homes);
+        var planHomes = p.PlanSummary.Homes;
         if (planHomes.Unknown > 0)
         {
             notes.Add($"{Format.Count(planHomes.Unknown)} van de {Format.Count(planHomes.Total)} woningen in plannen hebben geen segment (segment onbekend): ze tellen alleen mee in het totaal.");
         }
 
-        var assumed = p.Plans.Count(x => !string.IsNullOrWhiteSpace(x.Facts.Assumption));
+        var assumed = p.PlanSummary.WithAssumption;
         if (assumed > 0)
         {
             notes.Add($"{Format.Count(assumed)} van de {Format.Count(p.Plans.Length)} plannen zijn opgeslagen met een aanname (zoals planstatus en fasering); zie provenance.plans.");

@@ -122,9 +122,8 @@ internal sealed record ProgressResource(
                     .OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key)]))
             .OrderBy(s => s.FromYear)
             .ThenBy(s => s.Source, StringComparer.Ordinal);
-        var plans = p.Plans
-            .GroupBy(x => (Source: MonitoringNotes.DataSet(x.Facts.Source), x.Facts.Assumption))
-            .Select(g => new PlanSourceResource(g.Key.Source, g.Key.Assumption, g.Count(), g.Sum(x => x.Plan.Homes.Total)))
+        var plans = p.PlanSummary.Groups
+            .Select(g => new PlanSourceResource(g.DataSet, g.Assumption, g.Plans, g.Homes))
             .OrderByDescending(s => s.Plans)
             .ThenBy(s => s.Source, StringComparer.Ordinal)
             .ThenBy(s => s.Assumption, StringComparer.Ordinal);

@@ -57,6 +57,22 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task MapTable_ExplanationsEndWithOneFullStop()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+
+        foreach (var indicator in new[] { "", "?indicator=achterblijvend", "?indicator=betaalbaar", "?indicator=sociaal", "?indicator=regio" })
+        {
+            var html = await GetAsync(app, "/kaart/tabel" + indicator);
+            var text = Regex.Replace(html, "<[^>]+>", " ");
+            Assert.DoesNotMatch(@"[^.]\.\.(?!\.)", text); // "gevonden.." (a text that ends with a full stop, and one more)
+        }
+
+        Assert.Contains("per gemeente gevonden. Onder", Regex.Replace(await GetAsync(app, "/kaart/tabel"), @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Home_IndicatorFromQuery_ColoursByRegionComplianceWithTaskLessMunicipalitiesGrey()
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -20,6 +21,9 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
 
     [GeneratedRegex("data-scripts=\"([^\"]+)\"")]
     private static partial Regex ChartScripts();
+
+    [GeneratedRegex("data-shapes=\"([^\"]+)\"")]
+    private static partial Regex MapShapes();
 
     [GeneratedRegex("href=\"(lib/components-css/[^\"]+)\"")]
     private static partial Regex ComponentsCss();
@@ -141,6 +145,92 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
                 using var response = await app.Client.GetAsync(new Uri("/" + script, UriKind.Relative), Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
+        }
+    }
+
+    /// <summary>
+    /// The map draws from a compact copy of the shipped shapes (charts/shapes.mjs, run by the build): the same 342
+    /// municipalities with their properties, every point the shipped point rounded to 0,001 degree (repeats dropped,
+    /// rings below a triangle dropped), delta-encoded; fingerprinted, cached for a year, far smaller than the download.
+    /// </summary>
+    [Fact]
+    public async Task MapShapes_AreTheShippedShapesRoundedAndCompact()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var url = "/" + MapShapes().Match(html).Groups[1].Value;
+        Assert.Matches(@"^/lib/kaart/gemeenten-2024\.[a-z0-9]+\.json$", url);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var response = await app.Client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var compressed = await response.Content.ReadAsByteArrayAsync(Ct);
+        var shippedFile = Path.Combine(AppContext.BaseDirectory, "data", "reference", "gemeenten-2024.geojson");
+        var shippedBytes = await File.ReadAllBytesAsync(shippedFile, Ct);
+        Assert.True(compressed.Length < shippedBytes.Length / 8, $"{compressed.Length} bytes compressed against {shippedBytes.Length} of GeoJSON");
+
+        await using var input = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var compact = await JsonDocument.ParseAsync(input, cancellationToken: Ct);
+        using var shipped = JsonDocument.Parse(shippedBytes);
+        var scale = compact.RootElement.GetProperty("schaal").GetInt32();
+        Assert.Equal(1000, scale);
+        var features = compact.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var originals = shipped.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(342, features.Count);
+        Assert.Equal(originals.Count, features.Count);
+        for (var i = 0; i < features.Count; i++)
+        {
+            Assert.Equal(originals[i].GetProperty("properties").GetRawText(), features[i].GetProperty("properties").GetRawText());
+            var geometry = originals[i].GetProperty("geometry");
+            var polygons = geometry.GetProperty("type").GetString() == "Polygon"
+                ? [geometry.GetProperty("coordinates")]
+                : geometry.GetProperty("coordinates").EnumerateArray().ToList();
+            var expected = polygons.Select(p => Expected(p.EnumerateArray().ToList())).OfType<List<List<(long, long)>>>().ToList();
+            var actual = features[i].GetProperty("polygons").EnumerateArray().Select(p => p.EnumerateArray().Select(Decode).ToList()).ToList();
+            Assert.NotEmpty(actual);
+            Assert.Equal(expected, actual);
+        }
+
+        // The shipped point rounded to thousandths of a degree, repeats dropped, closed, at least 4 positions.
+        List<(long, long)>? Ring(JsonElement ring)
+        {
+            var points = new List<(long, long)>();
+            foreach (var point in ring.EnumerateArray())
+            {
+                var p = ((long)Math.Round(point[0].GetDouble() * scale, MidpointRounding.AwayFromZero), (long)Math.Round(point[1].GetDouble() * scale, MidpointRounding.AwayFromZero));
+                if (points.Count == 0 || points[^1] != p)
+                {
+                    points.Add(p);
+                }
+            }
+
+            if (points.Count > 1 && points[0] != points[^1])
+            {
+                points.Add(points[0]);
+            }
+
+            return points.Count >= 4 ? points : null;
+        }
+
+        List<List<(long, long)>>? Expected(List<JsonElement> rings) =>
+            Ring(rings[0]) is { } outer ? [outer, .. rings.Skip(1).Select(Ring).OfType<List<(long, long)>>()] : null;
+
+        static List<(long, long)> Decode(JsonElement deltas)
+        {
+            var values = deltas.EnumerateArray().Select(d => d.GetInt64()).ToList();
+            var points = new List<(long, long)>();
+            var (x, y) = (0L, 0L);
+            for (var k = 0; k < values.Count; k += 2)
+            {
+                (x, y) = (x + values[k], y + values[k + 1]);
+                points.Add((x, y));
+            }
+
+            return points;
         }
     }
 }

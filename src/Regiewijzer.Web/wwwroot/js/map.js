@@ -1,6 +1,7 @@
 // Chart kind 'map': the municipalities coloured by one indicator (see Components/Overview/IndicatorMap.razor).
-// The page's JSON block holds the values; the shapes are fetched once from data.shapes (GeoJSON, property
-// gemeentecode) and registered with ECharts. Hover shows the numbers, a click opens the municipality page.
+// The page's JSON block holds the values; the shapes are fetched once from the element's data-shapes (the compact
+// file the build writes with charts/shapes.mjs: rounded, delta-encoded rings, decoded here to GeoJSON) or else from
+// data.shapes (the GeoJSON download, property gemeentecode) and registered with ECharts. Hover shows the numbers, a click opens the municipality page.
 (function () {
   'use strict';
   window.rwCharts = window.rwCharts || {};
@@ -11,11 +12,38 @@
     if (!shapes[url]) {
       shapes[url] = fetch(url, { credentials: 'same-origin' }).then(function (r) {
         if (!r.ok) { throw new Error('GeoJSON ' + r.status); }
-        return r.json();
+        return r.json().then(decode);
       });
       shapes[url].catch(function () { delete shapes[url]; });
     }
     return shapes[url];
+  }
+
+  // The compact shapes ({ schaal, features: [{ properties, polygons: [[ring: x0, y0, dx1, dy1, ...]] }] }) as GeoJSON;
+  // GeoJSON itself is returned as it is.
+  function decode(json) {
+    if (!json.schaal) { return json; }
+    const scale = json.schaal;
+    function ring(deltas) {
+      const points = [];
+      let x = 0, y = 0;
+      for (let i = 0; i < deltas.length; i += 2) {
+        x += deltas[i]; y += deltas[i + 1];
+        points.push([x / scale, y / scale]);
+      }
+      return points;
+    }
+    return {
+      type: 'FeatureCollection',
+      features: json.features.map(function (f) {
+        const polygons = f.polygons.map(function (rings) { return rings.map(ring); });
+        return {
+          type: 'Feature',
+          properties: f.properties,
+          geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
+        };
+      }),
+    };
   }
 
   function mapName(geojson, province) {
@@ -81,7 +109,7 @@
 
   window.rwCharts.map = function (chart, data, element) {
     chart.showLoading({ text: 'Kaart laden…' });
-    return load(data.shapes).then(function (geojson) {
+    return load(element.dataset.shapes || data.shapes).then(function (geojson) {
       chart.hideLoading();
       chart.setOption({
         tooltip: { trigger: 'item', formatter: tooltip(data), confine: true },

@@ -38,7 +38,7 @@ public sealed record MapIndicator(string Key, string Label, string ColumnLabel, 
             "corporatie",
             "Aandeel corporatiewoningen in de voorraad",
             "Aandeel corporatie",
-            $"Maatstaf: {Norms.StockMetric}. Onder {Norms.LaggingThreshold.Percent} is sociale huur het achterblijvende segment.",
+            $"Maatstaf: {Norms.StockMetric.TrimEnd('.')}. Onder {Norms.LaggingThreshold.Percent} is sociale huur het achterblijvende segment.",
             [],
             m => MapValue.Share(m.StockShare, "geen voorraad bekend")),
         new(

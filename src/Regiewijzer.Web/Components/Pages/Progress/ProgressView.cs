@@ -30,7 +30,7 @@ public sealed record ProgressView(MonitoringSnapshot Snapshot, SubjectProgress P
         Report.Years.Any(y => y.Realised.Unknown > 0) || Report.Groups.Any(g => g.NotAssessed == NotAssessedReason.UnknownSegment);
 
     /// <summary>Plan homes of unknown segment are counted (plan capacity ~2021).</summary>
-    public bool PlansSegmentUnknown => Progress.Plans.Any(p => p.Plan.Homes.Unknown > 0);
+    public bool PlansSegmentUnknown => Progress.PlanSummary.Homes.Unknown > 0;
 
     /// <summary>Social, middle and free can be followed on their own: a target, and realisations and plans with known segments.</summary>
     public bool SegmentsKnown => Progress.HasTarget && !RealisedSegmentUnknown && !PlansSegmentUnknown;

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+
+namespace Regiewijzer.Core.Monitoring;
+
+/// <summary>
+/// The plans of one source data set with one assumption (see <see cref="PlanSummary"/>).
+/// </summary>
+/// <param name="DataSet">The source without the municipality: the part before the first ';', trimmed.</param>
+/// <param name="Assumption">The assumption made when the plans were stored; null when there is none.</param>
+/// <param name="Plans">Number of plans.</param>
+/// <param name="Homes">Homes in those plans (all years, all segments).</param>
+public sealed record PlanSourceGroup(string DataSet, string? Assumption, int Plans, int Homes);
+
+/// <summary>
+/// What the provenance and the notes of a progress report say about its plans, summed in one pass over them: the
+/// homes per segment, how many plans carry an assumption, and the plans per data set and assumption. With 150.000
+/// plans the nation's report would otherwise group every plan again on every request.
+/// </summary>
+/// <param name="Homes">All homes of the plans (all years), per segment.</param>
+/// <param name="WithAssumption">Plans with an assumption that is not empty.</param>
+/// <param name="Groups">The plans per (data set, assumption), in the order in which each pair first occurs among the plans.</param>
+public sealed record PlanSummary(SegmentHomes Homes, int WithAssumption, ImmutableArray<PlanSourceGroup> Groups)
+{
+    /// <summary>The data set of a plan's source: the part before the first ';' (where the municipality follows), trimmed.</summary>
+    public static string DataSetOf(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var end = source.IndexOf(';', StringComparison.Ordinal);
+        return (end < 0 ? source : source[..end]).Trim();
+    }
+
+    /// <summary>The summary of these plans.</summary>
+    public static PlanSummary Of(IEnumerable<(Plan Plan, PlanFacts Facts)> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var homes = SegmentHomes.Zero;
+        var withAssumption = 0;
+        var index = new Dictionary<(string, string?), int>();
+        var groups = new List<(string DataSet, string? Assumption, int Plans, int Homes)>();
+        var dataSets = new Dictionary<string, string>(StringComparer.Ordinal); // source -> data set: most plans share a few sources
+        foreach (var (plan, facts) in plans)
+        {
+            var planHomes = plan.Homes;
+            homes += planHomes;
+            if (!string.IsNullOrWhiteSpace(facts.Assumption))
+            {
+                withAssumption++;
+            }
+
+            if (!dataSets.TryGetValue(facts.Source, out var dataSet))
+            {
+                dataSet = DataSetOf(facts.Source);
+                if (dataSets.Count < 10_000)
+                {
+                    dataSets[facts.Source] = dataSet;
+                }
+            }
+
+            var key = (dataSet, facts.Assumption);
+            if (index.TryGetValue(key, out var i))
+            {
+                var g = groups[i];
+                groups[i] = g with { Plans = g.Plans + 1, Homes = g.Homes + planHomes.Total };
+            }
+            else
+            {
+                index[key] = groups.Count;
+                groups.Add((dataSet, facts.Assumption, 1, planHomes.Total));
+            }
+        }
+
+        return new PlanSummary(homes, withAssumption, [.. groups.Select(g => new PlanSourceGroup(g.DataSet, g.Assumption, g.Plans, g.Homes))]);
+    }
+}

@@ -1,0 +1,70 @@
+using CsCheck;
+using Regiewijzer.Core.Monitoring;
+using Xunit;
+
+namespace Regiewijzer.Core.Tests.Monitoring;
+
+/// <summary>
+/// A forecast from the run totals of its plans in parts (what the web app keeps per province for the nation, so a
+/// change simulates only the part that holds it) is the forecast of all plans at once, field by field.
+/// </summary>
+public sealed class ForecastPartsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void CombineParts_AnyPartition_EqualsTheWholeRun()
+    {
+        Gen.Select(ForecastGen.Input, Gen.Int[1, 4], Gen.Int).Sample(
+            (input, partCount, partitionSeed) =>
+            {
+                var random = new Random(partitionSeed);
+                var parts = input.Plans.GroupBy(_ => random.Next(partCount))
+                    .Select(g => Forecast.SimulatePart(input with { Plans = [.. g] }, cancellationToken: Ct))
+                    .ToList();
+                if (parts.Count == 0)
+                {
+                    parts.Add(Forecast.SimulatePart(input with { Plans = [] }, cancellationToken: Ct));
+                }
+
+                ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, parts, cancellationToken: Ct));
+                ForecastGen.Equal(ForecastReference.Run(input), Forecast.CombineParts(input, parts, maxDegreeOfParallelism: 1, cancellationToken: Ct));
+            },
+            iter: 200);
+    }
+
+    [Fact]
+    public void CombineParts_AfterAChange_ReusesTheOtherParts()
+    {
+        ForecastGen.Input.Where(i => i.Plans.Count >= 2).Sample(
+            input =>
+            {
+                var rest = input.Plans.Skip(1).ToList();
+                var kept = Forecast.SimulatePart(input with { Plans = rest }, cancellationToken: Ct);
+                var p = input.Plans[0];
+                var changed = new Plan(p.Id, p.Municipality, "gewijzigd", p.Status, p.PriceLevelYear, p.Deliveries.Select(d => d with { Year = d.Year + 1 }), p.Contracted);
+                var after = input with { Plans = [changed, .. rest] };
+
+                var combined = Forecast.CombineParts(after, [kept, Forecast.SimulatePart(after with { Plans = [changed] }, cancellationToken: Ct)], cancellationToken: Ct);
+
+                ForecastGen.Equal(Forecast.Run(after), combined);
+            },
+            iter: 100);
+    }
+
+    [Fact]
+    public void CombineParts_PartsThatDoNotHoldEveryPlanOrDiffer_AreRefused()
+    {
+        ForecastGen.Input.Where(i => i.Plans.Count >= 2).Sample(
+            input =>
+            {
+                var first = Forecast.SimulatePart(input with { Plans = [input.Plans[0]] }, cancellationToken: Ct);
+                var rest = Forecast.SimulatePart(input with { Plans = input.Plans.Skip(1).ToList() }, cancellationToken: Ct);
+
+                Assert.Throws<ArgumentException>(() => Forecast.CombineParts(input, [rest], cancellationToken: Ct));
+                Assert.Throws<ArgumentException>(() => Forecast.CombineParts(input with { Runs = input.Runs + 1 }, [first, rest], cancellationToken: Ct));
+                ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, [first, rest], cancellationToken: Ct));
+            },
+            iter: 20);
+    }
+}
