@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Geography;
+using Regiewijzer.Core.Governance;
+using Regiewijzer.Core.Scenarios;
+using Regiewijzer.Data.Features;
+using Regiewijzer.Data.Features.Governance;
+using Xunit;
+
+namespace Regiewijzer.IntegrationTests.Regions;
+
+/// <summary>From what-if to agreement (issue 13): the concept is the what-if's scenario, not the stored distribution; only a scenario of the region's own members and period.</summary>
+public sealed class WhatIfConceptTests(TestDatabases databases)
+{
+    private static readonly Actor Gelderland = new("t-pv25", "Bewerker Gelderland", [new Grant(new OrganisationRef("PV25", OrganisationKind.Province, "PV25"), AccountRole.Editor)]);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateFromWhatIf_TheConceptIsTheWhatIf_AndAStrangerIsRefused()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var db = database.Context();
+        var start = await LoadWhatIf.RunAsync(db, "WD19", Ct);
+        var stored = start!.Question.Scenario;
+        var whatIf = stored with { Region = stored.Region with { Key = DistributionKey.LaggingFirst } };
+        Assert.NotEqual(stored.Region.Key, whatIf.Region.Key);
+
+        var stranger = whatIf with { Region = whatIf.Region with { Municipalities = whatIf.Region.Municipalities.Add(whatIf.Region.Municipalities[0] with { Code = new MunicipalityCode("GM0363"), Name = "Amsterdam" }) } };
+        var refused = await AgreementChanges.CreateFromWhatIfAsync(db, Gelderland, "WD19", "wat-als", stranger, ct: Ct);
+        Assert.Equal(OutcomeKind.Invalid, refused.Kind);
+        Assert.Contains("GM0363 is geen gemeente van de regio", refused.Reason, StringComparison.Ordinal);
+        var otherPeriod = await AgreementChanges.CreateFromWhatIfAsync(db, Gelderland, "WD19", "wat-als", whatIf with { Period = new YearRange(2026, 2035) }, ct: Ct);
+        Assert.Contains("2026-2035", otherPeriod.Reason, StringComparison.Ordinal);
+
+        var created = await AgreementChanges.CreateFromWhatIfAsync(db, Gelderland, "WD19", "wat-als: achterstand eerst", whatIf, ct: Ct);
+        Assert.True(created.Succeeded, created.Reason);
+        await using var check = database.Context();
+        var row = check.Agreements.Single(a => a.Id == created.Value!.Id);
+        var concept = ScenarioReader.Read(row.Scenario).Scenario!;
+        Assert.Equal(DistributionKey.LaggingFirst, concept.Region.Key); // not the stored distribution's key
+        Assert.Equal(ImmutableArray.CreateRange(whatIf.Region.Municipalities.Select(m => m.Code)), concept.Region.Municipalities.Select(m => m.Code).ToImmutableArray());
+    }
+}
