@@ -22,6 +22,7 @@ internal static class CliApp
             Commands.RegiosCommand.Create(stdout),
             Commands.WoondealsCommand.Create(stdout, stderr),
             Commands.AanwijzingCommand.Create(stdout, stderr),
+            Commands.OpgaveCommand.Create(stdout, stderr),
             Commands.KwaliteitCommand.Create(stdout),
             Commands.ToetsCommand.Create(stdout, stderr),
             Commands.DatabaseCommand.Create(stdout, stderr),

@@ -70,6 +70,20 @@ public sealed class DesignationFlowTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#regio-grondslag")).ToContainTextAsync("Aangewezen woningbouwregio");
         await page.GotoAsync(site + "/regio/WD17");
         await Assertions.Expect(page.Locator("#regio-grondslag")).ToContainTextAsync("Indicatieve regio");
+
+        // The province sets a task for the law's ten-year period in the browser.
+        await page.GotoAsync(site + "/regio/WD21/opgave?periode=2026-2035");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("wettelijke periode 2026-2035 (startjaar: aanname)");
+        await Assertions.Expect(page.Locator("#periode-in-gebruik")).ToContainTextAsync("woondeal 2022-2030");
+        await ExemptionFlowTests.AssertAxeCleanAsync(page, "opgave (provincie)");
+        await page.Locator("#opgave-GM0200").FillAsync("5000");
+        await page.Locator("#herkomst-GM0200").SelectOptionAsync("afgesproken");
+        await page.Locator("#basis-GM0200").FillAsync("Omgevingsverordening Gelderland, bijlage 3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opgave vaststellen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#bevestiging")).ToContainTextAsync("De opgave is vastgesteld");
+        await Assertions.Expect(page.Locator(".rw-lead")).ToContainTextAsync("5.000");
+        await Assertions.Expect(page.Locator(".rw-lead")).ToContainTextAsync("dit is niet de hele regionale opgave");
+        await session.ScreenshotAsync("opgave");
         session.AssertNoScriptErrors();
     }
 }

@@ -64,3 +64,27 @@ public sealed partial class CliAppTests
         }
     }
 }
+
+/// <summary>regiewijzer opgave: a region's task per period, labelled when it is not the whole.</summary>
+public sealed partial class CliAppTests
+{
+    [Fact]
+    public async Task Opgave_WoondealAndLawPeriod()
+    {
+        await using var database = await databases.CreateAsync(Provider.Sqlite);
+
+        var (exit, stdout, stderr) = Run(database, "opgave", "WD19");
+        Assert.True(exit == CliApp.Ok, stderr);
+        Assert.Contains("Regio Foodvalley (WD19), woondeal 2022-2030", stdout, StringComparison.Ordinal);
+        Assert.Contains("Regionale opgave: 25.383 woningen", stdout, StringComparison.Ordinal);
+
+        (exit, stdout, stderr) = Run(database, "opgave", "wd19", "--periode", "2026-2035");
+        Assert.True(exit == CliApp.Ok, stderr);
+        Assert.Contains("wettelijke periode 2026-2035 (startjaar: aanname)", stdout, StringComparison.Ordinal);
+        Assert.Contains("van 8 van de 8 gemeenten is geen opgave bekend, dus dit is niet de hele regionale opgave", stdout, StringComparison.Ordinal);
+
+        (exit, _, stderr) = Run(database, "opgave", "WD19", "--periode", "2026");
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Contains("jjjj-jjjj", stderr, StringComparison.Ordinal);
+    }
+}

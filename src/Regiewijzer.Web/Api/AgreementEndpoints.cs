@@ -25,7 +25,7 @@ internal static class AgreementEndpoints
             "Met de aantallen per gemeente, de reacties, het verschil met de vorige versie, de geldende versie en de peildatum voor gecontracteerde projecten (aanname). Concept en voorgesteld alleen met token.")
             .ProducesProblems(401, 403, 404);
         writes.MapPost("/regios/{id}/afspraken", CreateAsync).Doc("afspraakVersieMaken", "Nieuwe conceptversie van de afspraak",
-            "Alleen een bewerker van een provincie van de regio. Versie 1 uit de huidige verdeling, een latere uit het scenario van de laatste versie. Eén open versie tegelijk.")
+            "Alleen een bewerker van een provincie van de regio. Versie 1 uit de huidige verdeling, een latere uit het scenario van de laatste versie; met scenario (een wat-als van deze regio en periode) uit dat scenario. Eén open versie tegelijk.")
             .ProducesProblems(401, 403, 404, 409, 422);
         writes.MapPost("/afspraken/{id:int}/status", TransitionAsync).Doc("afspraakStatusWijzigen", "Status van een versie wijzigen",
             "concept → voorgesteld → vastgesteld, of voorgesteld → concept. Een vastgestelde versie is onveranderlijk (409). Stuur de gelezen version mee (409 met current als die verouderd is).")
@@ -48,9 +48,25 @@ internal static class AgreementEndpoints
         (await AgreementQueries.VersionAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, ct).ConfigureAwait(false))
             .ToApi(http, AgreementDetailResource.From);
 
-    private static async Task<IResult> CreateAsync([Description(RegionId)] string id, NewAgreementRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct) =>
-        (await AgreementChanges.CreateAsync(db, await current.GetAsync(ct).ConfigureAwait(false), id, body?.Reason, clock, ct).ConfigureAwait(false))
+    private static async Task<IResult> CreateAsync([Description(RegionId)] string id, NewAgreementRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct).ConfigureAwait(false);
+        if (body?.Scenario is not { ValueKind: not System.Text.Json.JsonValueKind.Null } scenario)
+        {
+            return (await AgreementChanges.CreateAsync(db, actor, id, body?.Reason, clock, ct).ConfigureAwait(false))
+                .ToApi(http, AgreementVersionResource.From, created: true, location: a => $"{ApiConventions.BasePath}/afspraken/{a.Id}");
+        }
+
+        // From a what-if (issue 13): the scenario is read and checked like an uploaded scenario file.
+        var read = Regiewijzer.Core.Scenarios.ScenarioReader.Read(scenario.GetRawText());
+        if (!read.IsValid)
+        {
+            return Problems.InvalidInput(http, [.. read.Errors.Select(e => new InvalidParam("scenario" + e.Path.TrimStart('$'), e.Message))]);
+        }
+
+        return (await AgreementChanges.CreateFromWhatIfAsync(db, actor, id, body.Reason, read.Scenario!, clock, ct).ConfigureAwait(false))
             .ToApi(http, AgreementVersionResource.From, created: true, location: a => $"{ApiConventions.BasePath}/afspraken/{a.Id}");
+    }
 
     private static async Task<IResult> TransitionAsync(
         int id, AgreementStatusRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, TimeProvider clock,

@@ -136,7 +136,9 @@ internal sealed record ExemptionDetailResource(
         new(ExemptionResource.From(d.Exemption), d.WhatIf is null ? null : ExemptionWhatIfResource.From(d.WhatIf), d.WhatIfProblem, d.Base?.Id);
 }
 
-internal sealed record NewAgreementRequest([property: Description("Waarom deze versie (verplicht).")] string? Reason);
+internal sealed record NewAgreementRequest(
+    [property: Description("Waarom deze versie (verplicht).")] string? Reason,
+    [property: Description("Optioneel: een wat-als-scenario van deze regio in het scenarioformaat (zoals de wat-als-pagina het downloadt); dan is de conceptversie dat scenario in plaats van de huidige verdeling of de laatste versie.")] System.Text.Json.JsonElement? Scenario = null);
 
 internal sealed record AgreementStatusRequest(
     [property: Description("voorgesteld, concept of vastgesteld.")] string? Status,

@@ -42,3 +42,30 @@ public sealed class WhatIfConceptTests(TestDatabases databases)
         Assert.Equal(ImmutableArray.CreateRange(whatIf.Region.Municipalities.Select(m => m.Code)), concept.Region.Municipalities.Select(m => m.Code).ToImmutableArray());
     }
 }
+
+/// <summary>The same through the API: POST /regios/{id}/afspraken with a scenario (as the what-if page downloads it).</summary>
+public sealed class WhatIfConceptApiTests(TestDatabases databases)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Post_WithAScenario_MakesTheConceptFromIt_AndAnInvalidScenarioIs422()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        var gelderland = await Web.TestAccounts.CreateAsync(database, "PV25", AccountRole.Editor);
+        await using var app = await Web.RunningApp.StartAsync(database.Options, Ct);
+        using var client = await Web.TestAccounts.ApiClientAsync(app, gelderland);
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/regios/WD19/scenario", UriKind.Relative), Ct))!.AsObject();
+        scenario["key"] = "lagging-first";
+
+        var invalid = await Governance.AgreementApi.ExpectAsync(
+            await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/regios/WD19/afspraken", new { reason = "wat-als", scenario = new { key = "onbekend" } }, Ct), (System.Net.HttpStatusCode)422);
+        Assert.Contains(invalid.GetProperty("invalidParams").EnumerateArray(), p => p.GetProperty("name").GetString()!.StartsWith("scenario", StringComparison.Ordinal));
+        var created = await Governance.AgreementApi.ExpectAsync(
+            await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/regios/WD19/afspraken", new { reason = "wat-als: achterstand eerst", scenario }, Ct), System.Net.HttpStatusCode.Created);
+
+        await using var check = database.Context();
+        var row = check.Agreements.Single(a => a.Id == created.GetProperty("id").GetInt32());
+        Assert.Equal(DistributionKey.LaggingFirst, ScenarioReader.Read(row.Scenario).Scenario!.Region.Key);
+    }
+}
