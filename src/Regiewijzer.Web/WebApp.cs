@@ -58,6 +58,7 @@ public static class WebApp
         builder.Services.AddSingleton<DataChangeSignal>();
         builder.Services.AddSingleton<ReadModelEviction>();
         builder.Services.AddSingleton<DataVersionWatch>(); // changes stored by other instances or the CLI: seen on the next request
+        builder.Services.AddHostedService<Hosting.DesignationDates>(); // a designation dated in the future takes effect on its date
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
         builder.Services.AddSingleton<MonitoringCache>();

@@ -69,3 +69,36 @@ public sealed class WhatIfConceptApiTests(TestDatabases databases)
         Assert.Equal(DistributionKey.LaggingFirst, ScenarioReader.Read(row.Scenario).Scenario!.Region.Key);
     }
 }
+
+/// <summary>A designation dated in the future changes the partition in force only from its date (ApplyDesignations, run hourly by the web app).</summary>
+public sealed class DesignationDateTests(TestDatabases databases)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FutureAct_TakesEffectOnItsDate()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Sqlite);
+        await using var db = database.Context();
+        var actor = new Actor("t-pv25", "Bewerker Gelderland", [new Grant(new OrganisationRef("PV25", OrganisationKind.Province, "PV25"), AccountRole.Editor)]);
+        var work = await Regiewijzer.Data.Features.Regions.LoadDesignations.WorkspaceAsync(db, "PV25", new DateOnly(2026, 12, 7), Ct);
+        var municipalities = work!.Draft.Municipalities.ToDictionary(m => m.Code.Value, m => m.Proposed ?? "WD19");
+        var regions = work.Draft.Regions.Select(r => new Regiewijzer.Data.Features.Regions.DesignationRegionInput(r.Id, r.Name, [])).ToList();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var future = today.AddDays(30);
+        var outcome = await Regiewijzer.Data.Features.Regions.DesignateRegions.RunAsync(db, actor, "PV25", new(future, "Omgevingsverordening Gelderland, art. 8.1", regions, municipalities!, 0), TimeProvider.System, Ct);
+        Assert.True(outcome.Succeeded, outcome.Reason);
+
+        Assert.Null(await DesignatedBy(database, "GM0200")); // not yet in force
+        Assert.Equal(0, await Regiewijzer.Data.Features.Regions.ApplyDesignations.RunAsync(db, future.AddDays(-1), Ct));
+        Assert.Equal(51, await Regiewijzer.Data.Features.Regions.ApplyDesignations.RunAsync(db, future, Ct));
+        Assert.Equal("PV25", await DesignatedBy(database, "GM0200"));
+        Assert.Equal(0, await Regiewijzer.Data.Features.Regions.ApplyDesignations.RunAsync(db, future.AddDays(1), Ct)); // nothing left to change
+    }
+
+    private static async Task<string?> DesignatedBy(TestDatabase database, string code)
+    {
+        await using var check = database.Context();
+        return check.Memberships.Single(m => m.MunicipalityCode == code).DesignationProvince;
+    }
+}
