@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Regiewijzer.Cli;
 
@@ -15,6 +16,50 @@ internal static class CliApp
     public const int DatabaseBusy = 4;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    {
+        var root = CreateRoot(stdout, stderr, stdin);
+        var parse = Parse(root, args);
+        if (parse.Errors.Count > 0 && parse.Action is not DutchHelp)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"regiewijzer: {DutchParseErrors.Translate(error.Message)}");
+            }
+
+            stderr.WriteLine("Gebruik 'regiewijzer --help' voor de opties.");
+            return UsageError;
+        }
+
+        // Database races and a busy database get their Dutch message and exit code (DatabaseErrors); anything else is a real
+        // fault, reported with its stack trace and exit code 1.
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Data.Database.DatabaseErrors.Classify(e) != Data.Database.DatabaseErrorKind.Other)
+        {
+            var kind = Data.Database.DatabaseErrors.Classify(e);
+            stderr.WriteLine("regiewijzer: " + kind switch
+            {
+                Data.Database.DatabaseErrorKind.Busy => Data.Database.DatabaseErrors.BusyMessage,
+                Data.Database.DatabaseErrorKind.Unavailable => Data.Database.DatabaseErrors.UnavailableMessage,
+                _ => Data.Database.DatabaseErrors.ConflictMessage,
+            });
+            return kind is Data.Database.DatabaseErrorKind.Busy or Data.Database.DatabaseErrorKind.Unavailable ? DatabaseBusy : Conflict;
+        }
+        catch (Exception e)
+        {
+            if (e is not OperationCanceledException)
+            {
+                stderr.WriteLine("regiewijzer: onverwachte fout (meld dit met de tekst hieronder): " + e);
+            }
+
+            return InvalidInput;
+        }
+    }
+
+    /// <summary>The whole command tree, with the Dutch help on its help option.</summary>
+    public static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("Regiewijzer: verdeel en toets de woningbouwopgave volgens de Wet versterking regie volkshuisvesting.")
         {
@@ -35,44 +80,25 @@ internal static class CliApp
         };
         root.Options.Add(DatabaseArgs.CreateProviderOption());
         root.Options.Add(DatabaseArgs.CreateConnectionOption());
+        DutchHelp.Install(root, stdout);
+        return root;
+    }
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"regiewijzer: {error.Message}");
-            }
-
-            stderr.WriteLine("Gebruik 'regiewijzer --help' voor de opties.");
-            return UsageError;
-        }
-
-        // Database races and a busy database get their Dutch message and exit code (DatabaseErrors); anything else is a real
-        // fault, reported as System.CommandLine's default handler would (stack trace, exit code 1).
+    /// <summary>
+    /// Parses with System.CommandLine's own (English) texts whatever the machine's language, so that
+    /// <see cref="DutchParseErrors"/> recognises every message it rewrites.
+    /// </summary>
+    private static ParseResult Parse(RootCommand root, string[] args)
+    {
+        var culture = CultureInfo.CurrentUICulture;
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return root.Parse(args);
         }
-        catch (Exception e) when (Data.Database.DatabaseErrors.Classify(e) != Data.Database.DatabaseErrorKind.Other)
+        finally
         {
-            var kind = Data.Database.DatabaseErrors.Classify(e);
-            stderr.WriteLine("regiewijzer: " + kind switch
-            {
-                Data.Database.DatabaseErrorKind.Busy => Data.Database.DatabaseErrors.BusyMessage,
-                Data.Database.DatabaseErrorKind.Unavailable => Data.Database.DatabaseErrors.UnavailableMessage,
-                _ => Data.Database.DatabaseErrors.ConflictMessage,
-            });
-            return kind is Data.Database.DatabaseErrorKind.Busy or Data.Database.DatabaseErrorKind.Unavailable ? DatabaseBusy : Conflict;
-        }
-        catch (Exception e)
-        {
-            if (e is not OperationCanceledException)
-            {
-                stderr.WriteLine("Unhandled exception: " + e);
-            }
-
-            return InvalidInput;
+            CultureInfo.CurrentUICulture = culture;
         }
     }
 }

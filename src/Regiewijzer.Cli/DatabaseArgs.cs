@@ -20,7 +20,7 @@ internal static class DatabaseArgs
 
     public static Option<string?> CreateConnectionOption() => new(ConnectionName)
     {
-        Description = "Connection string. Standaard SQLite in ~/.local/share/regiewijzer/regiewijzer.db. Ook via REGIEWIJZER_DB.",
+        Description = "Verbindingsgegevens van de database. Standaard SQLite in ~/.local/share/regiewijzer/regiewijzer.db. Ook via REGIEWIJZER_DB.",
         Recursive = true,
     };
 

@@ -18,5 +18,9 @@ public static class Pages
         { "/zoeken?q=ede", "zoeken-ede" },
         { "/afspraken", "afspraken" },
         { "/regio/WD19/afspraken", "afspraken-foodvalley" },
+        { "/help", "help" },
+        { "/begrippen", "begrippen" },
+        { "/toegankelijkheid", "toegankelijkheid" },
+        { "/privacy", "privacy" },
     };
 }

@@ -127,7 +127,7 @@ public sealed class DatabaseErrorTests(TestDatabases databases)
                 ["--db-provider", "sqlite", "--db", database.Options.ConnectionString + ";Default Timeout=1", "import", "plannen", "--bestand", file], stdout, stderr);
             Assert.True(exit == Regiewijzer.Cli.CliApp.DatabaseBusy, $"{exit}: {stderr}");
             Assert.Contains(DatabaseErrors.BusyMessage, stderr.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain("Unhandled exception", stderr.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("onverwachte fout", stderr.ToString(), StringComparison.Ordinal);
         }
         finally
         {
