@@ -21,7 +21,7 @@ public static class ReportSources
         new("gemeenten-2025.csv", "342 gemeenten met provincie", "indeling 1 januari 2025", "CBS", "controle van de codes 2025 gedeeltelijk"),
         new("woningvoorraad-2024.csv", "woningvoorraad 2022-2024, eigendomsverhouding 2022, corporatiewoningen", "1 januari 2024 (voorraad), 1 januari 2022 (eigendom)", "CBS",
             "corporatiewoningen 2024 geschat (aandeel 2022 maal voorraad 2024); aandelen als hele procenten"),
-        new("woondeals.csv", "35 regionale woondeals met hun totalen", "ondertekend december 2022 - april 2023", "BZK en provincies (persberichten)", "8 totalen niet gevonden; sommige afgerond of minimum"),
+        new("woondeals.csv", "35 regionale woondeals met hun totalen", "ondertekend december 2022 - april 2023", "BZK en provincies (persberichten)", "5 totalen niet gevonden; sommige afgerond of minimum"),
         new("woondeal-gemeenten.csv", "gemeente naar woondealregio", "indeling 2025", "samengesteld voor Regiewijzer", "lidmaatschap dat niet uit een woondealtekst komt heet indicatief"),
         new("woondeal-taken-gemeenten.csv", "gepubliceerde gemeentelijke aantallen in woondeals", "2023", "persberichten bij de woondeals", "alleen Foodvalley volledig"),
         new("provinciale-bouwafspraken-2022.csv", "provinciale bouwafspraken", "13 oktober 2022", "BZK", string.Empty),
