@@ -114,7 +114,7 @@ public static class Designations
     {
         ArgumentNullException.ThrowIfNull(acts);
         var required = new Dictionary<string, HashSet<ProvinceCode>>(StringComparer.Ordinal);
-        foreach (var act in acts.Select(a => a.Province).Distinct().Select(p => InForce(p, date, acts)).OfType<DesignationAct>())
+        foreach (var act in InForce(date, acts))
         {
             foreach (var region in act.RegionOf.Values.Distinct(StringComparer.Ordinal))
             {
@@ -134,6 +134,32 @@ public static class Designations
     public static bool IsRegionId(string? id) =>
         id is { Length: >= 2 and <= 20 } && (char.IsAsciiLetterUpper(id[0]) || char.IsAsciiDigit(id[0])) && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-');
 
+    /// <summary>The act of each province in force on <paramref name="date"/> (provinces without one are left out).</summary>
+    public static ImmutableArray<DesignationAct> InForce(DateOnly date, IReadOnlyCollection<DesignationAct> acts)
+    {
+        ArgumentNullException.ThrowIfNull(acts);
+        return [.. acts.Select(a => a.Province).Distinct().Select(p => InForce(p, date, acts)).OfType<DesignationAct>()];
+    }
+
+    /// <summary>
+    /// The regions of <paramref name="province"/>'s act in force that are not in force themselves (a region across the border
+    /// waiting for another province), each with the provinces that still have to designate it; empty when none waits.
+    /// </summary>
+    public static ImmutableArray<(string Region, ImmutableArray<ProvinceCode> Missing)> Waiting(ProvinceCode province, DateOnly date, IReadOnlyCollection<DesignationAct> acts)
+    {
+        ArgumentNullException.ThrowIfNull(acts);
+        if (InForce(province, date, acts) is not { } act)
+        {
+            return [];
+        }
+
+        var current = InForce(date, acts);
+        var inForce = RegionsInForce(date, acts).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var required = RequiredProvinces(date, acts);
+        return [.. act.RegionOf.Values.Distinct(StringComparer.Ordinal).Where(r => !inForce.Contains(r)).Order(StringComparer.Ordinal)
+            .Select(r => (r, required.GetValueOrDefault(r, []).Where(q => !current.Any(a => a.Province == q && a.RegionOf.ContainsValue(r))).ToImmutableArray()))];
+    }
+
     /// <summary>The act of <paramref name="province"/> in force on <paramref name="date"/> (latest date, then highest version), or null.</summary>
     public static DesignationAct? InForce(ProvinceCode province, DateOnly date, IEnumerable<DesignationAct> acts)
     {
@@ -150,7 +176,7 @@ public static class Designations
     public static ImmutableArray<DesignatedRegion> RegionsInForce(DateOnly date, IReadOnlyCollection<DesignationAct> acts, IReadOnlyDictionary<string, ImmutableArray<ProvinceCode>>? requiredProvinces = null)
     {
         ArgumentNullException.ThrowIfNull(acts);
-        var current = acts.Select(a => a.Province).Distinct().Select(p => InForce(p, date, acts)).OfType<DesignationAct>().ToList();
+        var current = InForce(date, acts);
         requiredProvinces ??= RequiredProvinces(date, acts);
         return [.. current
             .SelectMany(a => a.RegionOf.Select(kv => (Act: a, Municipality: kv.Key, Region: kv.Value)))

@@ -82,6 +82,27 @@ public sealed class DesignationDraftTests
     }
 
     [Fact]
+    public void Waiting_ARegionAcrossTheBorder_NamesTheProvinceStillToDesignate()
+    {
+        var gelderland = new DesignationAct(
+            Gelderland, 1, new DateOnly(2027, 1, 1), "art. 1",
+            ImmutableDictionary<MunicipalityCode, string>.Empty.Add(Barneveld, "WD19").Add(Apeldoorn, "WD21"),
+            ImmutableDictionary<string, string>.Empty.Add("WD19", "Foodvalley").Add("WD21", "Stedendriehoek"))
+        {
+            Partners = ImmutableDictionary<string, ImmutableArray<ProvinceCode>>.Empty.Add("WD19", [Utrecht]),
+        };
+        var utrecht = new DesignationAct(
+            Utrecht, 1, new DateOnly(2027, 3, 1), "art. 2",
+            ImmutableDictionary<MunicipalityCode, string>.Empty.Add(Veenendaal, "WD19"),
+            ImmutableDictionary<string, string>.Empty.Add("WD19", "Foodvalley"));
+
+        var (region, missing) = Assert.Single(Designations.Waiting(Gelderland, new DateOnly(2027, 2, 1), [gelderland, utrecht]));
+        Assert.Equal(("WD19", Utrecht), (region, Assert.Single(missing)));
+        Assert.Empty(Designations.Waiting(Gelderland, new DateOnly(2027, 3, 1), [gelderland, utrecht]));
+        Assert.Empty(Designations.Waiting(Gelderland, new DateOnly(2026, 12, 31), [gelderland, utrecht])); // no act in force yet
+    }
+
+    [Fact]
     public void Check_RegionCodesAndPartners_Unassigned()
     {
         var act = new DesignationAct(

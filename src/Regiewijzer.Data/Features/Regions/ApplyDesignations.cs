@@ -17,6 +17,7 @@ public static class ApplyDesignations
     {
         var inForce = Designations.RegionsInForce(date, acts);
         var target = inForce.SelectMany(r => r.Municipalities.Select(m => (Municipality: m.Value, Region: r))).ToDictionary(x => x.Municipality, x => x.Region, StringComparer.Ordinal);
+        var actOf = Designations.InForce(date, acts).SelectMany(a => a.RegionOf.Keys.Select(m => (m.Value, Act: a))).ToDictionary(x => x.Value, x => x.Act, StringComparer.Ordinal);
         var memberships = await db.Memberships.ToDictionaryAsync(m => m.MunicipalityCode, StringComparer.Ordinal, ct).ConfigureAwait(false);
         if (target.Count == 0 && memberships.Values.All(m => m.DesignationProvince is null))
         {
@@ -53,7 +54,7 @@ public static class ApplyDesignations
             var deal = m.DealRegionId ?? m.RegionId;
             if (target.TryGetValue(code, out var designated))
             {
-                var act = acts.Where(a => a.RegionOf.ContainsKey(new(code))).Select(a => Designations.InForce(a.Province, date, acts)).OfType<DesignationAct>().First();
+                var act = actOf[code];
                 if (m.RegionId != designated.Id || m.DesignationProvince != act.Province.Value || m.DesignationVersion != act.Version)
                 {
                     (m.DealRegionId, m.RegionId, m.DesignationProvince, m.DesignationVersion) = (deal, designated.Id, act.Province.Value, act.Version);
@@ -69,7 +70,7 @@ public static class ApplyDesignations
 
         foreach (var (code, region) in target.Where(t => !memberships.ContainsKey(t.Key)))
         {
-            var act = acts.Select(a => Designations.InForce(a.Province, date, acts)).OfType<DesignationAct>().First(a => a.RegionOf.ContainsKey(new(code)));
+            var act = actOf[code];
             db.Memberships.Add(new RegionMembershipRow
             {
                 MunicipalityCode = code,

@@ -95,22 +95,18 @@ public static class LoadDesignations
     internal static ImmutableArray<ProvinceDesignation> Status(DateOnly date, ImmutableArray<StoredDesignation> stored, IReadOnlyDictionary<string, string> provinceNames)
     {
         var acts = stored.Select(s => s.Act).ToList();
-        var inForce = Designations.RegionsInForce(date, acts).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var required = Designations.RequiredProvinces(date, acts);
         return [.. provinceNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
-            var act = Designations.InForce(new ProvinceCode(p.Key), date, acts);
-            if (act is null)
+            var province = new ProvinceCode(p.Key);
+            if (Designations.InForce(province, date, acts) is not { } act)
             {
                 return new ProvinceDesignation(p.Key, p.Value, DesignationState.Indicative, null, []);
             }
 
-            var storedAct = stored.First(s => s.Act.Province == act.Province && s.Act.Version == act.Version);
-            var designatedBy = acts.Select(a => a.Province).Distinct().Select(q => Designations.InForce(q, date, acts)).OfType<DesignationAct>()
-                .SelectMany(a => a.RegionOf.Values.Distinct(StringComparer.Ordinal).Select(r => (Region: r, a.Province))).ToLookup(x => x.Region, x => x.Province, StringComparer.Ordinal);
-            ImmutableArray<(string, string, ImmutableArray<string>)> waiting = [.. act.RegionOf.Values.Distinct(StringComparer.Ordinal).Where(r => !inForce.Contains(r)).Order(StringComparer.Ordinal)
-                .Select(r => (r, act.RegionNames.GetValueOrDefault(r, r), required.GetValueOrDefault(r, []).Where(q => !designatedBy[r].Contains(q)).Select(q => provinceNames.GetValueOrDefault(q.Value, q.Value)).ToImmutableArray()))];
-            return new ProvinceDesignation(p.Key, p.Value, waiting.IsEmpty ? DesignationState.Designated : DesignationState.Waiting, storedAct, waiting);
+            ImmutableArray<(string, string, ImmutableArray<string>)> waiting = [.. Designations.Waiting(province, date, acts).Select(w =>
+                (w.Region, act.RegionNames.GetValueOrDefault(w.Region, w.Region), w.Missing.Select(q => provinceNames.GetValueOrDefault(q.Value, q.Value)).ToImmutableArray()))];
+            return new ProvinceDesignation(
+                p.Key, p.Value, waiting.IsEmpty ? DesignationState.Designated : DesignationState.Waiting, stored.First(s => s.Act == act), waiting);
         })];
     }
 
