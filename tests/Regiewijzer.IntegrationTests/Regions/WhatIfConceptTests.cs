@@ -83,7 +83,7 @@ public sealed class DesignationDateTests(TestDatabases databases)
         var actor = new Actor("t-pv25", "Bewerker Gelderland", [new Grant(new OrganisationRef("PV25", OrganisationKind.Province, "PV25"), AccountRole.Editor)]);
         var work = await Regiewijzer.Data.Features.Regions.LoadDesignations.WorkspaceAsync(db, "PV25", new DateOnly(2026, 12, 7), Ct);
         var municipalities = work!.Draft.Municipalities.ToDictionary(m => m.Code.Value, m => m.Proposed ?? "WD19");
-        var regions = work.Draft.Regions.Select(r => new Regiewijzer.Data.Features.Regions.DesignationRegionInput(r.Id, r.Name, [])).ToList();
+        var regions = work.Draft.Regions.Select(r => new Regiewijzer.Core.Regions.DesignationRegionInput(r.Id, r.Name, [])).ToList();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var future = today.AddDays(30);
         var outcome = await Regiewijzer.Data.Features.Regions.DesignateRegions.RunAsync(db, actor, "PV25", new(future, "Omgevingsverordening Gelderland, art. 8.1", regions, municipalities!, 0), TimeProvider.System, Ct);
