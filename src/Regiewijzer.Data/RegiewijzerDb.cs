@@ -72,6 +72,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         OnHostingModelCreating(builder); // the Data Protection key ring (RegiewijzerDb.Hosting.cs)
         ConfigureDeals(builder);
         ConfigureDesignations(builder);
+        ConfigureNotifications(builder);
         builder.Entity<ProvinceRow>(e =>
         {
             e.ToTable("provinces");
