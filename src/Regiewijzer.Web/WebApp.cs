@@ -13,6 +13,8 @@ using Regiewijzer.Web.Components.Pages.Sources;
 using Regiewijzer.Web.Downloads;
 using Regiewijzer.Web.Hosting;
 
+using Regiewijzer.Web.Notifications;
+
 namespace Regiewijzer.Web;
 
 /// <summary>The one host: Razor pages (static SSR), downloads and the REST API. Tests start it the same way on a free port.</summary>
@@ -64,6 +66,7 @@ public static class WebApp
         builder.Services.AddSingleton<MonitoringCache>();
         builder.Services.AddOutputCache(o => o.AddPolicy(ReferencePages.Policy, ReferencePages.Configure));
 
+        builder.AddNotifications(); // Mijn Regiewijzer: notifications, the mail outbox, sign-in visits (Notifications/)
         builder.AddAccounts(); // Identity (cookie for pages, bearer token for the API), lockout, sign-in rate limit, OIDC by configuration
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
@@ -76,6 +79,7 @@ public static class WebApp
 
         var app = builder.Build();
         app.Services.GetRequiredService<DataChangeSignal>().Listen(app.Services.GetRequiredService<DataVersionWatch>().OnStoredAsync);
+        app.UseNotifications(); // the pump listens to the same write signal
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
 

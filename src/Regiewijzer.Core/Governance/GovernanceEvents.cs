@@ -75,6 +75,19 @@ public static class GovernanceEvents
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The kind's stable Dutch code in the API.</summary>
+    public static string Code(this EventKind kind) => kind switch
+    {
+        EventKind.AgreementProposed => "afspraakVoorgesteld",
+        EventKind.ResponseGiven => "reactieGegeven",
+        EventKind.AgreementAdopted => "afspraakVastgesteld",
+        EventKind.ExemptionRequested => "ontheffingGevraagd",
+        EventKind.ExemptionDecided => "ontheffingBesloten",
+        EventKind.InstructionIssued => "instructieGegeven",
+        EventKind.TaskProposed => "opgaveVoorgesteld",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     /// <summary>Who is told of a kind, for the preferences page.</summary>
     public static string Audience(this EventKind kind) => kind switch
     {

@@ -87,6 +87,21 @@ public sealed record WorkItem(WorkKind Kind, string Title, string Detail, string
 /// </summary>
 public static class WorkList
 {
+    /// <summary>The kind's stable Dutch code in the API ("reageren", "ontheffingBesluiten").</summary>
+    public static string Code(this WorkKind kind) => kind switch
+    {
+        WorkKind.Respond => "reageren",
+        WorkKind.Adopt => "vaststellen",
+        WorkKind.DecideExemption => "ontheffingBesluiten",
+        WorkKind.FollowInstruction => "instructieUitvoeren",
+        WorkKind.CheckInstruction => "instructieNagaan",
+        WorkKind.AdoptProgramme => "programmaVaststellen",
+        WorkKind.ProgrammeFindings => "programmaBevindingen",
+        WorkKind.DataQuality => "gegevenskwaliteit",
+        WorkKind.AssessTaskProposal => "opgavevoorstelBeoordelen",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     public static ImmutableArray<WorkItem> For(OrganisationRef organisation, OpenWork open, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(open);

@@ -34,6 +34,7 @@ internal static class Endpoints
         PlanWriteEndpoints.Map(writes); // PUT /plannen/{id}
         InstructionEndpoints.Map(api, writes);
         HousingProgrammeEndpoints.Map(api, writes);
+        WorkEndpoints.Map(app, api); // Mijn Regiewijzer: werkvoorraad and meldingen
         ReportEndpoints.Map(api); // raadsinformatie and regiodocument (PDF, DOCX)
         return app;
     }

@@ -46,6 +46,25 @@ public static class NotificationInbox
         return rows.Count;
     }
 
+    /// <summary>Opens one notification of the account: marks it read and returns its link; null when the account has no such notification.</summary>
+    public static async Task<string?> OpenAsync(RegiewijzerDb db, string accountId, long id, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AccountId == accountId, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        if (row.ReadAt is null)
+        {
+            row.ReadAt = now;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+
+        return row.Link;
+    }
+
     /// <summary>The account's choice for every kind (both on where it has not chosen).</summary>
     public static async Task<ImmutableArray<NotificationChoice>> ChoicesAsync(RegiewijzerDb db, string accountId, CancellationToken ct)
     {
