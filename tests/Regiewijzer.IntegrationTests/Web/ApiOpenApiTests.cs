@@ -24,6 +24,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         "/woondeals", "/woondeals/afstemming", "/woondeals/{id}", "/woondeals/{id}/wettoets", "/provincies/{code}/woondeal-afstemming",
         "/woningbouwregios", "/gemeenten/{code}/woningbouwregio", "/provincies/{code}/aanwijzingen",
         "/regios/{id}/opgave", "/regios/{id}/opgave/periode", "/gemeenten/{code}/opgavevoorstellen", "/opgavevoorstellen/{id}/besluit",
+        "/werkvoorraad", "/meldingen",
     ];
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         Assert.Equal(Paths.Order(StringComparer.Ordinal), document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
-        Assert.Equal(61, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+        Assert.Equal(63, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Value.GetProperty("summary").GetString()));
