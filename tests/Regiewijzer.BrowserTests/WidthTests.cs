@@ -31,7 +31,7 @@ public sealed class WidthTests(BrowserApp app)
     }
 
     // Names what sticks out: the document's overflow and, at desktop widths, every table box that hides columns.
-    private const string Overflow =
+    internal const string Overflow =
         """
         (checkTables) => {
           const doc = document.scrollingElement;

@@ -102,6 +102,20 @@ public sealed class WorkingTogetherTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#gebeurd-PV25")).ToContainTextAsync("Gemeente Ede maakte bezwaar tegen versie 1 van de afspraak voor Regio Foodvalley");
         await session.ScreenshotAsync("gelderland-mijn-regiewijzer");
         await ExemptionFlowTests.AssertAxeCleanAsync(page, "mijn regiewijzer Gelderland");
+
+        // Both new pages fit a phone, a laptop and a wide screen.
+        foreach (var (width, height) in new[] { (390, 844), (1366, 768), (1920, 1080) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            foreach (var path in new[] { "/mijn", "/account/meldingen" })
+            {
+                await page.GotoAsync(site + path);
+                await session.ScreenshotAsync($"{path.Replace('/', '-').Trim('-')}-{width}");
+                var problems = await page.EvaluateAsync<string>(WidthTests.Overflow, width >= 1366);
+                Assert.True(problems.Length == 0, $"{path} at {width} px: {problems}");
+            }
+        }
+
         session.AssertNoScriptErrors();
     }
 }
