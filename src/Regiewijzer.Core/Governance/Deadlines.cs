@@ -83,7 +83,7 @@ public static class GovernanceDeadlines
         "Datum waarop het volkshuisvestingsprogramma van een gemeente vastgesteld moet zijn",
         null,
         new DateOnly(2027, 7, 1),
-        "Derden noemen 1 juli 2027 (domeinbeschrijving, secundaire bron); de datum wordt bij koninklijk besluit vastgesteld",
+        "Derden noemen 1 juli 2027; de datum wordt bij koninklijk besluit vastgesteld",
         Confidence.Secondary,
         "Secundaire bron: de datum is nog niet bij koninklijk besluit vastgesteld. Tot dan geldt deze datum als verwachting; "
         + "zodra het besluit er is, wordt dit een nieuwe versie van de parameter met het artikel.");
