@@ -62,7 +62,7 @@ public sealed class NavigationTests(BrowserApp app)
         var title = await page.Locator("#kaart path[data-gemeente=GM0228] > title").TextContentAsync() ?? "";
         Assert.StartsWith("Ede\n", title, StringComparison.Ordinal);
         Assert.Contains("Regio: Regio Foodvalley", title, StringComparison.Ordinal);
-        Assert.Equal("GM0228", await page.EvaluateAsync<string?>("([x, y]) => document.elementFromPoint(x, y)?.closest('[data-gemeente]')?.getAttribute('data-gemeente')", new[] { x, y }));
+        Assert.Equal("GM0228", await page.EvaluateAsync<string?>("p => document.elementFromPoint(p.x, p.y)?.closest('[data-gemeente]')?.getAttribute('data-gemeente')", new { x = point[0], y = point[1] }));
         await session.ScreenshotAsync("map-hover", fullPage: false);
         // Click. On a loaded CI machine a click was once lost (CI, 2026-11-24, when a chart library drew the map); a user
         // would click again, and so does the test, at most three times. The behaviour under test: a click opens the page.
