@@ -76,6 +76,10 @@ public static class WebApp
             o.EnableForHttps = true;
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
         });
+        // Pages are compressed per response: "optimal" (gzip 6, brotli 4) rather than the default "fastest" makes the
+        // overview with its map (inline SVG, about 250 KB) about a third smaller for a millisecond or two more.
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 
         var app = builder.Build();
         app.Services.GetRequiredService<DataChangeSignal>().Listen(app.Services.GetRequiredService<DataVersionWatch>().OnStoredAsync);

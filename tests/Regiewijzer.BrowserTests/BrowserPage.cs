@@ -59,16 +59,19 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (at most 45 s) until every chart on the page has its series (the map: after its shapes came) or has
-    /// replaced itself with a message; returns false if one did not. Tests about charts assert on this; other tests
-    /// go on without them. A full-page screenshot while the map is still loading makes ECharts throw in its resize
-    /// (TypeError in Geo.resizeGeo), so screenshots wait for this.
+    /// Loads the page's chart scripts (which the page itself does only when a chart comes near the screen) and waits
+    /// (at most 45 s) until every chart on the page has its series or has replaced itself with a message;
+    /// returns false if one did not. Tests about charts assert on this; other tests go on without them. Screenshots
+    /// wait for this, so they show the charts drawn. (The map is drawn by the server and is not a [data-chart].)
     /// </summary>
     public async Task<bool> WaitForChartsAsync()
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
         try
         {
+            // A page loads its chart scripts when a chart comes near the screen (js/site.js); here at once, so the
+            // charts are drawn wherever they are on the page.
+            await Page.EvaluateAsync("() => window.rwLoadCharts && window.rwLoadCharts()");
             await Page.WaitForFunctionAsync(
                 """
                 () => [...document.querySelectorAll('[data-chart]')].every(e => {

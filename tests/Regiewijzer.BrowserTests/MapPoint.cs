@@ -1,27 +1,27 @@
 namespace Regiewijzer.BrowserTests;
 
 /// <summary>
-/// Finds where a municipality lies on the ECharts map (relative to the chart element), through the chart's own
-/// coordinate system: the centre of the named region, converted to pixels. Null if the map has no such region.
+/// Finds a point inside a municipality on the overview's map (drawn by the server as SVG, one path per municipality
+/// with data-gemeente): a point of the path's box that lies in its fill and where that path is what the pointer hits,
+/// in viewport pixels. Null if the map has no such municipality or it is not in view.
 /// </summary>
 public static class MapPoint
 {
     public const string Script =
         """
-        (element, code) => {
-          const chart = window.echarts && window.echarts.getInstanceByDom(element);
-          if (!chart) return null;
-          const model = chart.getModel();
-          const systems = [];
-          model.eachSeries(s => { if (s.coordinateSystem) systems.push(s.coordinateSystem); });
-          model.eachComponent('geo', g => { if (g.coordinateSystem) systems.push(g.coordinateSystem); });
-          for (const cs of systems) {
-            if (!cs.getRegion) continue;
-            const region = cs.getRegion(code) || (cs.regions || []).find(r => r.name === code || (r.properties && Object.values(r.properties).includes(code)));
-            if (!region) continue;
-            const center = region.getCenter ? region.getCenter() : region.center;
-            const point = cs.dataToPoint(center);
-            if (point && isFinite(point[0]) && isFinite(point[1])) return [point[0], point[1]];
+        (code) => {
+          const path = document.querySelector(`#kaart path[data-gemeente="${code}"]`);
+          if (!path) return null;
+          const box = path.getBBox();
+          const toScreen = path.getScreenCTM();
+          for (let i = 1; i < 24; i++) {
+            for (let j = 1; j < 24; j++) {
+              const p = new DOMPoint(box.x + box.width * i / 24, box.y + box.height * j / 24);
+              if (!path.isPointInFill(p)) continue;
+              const s = p.matrixTransform(toScreen);
+              const hit = document.elementFromPoint(s.x, s.y);
+              if (hit && hit.closest('[data-gemeente]') === path) return [s.x, s.y];
+            }
           }
           return null;
         }

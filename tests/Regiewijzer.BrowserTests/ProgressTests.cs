@@ -16,6 +16,30 @@ public sealed class ProgressTests(BrowserApp app)
         { "/voortgang/gemeente/GM0228", "voortgang-ede" },
     };
 
+    /// <summary>
+    /// The chart library is loaded only when a chart comes near the screen (js/site.js): the fan chart sits far down the
+    /// region's progress page, so opening the page loads no chart script; scrolling to the chart loads it and draws.
+    /// </summary>
+    [Fact]
+    public async Task FanChart_ChartLibraryLoadsWhenTheChartComesNear()
+    {
+        await using var session = await app.OpenAsync(nameof(FanChart_ChartLibraryLoadsWhenTheChartComesNear), width: 1366, height: 768);
+        var page = session.Page;
+        var response = await page.GotoAsync("/voortgang/regio/WD19"); // not session.GotoAsync, which loads the charts at once
+        Assert.True(response is { Ok: true }, $"{response?.Status}");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var chart = page.Locator("div[data-chart=fan][data-source=waaier-totaal-data]");
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Y: > 768 + 800 }, $"the chart starts at {box?.Y} px, more than 800 px below a 768 px screen");
+        await page.WaitForTimeoutAsync(500); // an observer that would fire, fires within a frame or two
+        Assert.False(await page.EvaluateAsync<bool>("() => !!window.echarts || [...document.scripts].some(s => s.src.includes('echarts'))"), "no chart library before the chart comes near");
+
+        await chart.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 45_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => !!window.echarts"), "the chart library loaded");
+        session.AssertNoScriptErrors();
+    }
+
     [Fact]
     public async Task FanChart_DrawsBandLinesAndTarget()
     {

@@ -35,16 +35,18 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Contains("tekort 6.963", html, StringComparison.Ordinal); // Noord-Holland, social
         Assert.Contains("Niet meegeteld: 21 van de 342 gemeenten", html, StringComparison.Ordinal);
         Assert.Matches("id=\"kaart\"[^>]*role=\"img\"|role=\"img\"[^>]*id=\"kaart\"", html);
-        Assert.DoesNotContain("coordinates", html, StringComparison.Ordinal); // the shapes are fetched, never embedded
+        Assert.DoesNotContain("coordinates", html, StringComparison.Ordinal); // SVG paths, not GeoJSON
 
-        using var payload = MapPayload(html);
-        var items = payload.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(342, items.Count);
-        var ede = items.Single(i => i.GetProperty("code").GetString() == "GM0228");
-        Assert.Equal("21,0%", ede.GetProperty("text").GetString());
-        Assert.Equal("Regio Foodvalley", ede.GetProperty("region").GetString());
-        Assert.Equal("7.000 woningen (afgesproken)", ede.GetProperty("task").GetString());
-        Assert.Equal("/download/gemeenten-2024.geojson", payload.RootElement.GetProperty("shapes").GetString());
+        // The map is drawn on the server (ADR 0004): one path per municipality, with what a pointer shows as its title.
+        var shapes = MapShapes(html);
+        Assert.Equal(342, shapes.Count);
+        Assert.Equal(
+            "Ede\nAandeel corporatiewoningen in de voorraad: 21,0%\nProvincie: Gelderland\nRegio: Regio Foodvalley\nOpgave 2022-2030: 7.000 woningen (afgesproken)",
+            shapes["GM0228"].Title);
+        Assert.All(shapes.Values, s => Assert.Matches("^#[0-9a-f]{6}$", s.Fill.ToLowerInvariant()));
+        Assert.Equal(342, shapes.Values.Select(s => s.Fill).Count(f => f != "#BDBDBD")); // every municipality has a stock share
+        Assert.Contains("rw-map__scale", html, StringComparison.Ordinal); // the legend of a continuous indicator
+        Assert.Contains("0%", html, StringComparison.Ordinal);
 
         // The table behind the map is its own page, linked (and loaded on demand) from the overview, not part of it.
         Assert.Contains("data-load=\"/kaart/tabel\"", html, StringComparison.Ordinal);
@@ -81,13 +83,20 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         var html = await GetAsync(app, "/?indicator=regio");
 
         Assert.Matches("<option value=\"regio\" selected", html);
-        using var payload = MapPayload(html);
-        Assert.Equal("regio", payload.RootElement.GetProperty("indicator").GetString());
-        Assert.True(payload.RootElement.GetProperty("categorical").GetBoolean());
-        var items = payload.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(21, items.Count(i => !i.TryGetProperty("category", out _))); // WD06, WD08, WD28, WD29 and two Wadden islands
-        Assert.Equal("geen opgave bekend", items.Single(i => i.GetProperty("code").GetString() == "GM0080").GetProperty("text").GetString()); // Leeuwarden
-        Assert.Equal(21, payload.RootElement.GetProperty("noData").GetProperty("count").GetInt32());
+        var shapes = MapShapes(html);
+        Assert.Equal(342, shapes.Count);
+        Assert.Equal(21, shapes.Values.Count(s => s.Fill == "#BDBDBD")); // WD06, WD08, WD28, WD29 and two Wadden islands: grey
+        Assert.Contains("Voldoet de regio aan de normen: geen opgave bekend\n", shapes["GM0080"].Title, StringComparison.Ordinal); // Leeuwarden
+        Assert.Equal("#BDBDBD", shapes["GM0080"].Fill);
+        Assert.Equal("#009E73", shapes["GM0228"].Fill); // Ede: Foodvalley meets both norms ("regio voldoet")
+        Assert.Contains("Voldoet de regio aan de normen: regio voldoet\n", shapes["GM0228"].Title, StringComparison.Ordinal);
+        Assert.Contains("Grijs: geen opgave bekend (21 gemeenten).", html, StringComparison.Ordinal);
+        // The legend names the three categories and the grey.
+        foreach (var label in new[] { "regio voldoet</span>", "regio voldoet; niet alle gemeenten hebben een opgave</span>", "regio komt tekort</span>", "geen opgave bekend</span>" })
+        {
+            Assert.Contains(label, html, StringComparison.Ordinal);
+        }
+
         Assert.Contains("data-load=\"/kaart/tabel?indicator=regio\"", html, StringComparison.Ordinal);
 
         var table = await GetAsync(app, "/kaart/tabel?indicator=regio");
@@ -113,7 +122,14 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         Assert.Contains("href=\"/regio/WD19\"", html, StringComparison.Ordinal);
         Assert.Contains("5 van 8", html, StringComparison.Ordinal); // five of Foodvalley's eight members lie in Gelderland
         Assert.Contains("href=\"/gemeente/GM0228\"", html, StringComparison.Ordinal);
-        Assert.Contains("\"province\":\"PV25\"", html, StringComparison.Ordinal); // the map shows only Gelderland
+        var shapes = MapShapes(html); // the map shows only Gelderland
+        Assert.Contains("GM0228", shapes.Keys); // Ede
+        Assert.DoesNotContain("GM0363", shapes.Keys); // Amsterdam
+        Assert.DoesNotContain("GM0345", shapes.Keys); // Veenendaal: Foodvalley, but in Utrecht
+        // One path per municipality of the province's tables.
+        Assert.Equal(
+            Regex.Matches(html, "<th scope=\"row\"><a href=\"/gemeente/(GM[0-9]{4})\">").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal),
+            shapes.Keys.Order(StringComparer.Ordinal));
         // Same page by name (only the skip link, which points into the page's own URL, differs).
         static string Main(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
         Assert.Equal(Main(html), Main(await GetAsync(app, "/provincie/gelderland")));
@@ -253,11 +269,19 @@ public sealed partial class OverviewPageTests(TestDatabases databases)
         return await response.Content.ReadAsStringAsync(Ct);
     }
 
-    private static JsonDocument MapPayload(string html) =>
-        JsonDocument.Parse(MapJson().Match(html).Groups[1].Value is { Length: > 0 } json ? json : throw new Xunit.Sdk.XunitException("no map data"));
+    /// <summary>The map's paths by municipality code: colour and title (HTML-decoded).</summary>
+    internal static Dictionary<string, (string Fill, string Title, string Path)> MapShapes(string html)
+    {
+        var map = html[html.IndexOf("id=\"kaart\"", StringComparison.Ordinal)..];
+        map = map[..(map.IndexOf("</svg>", StringComparison.Ordinal) + 6)];
+        return MapPath().Matches(map).ToDictionary(
+            m => m.Groups[1].Value,
+            m => (m.Groups[2].Value, System.Net.WebUtility.HtmlDecode(m.Groups[4].Value), m.Groups[3].Value),
+            StringComparer.Ordinal);
+    }
 
-    [GeneratedRegex("<script type=\"application/json\" id=\"kaart-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex MapJson();
+    [GeneratedRegex("<path data-gemeente=\"(GM[0-9]{4})\" fill=\"([^\"]+)\" d=\"([^\"]+)\"><title>([^<]*)</title></path>")]
+    private static partial Regex MapPath();
 
     [GeneratedRegex("href=\"/provincie/PV\\d\\d\"")]
     private static partial Regex ProvinceLinks();

@@ -16,11 +16,12 @@ public sealed class SmokeTests(TestDatabases databases)
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
-        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(lib/components-css/[^\"]+)\"").Groups[1].Value;
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(lib/stijl/regiewijzer\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
         using var response = await app.Client.GetAsync(new Uri("/" + css, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(".utrecht-table", body, StringComparison.Ordinal); // served from the build output, not an empty 200
+        Assert.Contains(".rw-main", body, StringComparison.Ordinal); // with the site's own styles in the same sheet
     }
 
     [Fact]

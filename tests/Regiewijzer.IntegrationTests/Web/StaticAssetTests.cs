@@ -22,11 +22,8 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
     [GeneratedRegex("data-scripts=\"([^\"]+)\"")]
     private static partial Regex ChartScripts();
 
-    [GeneratedRegex("data-shapes=\"([^\"]+)\"")]
-    private static partial Regex MapShapes();
-
-    [GeneratedRegex("href=\"(lib/components-css/[^\"]+)\"")]
-    private static partial Regex ComponentsCss();
+    [GeneratedRegex("href=\"(lib/stijl/regiewijzer\\.[a-z0-9]+\\.css)\"")]
+    private static partial Regex StyleSheet();
 
     private static async Task<string> ChartLibraryUrlAsync(RunningApp app)
     {
@@ -85,7 +82,7 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
-        foreach (var url in new[] { await ChartLibraryUrlAsync(app), "/" + ComponentsCss().Match(html).Groups[1].Value })
+        foreach (var url in new[] { await ChartLibraryUrlAsync(app), "/" + StyleSheet().Match(html).Groups[1].Value })
         {
             using var first = new HttpRequestMessage(HttpMethod.Get, url);
             if (encoding is not null)
@@ -112,7 +109,8 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
     }
 
     [Theory]
-    [InlineData("/", true)]
+    [InlineData("/", false)] // the map is drawn on the server (ADR 0004)
+    [InlineData("/provincie/PV25", false)]
     [InlineData("/regio/WD19", true)]
     [InlineData("/voortgang/regio/WD19", true)]
     [InlineData("/bronnen", false)]
@@ -129,9 +127,13 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
 
         Assert.Equal(hasChart, html.Contains("data-chart=", StringComparison.Ordinal));
         Assert.Equal(hasChart, html.Contains("echarts", StringComparison.OrdinalIgnoreCase));
-        // Every page loads the small site script and Blazor's; no page loads a chart script with a script tag.
+        // Every page loads the small site script and nothing else with a script tag: no chart script, and not Blazor's
+        // (no page needs enhanced navigation or forms; ADR 0004). The one style sheet of every page.
         var scripts = ScriptTag().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Contains(scripts, s => s.StartsWith("js/site.", StringComparison.Ordinal));
+        Assert.StartsWith("js/site.", Assert.Single(scripts), StringComparison.Ordinal);
+        Assert.DoesNotContain("_framework/blazor", html, StringComparison.Ordinal);
+        Assert.Matches(StyleSheet(), html);
+        Assert.DoesNotContain("lib/components-css/", html, StringComparison.Ordinal);
         Assert.DoesNotContain(scripts, s => s.Contains("echarts", StringComparison.Ordinal) || s.Contains("charts.", StringComparison.Ordinal) || s.Contains("map.", StringComparison.Ordinal));
         if (hasChart)
         {
@@ -149,88 +151,140 @@ public sealed partial class StaticAssetTests(TestDatabases databases)
     }
 
     /// <summary>
-    /// The map draws from a compact copy of the shipped shapes (charts/shapes.mjs, run by the build): the same 342
-    /// municipalities with their properties, every point the shipped point rounded to 0,001 degree (repeats dropped,
-    /// rings below a triangle dropped), delta-encoded; fingerprinted, cached for a year, far smaller than the download.
+    /// Blazor's script only where a form posts enhanced ([EnhancedForms], ADR 0004): the new-plan page loads it, the plan
+    /// list of the same municipality (plain forms) does not; the plan form is still there and posts to the page.
     /// </summary>
     [Fact]
-    public async Task MapShapes_AreTheShippedShapesRoundedAndCompact()
+    public async Task BlazorScript_OnlyOnPagesWithEnhancedForms()
+    {
+        await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
+        var ede = await TestAccounts.CreateAsync(db, "GM0228", Regiewijzer.Core.Governance.AccountRole.Editor);
+        await using var app = await RunningApp.StartAsync(db.Options, Ct);
+        using var session = new EditSession(app);
+        await session.SignInAsync(ede);
+
+        using (var create = await session.GetAsync("/gemeente/GM0228/plannen/nieuw"))
+        {
+            Assert.Equal(HttpStatusCode.OK, create.StatusCode);
+        }
+
+        Assert.Contains("<script src=\"_framework/blazor.web.js\"></script>", session.RawHtml, StringComparison.Ordinal);
+        Assert.Matches("<form id=\"plan\" method=\"post\"[^>]*data-enhance", session.RawHtml);
+
+        using (var list = await session.GetAsync("/gemeente/GM0228/plannen"))
+        {
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        }
+
+        Assert.DoesNotContain("_framework/blazor", session.RawHtml, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The overview's map is drawn on the server as SVG (ADR 0004) from the shipped shapes: the same 342 municipalities,
+    /// every point the shipped point rounded to 0,001 degree and then to the map's grid (0,002 degree for the whole
+    /// country), repeats and the closing point dropped, rings below a triangle dropped; far smaller than the GeoJSON.
+    /// </summary>
+    [Fact]
+    public async Task Map_IsTheShippedShapesDrawnOnTheServer()
     {
         await using var db = await databases.CreateSeededAsync(Provider.Sqlite);
         await using var app = await RunningApp.StartAsync(db.Options, Ct);
-        var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
-        var url = "/" + MapShapes().Match(html).Groups[1].Value;
-        Assert.Matches(@"^/lib/kaart/gemeenten-2024\.[a-z0-9]+\.json$", url);
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         using var response = await app.Client.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
-        Assert.Contains("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
         var compressed = await response.Content.ReadAsByteArrayAsync(Ct);
+        await using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        var html = await new StreamReader(gzip).ReadToEndAsync(Ct);
         var shippedFile = Path.Combine(AppContext.BaseDirectory, "data", "reference", "gemeenten-2024.geojson");
         var shippedBytes = await File.ReadAllBytesAsync(shippedFile, Ct);
-        Assert.True(compressed.Length < shippedBytes.Length / 8, $"{compressed.Length} bytes compressed against {shippedBytes.Length} of GeoJSON");
+        // The whole page with its map, compressed, is under a third of the shapes alone as GeoJSON.
+        Assert.True(compressed.Length < shippedBytes.Length / 3, $"{compressed.Length} bytes compressed against {shippedBytes.Length} of GeoJSON");
+        Assert.DoesNotContain("echarts", html, StringComparison.Ordinal);
 
-        await using var input = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var compact = await JsonDocument.ParseAsync(input, cancellationToken: Ct);
+        var paths = OverviewPageTests.MapShapes(html);
         using var shipped = JsonDocument.Parse(shippedBytes);
-        var scale = compact.RootElement.GetProperty("schaal").GetInt32();
-        Assert.Equal(1000, scale);
-        var features = compact.RootElement.GetProperty("features").EnumerateArray().ToList();
         var originals = shipped.RootElement.GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(342, features.Count);
-        Assert.Equal(originals.Count, features.Count);
-        for (var i = 0; i < features.Count; i++)
+        Assert.Equal(342, paths.Count);
+        Assert.Equal(originals.Count, paths.Count);
+        const int step = 2; // 0,002 degree: the country is about 2.800 thousandths high, the grid is 1/1.200 of that
+        foreach (var feature in originals)
         {
-            Assert.Equal(originals[i].GetProperty("properties").GetRawText(), features[i].GetProperty("properties").GetRawText());
-            var geometry = originals[i].GetProperty("geometry");
+            var code = feature.GetProperty("properties").GetProperty("gemeentecode").GetString()!;
+            var geometry = feature.GetProperty("geometry");
             var polygons = geometry.GetProperty("type").GetString() == "Polygon"
                 ? [geometry.GetProperty("coordinates")]
                 : geometry.GetProperty("coordinates").EnumerateArray().ToList();
-            var expected = polygons.Select(p => Expected(p.EnumerateArray().ToList())).OfType<List<List<(long, long)>>>().ToList();
-            var actual = features[i].GetProperty("polygons").EnumerateArray().Select(p => p.EnumerateArray().Select(Decode).ToList()).ToList();
-            Assert.NotEmpty(actual);
-            Assert.Equal(expected, actual);
+            var expected = new List<List<(long, long)>>();
+            foreach (var rings in polygons.Select(p => p.EnumerateArray().ToList()))
+            {
+                if (Ring(rings[0]) is not { } outer)
+                {
+                    continue;
+                }
+
+                expected.Add(outer);
+                expected.AddRange(rings.Skip(1).Select(Ring).OfType<List<(long, long)>>());
+            }
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Decode(paths[code].Path));
         }
 
-        // The shipped point rounded to thousandths of a degree, repeats dropped, closed, at least 4 positions.
-        List<(long, long)>? Ring(JsonElement ring)
+        // The shipped point in thousandths of a degree on the grid, repeats dropped, not closed again, at least 3 points.
+        static List<(long, long)>? Ring(JsonElement ring)
         {
             var points = new List<(long, long)>();
             foreach (var point in ring.EnumerateArray())
             {
-                var p = ((long)Math.Round(point[0].GetDouble() * scale, MidpointRounding.AwayFromZero), (long)Math.Round(point[1].GetDouble() * scale, MidpointRounding.AwayFromZero));
+                var p = (Grid(point[0].GetDouble()), Grid(point[1].GetDouble()));
                 if (points.Count == 0 || points[^1] != p)
                 {
                     points.Add(p);
                 }
             }
 
-            if (points.Count > 1 && points[0] != points[^1])
+            if (points.Count > 1 && points[0] == points[^1])
             {
-                points.Add(points[0]);
+                points.RemoveAt(points.Count - 1);
             }
 
-            return points.Count >= 4 ? points : null;
+            return points.Count >= 3 ? points : null;
         }
 
-        List<List<(long, long)>>? Expected(List<JsonElement> rings) =>
-            Ring(rings[0]) is { } outer ? [outer, .. rings.Skip(1).Select(Ring).OfType<List<(long, long)>>()] : null;
+        static long Grid(double degrees) =>
+            (long)Math.Round(Math.Round(degrees * 1000, MidpointRounding.AwayFromZero) / step, MidpointRounding.AwayFromZero) * step;
 
-        static List<(long, long)> Decode(JsonElement deltas)
-        {
-            var values = deltas.EnumerateArray().Select(d => d.GetInt64()).ToList();
-            var points = new List<(long, long)>();
-            var (x, y) = (0L, 0L);
-            for (var k = 0; k < values.Count; k += 2)
+        // "Mx yl dx dy ... z" per ring, y is minus the latitude: back to absolute (x, latitude) in thousandths.
+        static List<List<(long, long)>> Decode(string d) =>
+            [.. Regex.Matches(d, "M([^l]+)l([^z]*)z").Select(m =>
             {
-                (x, y) = (x + values[k], y + values[k + 1]);
-                points.Add((x, y));
-            }
+                var start = Numbers(m.Groups[1].Value);
+                var deltas = Numbers(m.Groups[2].Value);
+                var (x, y) = (start[0], start[1]);
+                var points = new List<(long, long)> { (x, -y) };
+                for (var k = 0; k < deltas.Count; k += 2)
+                {
+                    (x, y) = (x + deltas[k], y + deltas[k + 1]);
+                    points.Add((x, -y));
+                }
 
-            return points;
-        }
+                return points;
+            })];
+
+        static List<long> Numbers(string text) => [.. Regex.Matches(text, "-?[0-9]+").Select(m => long.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))];
     }
+
+    /// <summary>The continuous colours run from the first to the last of the five over the range, linearly (as the chart library did).</summary>
+    [Theory]
+    [InlineData(0, "#ffffcc")]
+    [InlineData(10, "#a1dab4")]
+    [InlineData(20, "#41b6c4")]
+    [InlineData(30, "#2c7fb8")]
+    [InlineData(40, "#253494")]
+    [InlineData(5, "#d0edc0")] // halfway between #ffffcc and #a1dab4, rounded half away from zero
+    [InlineData(-3, "#ffffcc")]
+    [InlineData(55, "#253494")]
+    public void MapColour_IsLinearBetweenTheFiveColours(double value, string expected) =>
+        Assert.Equal(expected, Regiewijzer.Web.Components.Pages.Overview.MapSvg.Colour(value, new(0, 40)));
 }

@@ -11,7 +11,7 @@ internal static class ChartScripts
 {
     /// <summary>Space-separated fingerprinted URLs, in the order they must run.</summary>
     /// <param name="assets">The component's <c>Assets</c> (fingerprinted URLs from the static-assets manifest).</param>
-    /// <param name="kindScript">The chart kind's file under wwwroot, e.g. <c>js/map.js</c>.</param>
+    /// <param name="kindScript">The chart kind's file under wwwroot, e.g. <c>js/bars.js</c>.</param>
     public static string For(ResourceAssetCollection assets, string kindScript) =>
         string.Join(' ', assets["lib/echarts/echarts.min.js"], assets["js/charts.js"], assets[kindScript]);
 }

@@ -1,6 +1,6 @@
 // Chart start-up for the server-rendered pages. A chart is <div class="rw-chart" data-chart="KIND" data-source="ID">,
 // where ID is a <script type="application/json"> block the server wrote. Chart kinds register themselves in
-// window.rwCharts (js/map.js, js/bars.js, ...). js/site.js loads these scripts on pages with a chart and calls rwStartCharts, also after enhanced navigation.
+// window.rwCharts (js/bars.js, js/progress.js, js/whatif.js). js/site.js loads these scripts on pages with a chart and calls rwStartCharts.
 (function () {
   'use strict';
   window.rwCharts = window.rwCharts || {};

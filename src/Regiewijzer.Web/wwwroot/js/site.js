@@ -12,12 +12,26 @@
   });
 })();
 
+// The map of municipalities (drawn by the server as SVG, one path per municipality with data-gemeente): a click opens
+// the municipality's page. A pointer shows its figures (the path's title); keyboard and screen-reader users have the
+// table under the map, with a link per municipality.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (e) {
+    const shape = e.target.closest && e.target.closest('#kaart [data-gemeente]');
+    if (!shape) { return; }
+    window.location.href = '/gemeente/' + encodeURIComponent(shape.getAttribute('data-gemeente'));
+  });
+})();
+
 // Charts: a page with a chart names the scripts it needs on the chart element (data-scripts: ECharts, js/charts.js, the
-// chart kind). They are loaded once, only on such a page, and run in that order; then the charts start. Also after
-// Blazor's enhanced navigation, which does not run scripts of the new page itself.
+// chart kind). They are loaded only on such a page, and only when a chart comes near the screen (800 px ahead), or
+// before printing: the charts sit far down their pages, and a visitor who does not scroll there does not download or
+// run the chart library. Then they run in that order and the charts start. window.rwLoadCharts loads them at once.
 (function () {
   'use strict';
   const loading = {}; // url -> Promise
+  let started = null;
 
   function load(src) {
     if (!loading[src]) {
@@ -33,28 +47,35 @@
     return loading[src];
   }
 
-  function startCharts() {
+  function loadCharts() {
+    if (started) { return started; }
     const needed = [];
     document.querySelectorAll('[data-chart][data-scripts]').forEach(function (el) {
       el.dataset.scripts.split(' ').forEach(function (src) { if (src && needed.indexOf(src) < 0) { needed.push(src); } });
     });
-    if (!needed.length) { if (window.rwStartCharts) { window.rwStartCharts(); } return; } // disposes the previous page's charts
-    Promise.all(needed.map(load)).then(function () {
+    if (!needed.length) { return Promise.resolve(); }
+    started = Promise.all(needed.map(load)).then(function () {
       if (window.rwStartCharts) { window.rwStartCharts(); }
     }).catch(function (e) {
+      started = null; // a later approach tries again
       document.querySelectorAll('[data-chart]').forEach(function (el) {
         el.textContent = 'De grafiek kon niet worden geladen; de tabel eronder bevat dezelfde gegevens.';
       });
       console.error(e);
     });
+    return started;
   }
 
-  // This script is the last in <body> but for Blazor's: the charts above are parsed, so start fetching now rather than
-  // after blazor.web.js has loaded (DOMContentLoaded).
-  startCharts();
-  document.addEventListener('DOMContentLoaded', function () {
-    if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', startCharts); }
-  });
+  window.rwLoadCharts = loadCharts;
+  window.addEventListener('beforeprint', loadCharts);
+  // This script is the last in <body>: the charts above are parsed.
+  const charts = document.querySelectorAll('[data-chart][data-scripts]');
+  if (!charts.length) { return; }
+  if (!('IntersectionObserver' in window)) { loadCharts(); return; }
+  const observer = new IntersectionObserver(function (entries) {
+    if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); loadCharts(); }
+  }, { rootMargin: '800px 0px' });
+  charts.forEach(function (el) { observer.observe(el); });
 })();
 
 // Details that load their content on demand (<details data-load="URL" data-load-part="ID">, e.g. the table behind the
@@ -80,5 +101,5 @@
       delete details.dataset.loaded; // the link stays; opening again tries again
       console.error(err);
     }).finally(function () { details.removeAttribute('aria-busy'); });
-  }, true); // toggle does not bubble; listening in the capture phase also covers pages reached by enhanced navigation
+  }, true); // toggle does not bubble: listen in the capture phase
 })();

@@ -41,12 +41,19 @@ internal static class OverviewData
             .GetOrAdd("values:" + indicator.Key, _ => data.Municipalities.ToDictionary(m => m.Code, indicator.Value, StringComparer.Ordinal));
     }
 
-    /// <summary>The map's JSON for an indicator and a province (or the country), written once per data.</summary>
-    public static string Payload(CountryIndicators data, MapIndicator indicator, string? province, IEnumerable<MunicipalityIndicator> items)
+    /// <summary>The map's SVG for an indicator and a province (or the country), drawn once per data.</summary>
+    public static string Map(CountryIndicators data, MapIndicator indicator, string? province, IEnumerable<MunicipalityIndicator> items)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         return (string)Memo.GetValue(data, _ => new())
-            .GetOrAdd($"payload:{indicator.Key}:{province}", _ => MapPayload.Write(indicator, items, Values(data, indicator), province));
+            .GetOrAdd($"map:{indicator.Key}:{province}", _ => MapSvg.Write(indicator, items, Values(data, indicator), MapShapes.All));
+    }
+
+    /// <summary>The colour range of a continuous indicator over these municipalities.</summary>
+    public static MapRange Range(CountryIndicators data, MapIndicator indicator, IEnumerable<MunicipalityIndicator> items)
+    {
+        var values = Values(data, indicator);
+        return MapRange.Of(items.Select(m => values[m.Code].Number).OfType<double>());
     }
 
     private static readonly ConditionalWeakTable<CountryIndicators, ConcurrentDictionary<string, object>> Memo = [];
