@@ -17,6 +17,9 @@ public static class AgreementChanges
     /// <summary>Greatest length of a reason for a new version.</summary>
     public const int MaxReasonLength = 500;
 
+    /// <summary>The field of the explicit confirmation of a decision (adopting, deciding, giving), as the API names it.</summary>
+    public const string ConfirmedField = "confirmed";
+
     /// <summary>Greatest length of a response's comment.</summary>
     public const int MaxCommentLength = 4000;
 
@@ -102,8 +105,11 @@ public static class AgreementChanges
     /// <summary>
     /// Moves a version to <paramref name="to"/> (<see cref="AgreementLifecycle.Refusal"/>); adopting sets AdoptedAt and
     /// AdoptedBy. <paramref name="version"/> is the version the user read: when it moved on, a conflict with the stored one.
+    /// Adopting is a decision with legal weight (issue 15): without <paramref name="confirmed"/> (the person saw
+    /// <see cref="AgreementDetail.AdoptionFacts"/> and confirmed) nothing is recorded and the outcome is invalid on "confirmed".
     /// </summary>
-    public static async Task<Outcome<AgreementView>> TransitionAsync(RegiewijzerDb db, Actor actor, int id, AgreementStatus to, int version, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<AgreementView>> TransitionAsync(
+        RegiewijzerDb db, Actor actor, int id, AgreementStatus to, int version, bool confirmed, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -132,6 +138,12 @@ public static class AgreementChanges
         if (AgreementLifecycle.Refusal(row.Status, to) is { } refusal)
         {
             return Outcome<AgreementView>.IllegalTransition(refusal);
+        }
+
+        if (to == AgreementStatus.Adopted && !confirmed)
+        {
+            return Outcome<AgreementView>.Invalid(ConfirmedField,
+                $"Vaststellen is definitief en vraagt een uitdrukkelijke bevestiging (confirmed) nadat u de bezwaren, de gemeenten zonder reactie en de grondslag hebt gezien. Versie {row.Number} is niet vastgesteld.");
         }
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
