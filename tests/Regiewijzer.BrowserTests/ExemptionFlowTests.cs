@@ -133,7 +133,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#afmelden")).ToHaveCountAsync(0);
     }
 
-    internal static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation)
+    internal static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation, AccountRole role = AccountRole.Editor)
     {
         await using var db = database.CreateContext();
         var services = new ServiceCollection();
@@ -141,7 +141,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         services.AddSingleton<RegiewijzerDb>(db);
         services.AddAccountStore();
         await using var provider = services.BuildServiceProvider();
-        var result = await CreateAccount.RunAsync(provider.GetRequiredService<UserManager<AccountRow>>(), db, email, name, Password, organisation, AccountRole.Editor, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var result = await CreateAccount.RunAsync(provider.GetRequiredService<UserManager<AccountRow>>(), db, email, name, Password, organisation, role, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         Assert.True(result.Created, string.Join("; ", result.Errors));
     }
 
