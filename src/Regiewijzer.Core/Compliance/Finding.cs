@@ -83,7 +83,7 @@ public static class FindingText
         FindingCode.NationalAffordableShortfall => "Nederland haalt het aandeel betaalbaar niet",
         FindingCode.ExemptionNotAbsorbed => "Een ontheffing wordt niet opgevangen door de andere gemeenten",
         FindingCode.ProvinceExtraRequirement => "Een eis is strenger dan de wet",
-        FindingCode.HighSocialShare => "Hoog aandeel sociale huur voor één gemeente",
+        FindingCode.HighSocialShare => "Hoog aandeel sociale huur",
         FindingCode.VhpBelowAgreement => "Het volkshuisvestingsprogramma blijft onder de afspraak",
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };

@@ -186,9 +186,10 @@ public static class AgreementChanges
 
         var code = municipality.Trim().ToUpperInvariant();
         var (region, members) = (await AgreementRecords.RegionAsync(db, row.RegionId, ct).ConfigureAwait(false))!.Value;
+        var name = members.FirstOrDefault(m => m.Code == code)?.Name ?? $"gemeente {code}";
         if (!Permissions.CanEditMunicipality(actor, code))
         {
-            return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van gemeente {code} reageert namens die gemeente.");
+            return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van {name} reageert namens die gemeente.");
         }
 
         if (members.All(m => m.Code != code))
@@ -215,7 +216,7 @@ public static class AgreementChanges
         var existing = await db.AgreementResponses.FirstOrDefaultAsync(r => r.AgreementId == id && r.MunicipalityCode == code, ct).ConfigureAwait(false);
         if (existing is not null && existing.Version != responseVersion)
         {
-            return await ConflictAsync(db, id, ct, $"Gemeente {code} heeft al gereageerd (versie {existing.Version} van de reactie); lees de huidige reactie en antwoord opnieuw.").ConfigureAwait(false);
+            return await ConflictAsync(db, id, ct, $"{name} heeft al gereageerd (versie {existing.Version} van de reactie); lees de huidige reactie en antwoord opnieuw.").ConfigureAwait(false);
         }
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
@@ -236,7 +237,7 @@ public static class AgreementChanges
         {
             // A concurrent change of the same answer, or a first answer saved at the same moment (unique index).
             db.ChangeTracker.Clear();
-            return await ConflictAsync(db, id, ct, $"Iemand anders heeft intussen namens {code} gereageerd.").ConfigureAwait(false);
+            return await ConflictAsync(db, id, ct, $"Iemand anders heeft intussen namens {name} gereageerd.").ConfigureAwait(false);
         }
 
         return Outcome<AgreementView>.Ok((await AgreementRecords.ViewAsync(db, id, ct).ConfigureAwait(false))!);

@@ -28,7 +28,8 @@ public static class ExemptionDecision
 
         if (Permissions.ExemptionDecider(actor, view.ProvinceCode) is not { } decider)
         {
-            return Outcome<ExemptionView>.Forbidden($"Over een ontheffing van {view.MunicipalityName} beslist de provincie {view.ProvinceCode} of het Rijk.");
+            var province = await db.Organisations.AsNoTracking().Where(o => o.Id == view.ProvinceCode).Select(o => o.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return Outcome<ExemptionView>.Forbidden($"Over een ontheffing van {view.MunicipalityName} beslist {province ?? "de provincie"} of het Rijk.");
         }
 
         if (view.Version != version)
