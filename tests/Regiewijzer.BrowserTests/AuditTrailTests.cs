@@ -74,7 +74,7 @@ public sealed partial class AuditTrailTests(BrowserApp app)
 
         // The site-wide trail: the person is chosen by name, and the page stays compact.
         await page.GotoAsync($"{site}/audit");
-        await page.Locator("#persoon").SelectOptionAsync(new SelectOptionValue { Label = "Bewerker Ede" });
+        await page.Locator("#persoon").SelectOptionAsync(new SelectOptionValue { Label = "Bewerker Ede (ede-audit@browsertest.nl)" });
         await page.Locator("#organisatie").SelectOptionAsync(new SelectOptionValue { Label = "Gemeente Ede" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
         await Assertions.Expect(page.Locator("table#wijzigingen caption")).ToContainTextAsync("door Bewerker Ede");
