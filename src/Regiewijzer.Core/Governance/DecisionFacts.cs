@@ -57,7 +57,7 @@ public static class Decisions
         facts.Add(new("Reacties", $"{Format.Count(agreed)} van de {Format.Count(members.Count)} gemeenten akkoord, {Format.Count(objections.Count)} bezwaar, {Format.Count(silent.Count)} nog geen reactie."));
         foreach (var o in objections)
         {
-            var by = string.IsNullOrWhiteSpace(o.By) ? "" : $" ({o.By})";
+            var by = string.IsNullOrWhiteSpace(o.By) ? "" : $" — {o.By}";
             facts.Add(new($"Bezwaar van {o.Name}", $"{o.Comment?.Trim() ?? "zonder toelichting"}{by}", NeedsAttention: true));
         }
 

@@ -25,7 +25,7 @@ public class DecisionsTests
         Assert.Equal(
             [
                 ("Reacties", "1 van de 4 gemeenten akkoord, 1 bezwaar, 2 nog geen reactie.", false),
-                ("Bezwaar van Ede", "Het aandeel sociale huur is te hoog voor Ede. (Bewerker Ede)", true),
+                ("Bezwaar van Ede", "Het aandeel sociale huur is te hoog voor Ede. — Bewerker Ede", true),
                 ("Nog geen reactie", "Nijkerk en Renswoude: deze gemeenten hebben niet gereageerd.", true),
             ],
             facts.Facts.Select(f => (f.Label, f.Text, f.NeedsAttention)));
