@@ -80,10 +80,26 @@ public sealed partial class AuditTrailTests(BrowserApp app)
         await Assertions.Expect(page.Locator("table#wijzigingen caption")).ToContainTextAsync("door Bewerker Ede");
         await Assertions.Expect(page.Locator("table#wijzigingen")).ToContainTextAsync("Kernhem-Noord");
         await AssertAxeCleanAsync(page, "wijzigingsgeschiedenis gefilterd");
+
+        // Compact: 60 more renames of the plan, then the first page of the trail (50 changes) measured at 1280 px wide.
+        var editor = new Regiewijzer.Core.Governance.Actor("t-ede", "Bewerker Ede", [new(new("GM0228", Regiewijzer.Core.Governance.OrganisationKind.Municipality, "PV25"), Regiewijzer.Core.Governance.AccountRole.Editor)]);
+        for (var i = 1; i <= 60; i++)
+        {
+            await using var db = database.CreateContext();
+            var row = await db.Plans.Include(p => p.Deliveries).AsNoTracking().FirstAsync(p => p.Id == id, TestContext.Current.CancellationToken);
+            var renamed = Regiewijzer.Data.Features.PlanForm.From(row);
+            renamed.Name = $"Kernhem-Noord {i}";
+            var saved = await Regiewijzer.Data.Features.EditPlans.UpdateAsync(db, editor, id, renamed, ct: TestContext.Current.CancellationToken);
+            Assert.True(saved.Succeeded, saved.Reason);
+        }
+
         await page.GotoAsync($"{site}/audit");
         var rows = await page.Locator("table#wijzigingen > tbody > tr").CountAsync();
         var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-        Console.WriteLine($"/audit: {rows} wijzigingen op de pagina, {height} px hoog bij 1280 px breed");
+        TestContext.Current.TestOutputHelper?.WriteLine($"/audit: {rows} wijzigingen op de pagina, {height} px hoog bij 1280 px breed");
+        Assert.Equal(50, rows);
+        await Assertions.Expect(page.Locator("#paginas")).ToContainTextAsync("Pagina 1 van 2");
+        Assert.True(height < 50 * 150, $"/audit is {height} px hoog voor {rows} wijzigingen: niet compact");
         await session.ScreenshotAsync("audit-alles");
         session.AssertNoScriptErrors();
     }
