@@ -23,5 +23,12 @@ public static class DutchTime
     /// <summary>"24-11-2026".</summary>
     public static string Dutch(DateOnly date) => date.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The moment a Dutch calendar day begins (midnight in Dutch time).</summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Netherlands.GetUtcOffset(local));
+    }
+
     private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Netherlands);
 }

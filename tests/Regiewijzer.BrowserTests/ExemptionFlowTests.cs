@@ -54,6 +54,9 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorleggen aan de gemeenten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("voorgesteld");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vaststellen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#bevestigen")).ToContainTextAsync("8 nog geen reactie");
+        await page.Locator("#bevestigd").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Definitief vaststellen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("vastgesteld");
         await Assertions.Expect(page.Locator("#peildatum-regel")).ToContainTextAsync("tellen mee zoals ze zijn");
         await session.ScreenshotAsync("versie-1-vastgesteld");
@@ -89,6 +92,12 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await page.Locator("#besluit-verlenen").CheckAsync();
         await page.Locator("#motivering-invoer").FillAsync("De andere gemeenten kunnen het opvangen; de regio haalt 30% sociale huur.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#beslisfeiten")).ToContainTextAsync("Barneveld: sociale huur");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("aangevraagd");
+        await session.ScreenshotAsync("verlenen-bevestigen");
+        await AssertAxeCleanAsync(page, "ontheffing verlenen bevestigen");
+        await page.Locator("#bevestigd").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Definitief verlenen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("verleend");
         await session.ScreenshotAsync("verleend");
 
@@ -124,7 +133,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#afmelden")).ToHaveCountAsync(0);
     }
 
-    internal static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation)
+    internal static async Task CreateAccountAsync(DatabaseOptions database, string email, string name, string organisation, AccountRole role = AccountRole.Editor)
     {
         await using var db = database.CreateContext();
         var services = new ServiceCollection();
@@ -132,7 +141,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         services.AddSingleton<RegiewijzerDb>(db);
         services.AddAccountStore();
         await using var provider = services.BuildServiceProvider();
-        var result = await CreateAccount.RunAsync(provider.GetRequiredService<UserManager<AccountRow>>(), db, email, name, Password, organisation, AccountRole.Editor, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var result = await CreateAccount.RunAsync(provider.GetRequiredService<UserManager<AccountRow>>(), db, email, name, Password, organisation, role, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         Assert.True(result.Created, string.Join("; ", result.Errors));
     }
 

@@ -138,7 +138,7 @@ internal static class PrognoseCommand
             console.MarkupLine($"[yellow]Geen doel:[/] {Markup.Escape(MonitoringOutput.NoTargetReason(snapshot, p))}");
         }
 
-        console.MarkupLine($"P10 / P50 / P90: over {Format.Count(f.Runs)} runs levert 10% / 50% / 90% van de runs hooguit zoveel (nearest rank). Kans = runs die minstens het doel halen / runs.");
+        console.MarkupLine($"P10 / P50 / P90: over {Format.Count(f.Runs)} runs levert 10% / 50% / 90% van de runs hooguit zoveel (de waarde op die rang, zonder interpolatie). Kans = runs die minstens het doel halen / runs.");
         WriteParameters(console, snapshot.Parameters);
         console.MarkupLine($"Runs {Format.Count(f.Runs)}, seed {f.Seed.ToString(CultureInfo.InvariantCulture)}, parameters {Markup.Escape(f.ParametersId)}; berekend in {Format.Count(elapsed)} ms op {Environment.ProcessorCount} processorkernen. Dezelfde runs en seed geven dezelfde uitkomst.");
         console.MarkupLine($"[yellow]Beperking:[/] {Markup.Escape(Limitation)}");

@@ -166,7 +166,7 @@ public static class Explanation
         return new(5, "Regionaal aandeel sociale huur",
             text,
             [new("RS", Format.Count(region.RequiredSocial)), new("DS", Format.Count(region.SocialRemainder)), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
-            "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door opvullen tot de ruimte vol is (waterfilling), afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door gelijkmatig opvullen tot de ruimte van elke gemeente vol is, afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}");
     }
 
@@ -213,7 +213,7 @@ public static class Explanation
         return new(5, "Regionaal aandeel sociale huur (binnen het provinciale deel)",
             text,
             [new("RS deel", Format.Count(part.RequiredSocial)), new("DS deel", Format.Count(part.SocialRemainder)), new("restant regio", Format.Count(region.SocialResidual)), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
-            "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door opvullen (waterfilling) alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
+            "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door gelijkmatig opvullen alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
     }
 

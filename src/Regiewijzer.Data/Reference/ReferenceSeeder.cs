@@ -202,19 +202,23 @@ public static class ReferenceSeeder
     }
 
     /// <summary>
-    /// Indicatief unless a part of the source that names this municipality is not the "constructed"
-    /// part (the shipped mapping cites deal texts for some members and marks the rest constructed).
+    /// Indicatief unless a part of the source that names this municipality is not the "samengesteld"
+    /// part (the shipped mapping cites deal texts for some members and marks the rest samengesteld). The English words
+    /// of the upstream file ("constructed", "inferred") count too, for a mapping imported as it was shared.
     /// </summary>
     internal static bool IsIndicative(string name, string source)
     {
         var parts = source.Split(';', StringSplitOptions.TrimEntries);
-        if (parts.Any(p => p.Contains(name, StringComparison.OrdinalIgnoreCase) && !p.Contains("constructed", StringComparison.OrdinalIgnoreCase)))
+        if (parts.Any(p => p.Contains(name, StringComparison.OrdinalIgnoreCase) && !Constructed(p)))
         {
             return false;
         }
 
-        return source.Contains("constructed", StringComparison.OrdinalIgnoreCase) || source.Contains("inferred", StringComparison.OrdinalIgnoreCase);
+        return Constructed(source) || source.Contains("inferred", StringComparison.OrdinalIgnoreCase);
     }
+
+    private static bool Constructed(string text) =>
+        text.Contains("samengesteld", StringComparison.OrdinalIgnoreCase) || text.Contains("constructed", StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(RegiewijzerDb db, IReadOnlyList<TableRow> rows)
     {

@@ -28,7 +28,7 @@ internal static class AgreementEndpoints
             "Alleen een bewerker van een provincie van de regio. Versie 1 uit de huidige verdeling, een latere uit het scenario van de laatste versie; met scenario (een wat-als van deze regio en periode) uit dat scenario. Eén open versie tegelijk.")
             .ProducesProblems(401, 403, 404, 409, 422);
         writes.MapPost("/afspraken/{id:int}/status", TransitionAsync).Doc("afspraakStatusWijzigen", "Status van een versie wijzigen",
-            "concept → voorgesteld → vastgesteld, of voorgesteld → concept. Een vastgestelde versie is onveranderlijk (409). Stuur de gelezen version mee (409 met current als die verouderd is).")
+            "concept → voorgesteld → vastgesteld, of voorgesteld → concept. Vaststellen is een besluit en vraagt confirmed: true (anders 422, er wordt niets vastgelegd). Een vastgestelde versie is onveranderlijk (409). Stuur de gelezen version mee (409 met current als die verouderd is).")
             .ProducesProblems(401, 403, 404, 409, 422);
         writes.MapPut("/afspraken/{id:int}/reacties/{gemeente}", RespondAsync).Doc("afspraakReageren", "Reactie van een gemeente op een voorgestelde versie",
             "akkoord of bezwaar met toelichting, door een bewerker van die gemeente (lid van de regio). Opnieuw reageren vervangt de reactie; stuur dan de version van de reactie mee.")
@@ -89,7 +89,7 @@ internal static class AgreementEndpoints
             return Problems.InvalidInput(http, errors);
         }
 
-        var outcome = await AgreementChanges.TransitionAsync(db, actor, id, to, body!.Version!.Value, clock, ct).ConfigureAwait(false);
+        var outcome = await AgreementChanges.TransitionAsync(db, actor, id, to, body!.Version!.Value, body.Confirmed == true, clock, ct).ConfigureAwait(false);
         return outcome.ToApi(http, AgreementVersionResource.From);
     }
 

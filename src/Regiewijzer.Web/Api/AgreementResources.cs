@@ -142,7 +142,8 @@ internal sealed record NewAgreementRequest(
 
 internal sealed record AgreementStatusRequest(
     [property: Description("voorgesteld, concept of vastgesteld.")] string? Status,
-    [property: Description("De version die u las.")] int? Version);
+    [property: Description("De version die u las.")] int? Version,
+    [property: Description("Verplicht true bij vastgesteld: u bevestigt het besluit nadat u de bezwaren, de gemeenten zonder reactie en de grondslag hebt gezien. Zonder bevestiging wordt niets vastgelegd (422).")] bool? Confirmed = null);
 
 internal sealed record AgreementResponseRequest(
     [property: Description("akkoord of bezwaar.")] string? Kind,
@@ -157,7 +158,8 @@ internal sealed record ExemptionRequestBody(
 internal sealed record ExemptionDecisionRequest(
     [property: Description("true = verlenen, false = weigeren.")] bool? Granted,
     [property: Description("Motivering (minstens 20 tekens).")] string? Reasoning,
-    [property: Description("De version die u las.")] int? Version);
+    [property: Description("De version die u las.")] int? Version,
+    [property: Description("Verplicht true: u bevestigt het besluit nadat u hebt gezien wie het verschil opvangt en op welke grondslag. Zonder bevestiging wordt niets vastgelegd (422).")] bool? Confirmed = null);
 
 internal sealed record ExemptionWithdrawRequest(
     [property: Description("De version die u las.")] int? Version);

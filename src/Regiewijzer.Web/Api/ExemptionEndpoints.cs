@@ -25,7 +25,7 @@ internal static class ExemptionEndpoints
             "Het effect op de laatste versie van de afspraak (of de huidige verdeling): per gemeente voor/na/verschil, en de bevindingen na verlening.")
             .ProducesProblems(401, 404);
         writes.MapPost("/ontheffingen/{id:int}/besluit", DecideAsync).Doc("ontheffingBesluiten", "Besluit op een aanvraag",
-            "Door de provincie van de gemeente of het Rijk, met motivering (minstens 20 tekens) en de gelezen version. Verlenen maakt in dezelfde transactie een nieuwe conceptversie van de afspraak.")
+            "Door de provincie van de gemeente of het Rijk, met motivering (minstens 20 tekens), de gelezen version en confirmed: true (zonder bevestiging 422, er wordt niets vastgelegd). Verlenen maakt in dezelfde transactie een nieuwe conceptversie van de afspraak.")
             .ProducesProblems(401, 403, 404, 409, 422);
         writes.MapPost("/ontheffingen/{id:int}/intrekken", WithdrawAsync).Doc("ontheffingIntrekken", "Een aanvraag intrekken",
             "Alleen een open aanvraag, door een bewerker van de gemeente die hem deed, met de gelezen version. Een besluit is definitief (409).")
@@ -66,7 +66,7 @@ internal static class ExemptionEndpoints
 
         return errors.Count > 0
             ? Problems.InvalidInput(http, errors)
-            : (await ExemptionDecision.DecideAsync(db, actor, id, body!.Granted!.Value, body.Reasoning, body.Version!.Value, clock, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
+            : (await ExemptionDecision.DecideAsync(db, actor, id, body!.Granted!.Value, body.Reasoning, body.Version!.Value, body.Confirmed == true, clock, ct).ConfigureAwait(false)).ToApi(http, ExemptionResource.From);
     }
 
     private static async Task<IResult> WithdrawAsync(int id, ExemptionWithdrawRequest body, HttpContext http, RegiewijzerDb db, CurrentActor current, CancellationToken ct)

@@ -45,7 +45,7 @@ internal static class InstructionEndpoints
             .WithName("instructieStatusWijzigen")
             .Produces<InstructionResource>()
             .WithSummary("Een instructie geven, als opgevolgd markeren of intrekken")
-            .WithDescription("concept → issued of withdrawn; issued → complied of withdrawn. Een andere overgang geeft 409 (ongeldige-overgang); een verouderde versie 409 (gewijzigd-door-ander).")
+            .WithDescription("concept → issued of withdrawn; issued → complied of withdrawn. Geven (issued) is een besluit en vraagt confirmed: true (anders 422, er wordt niets vastgelegd). Een andere overgang geeft 409 (ongeldige-overgang); een verouderde versie 409 (gewijzigd-door-ander).")
             .ProducesProblems(401, 403, 404, 409, 422);
     }
 
@@ -101,7 +101,7 @@ internal static class InstructionEndpoints
             return Problems.InvalidInput(http, [new InvalidParam("$.status", $"'{body.Status}' is geen status (issued, complied, withdrawn)")]);
         }
 
-        var outcome = await InstructionEdits.MoveAsync(db, actor, id, to, body.Version, clock, ct).ConfigureAwait(false);
+        var outcome = await InstructionEdits.MoveAsync(db, actor, id, to, body.Version, body.Confirmed == true, clock, ct).ConfigureAwait(false);
         return outcome.WithJsonPaths().ToApi(http, Resource(actor, clock));
     }
 

@@ -76,4 +76,5 @@ internal sealed record InstructionRequest(
 [Description("Een statusovergang van een instructie.")]
 internal sealed record InstructionStatusRequest(
     [property: Description("De nieuwe status: issued (gegeven), complied (opgevolgd) of withdrawn (ingetrokken); Nederlands mag ook.")] string? Status,
-    [property: Description("De versie die u las.")] int? Version);
+    [property: Description("De versie die u las.")] int? Version,
+    [property: Description("Verplicht true bij issued (geven): u bevestigt het besluit nadat u geadresseerde, termijn en grondslag hebt gezien. Zonder bevestiging wordt niets vastgelegd (422).")] bool? Confirmed = null);

@@ -4,7 +4,7 @@ using Regiewijzer.Data.Features;
 
 namespace Regiewijzer.Web.Api;
 
-[Description("Het 10e, 50e en 90e percentiel van de woningen over de runs (nearest rank: de waarde op rang ⌈q·n/100⌉ van de gesorteerde runs).")]
+[Description("Het 10e, 50e en 90e percentiel van de woningen over de runs (zonder interpolatie: de waarde op rang ⌈q·n/100⌉ van de gesorteerde runs).")]
 internal sealed record PercentileBandResource(
     [property: Description("Kalenderjaar.")] int Year,
     [property: Description("Hooguit 10% van de runs levert minder.")] int P10,

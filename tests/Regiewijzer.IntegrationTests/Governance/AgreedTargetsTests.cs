@@ -48,7 +48,7 @@ public sealed class AgreedTargetsTests(TestDatabases databases)
             await own.PostAsJsonAsync("/api/v1/gemeenten/GM0228/ontheffingen", new { floor = "sociale huur", requestedFloor = "20", grounds = "Ede heeft een grote wachtlijst voor middenhuur; 30% sociale huur past niet." }, Ct),
             HttpStatusCode.Created);
         var granted = await AgreementApi.ExpectAsync(
-            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{request.GetProperty("id").GetInt32()}/besluit", new { granted = true, reasoning = "De regio vangt het op.", version = request.GetProperty("version").GetInt32() }, Ct),
+            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{request.GetProperty("id").GetInt32()}/besluit", new { granted = true, reasoning = "De regio vangt het op.", version = request.GetProperty("version").GetInt32(), confirmed = true }, Ct),
             HttpStatusCode.OK);
         var v2Id = granted.GetProperty("resultingAgreement").GetInt32();
         Assert.Equal(2391, SocialTarget(await ProgressAsync(app, "gemeenten/GM0228"))); // version 2 is a concept: version 1 still applies

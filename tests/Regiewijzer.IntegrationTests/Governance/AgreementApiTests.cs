@@ -63,6 +63,18 @@ public sealed class AgreementApiTests(TestDatabases databases)
         v = await AgreementApi.MoveAsync(province, id, "voorgesteld", AgreementApi.Version(v), HttpStatusCode.OK);
         Assert.NotEqual(JsonValueKind.Null, v.GetProperty("proposedAt").ValueKind);
         await AgreementApi.MoveAsync(province, id, "voorgesteld", AgreementApi.Version(v), HttpStatusCode.Conflict);
+        foreach (var confirmation in new object?[] { null, false })
+        {
+            // Issue 15: adopting without the explicit confirmation records nothing and names the field in Dutch.
+            var unconfirmed = await AgreementApi.ExpectAsync(
+                await province.PostAsJsonAsync($"/api/v1/afspraken/{id}/status", new { status = "vastgesteld", version = AgreementApi.Version(v), confirmed = confirmation }, Ct), (HttpStatusCode)422);
+            var param = Assert.Single(unconfirmed.GetProperty("invalidParams").EnumerateArray());
+            Assert.Equal("confirmed", param.GetProperty("name").GetString());
+            Assert.Contains("Versie 1 is niet vastgesteld", param.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            var still = await AgreementApi.ExpectAsync(await province.GetAsync(new Uri($"/api/v1/afspraken/{id}", UriKind.Relative), Ct), HttpStatusCode.OK);
+            Assert.Equal(("voorgesteld", AgreementApi.Version(v)), (still.GetProperty("agreement").GetProperty("status").GetString(), AgreementApi.Version(still.GetProperty("agreement"))));
+        }
+
         v = await AgreementApi.MoveAsync(province, id, "vastgesteld", AgreementApi.Version(v), HttpStatusCode.OK);
         Assert.Equal("vastgesteld", v.GetProperty("status").GetString());
         Assert.StartsWith("Test PV25", v.GetProperty("adoptedBy").GetString(), StringComparison.Ordinal);
@@ -219,8 +231,9 @@ internal static class AgreementApi
         }
     }
 
+    /// <summary>A status change; adopting is confirmed (the person saw the facts), as every client must do.</summary>
     public static async Task<JsonElement> MoveAsync(HttpClient client, int id, string status, int version, HttpStatusCode expected) =>
-        await ExpectAsync(await client.PostAsJsonAsync($"/api/v1/afspraken/{id}/status", new { status, version }, Ct), expected);
+        await ExpectAsync(await client.PostAsJsonAsync($"/api/v1/afspraken/{id}/status", new { status, version, confirmed = true }, Ct), expected);
 
     public static int Version(JsonElement agreement) => agreement.GetProperty("version").GetInt32();
 

@@ -43,9 +43,11 @@ public sealed class AuditTrailTests(TestDatabases databases)
         var rows = user.TextOf("wijzigingen");
         Assert.Contains("Test GM0228 (" + ede.Email + ")", rows, StringComparison.Ordinal);
         Assert.Contains("Gemeente Ede", rows, StringComparison.Ordinal);
-        Assert.Contains("gewijzigd plans " + id.ToString(CultureInfo.InvariantCulture), rows, StringComparison.Ordinal);
-        Assert.Contains($"naam voor: {oldName} → na: Kernhem-Noord", rows, StringComparison.Ordinal);
-        Assert.Contains("status voor: 1b → na: 2a", rows, StringComparison.Ordinal);
+        Assert.Contains("plan gewijzigd", rows, StringComparison.Ordinal);
+        Assert.Contains($"Veld Voor Na naam {oldName} Kernhem-Noord", rows, StringComparison.Ordinal); // side by side, Dutch field names (issue 15)
+        Assert.Contains("status 1b 2a", rows, StringComparison.Ordinal);
+        Assert.DoesNotContain("plans " + id.ToString(CultureInfo.InvariantCulture), rows, StringComparison.Ordinal); // no table names or keys
+        Assert.DoesNotContain("UpdatedAt", rows, StringComparison.Ordinal);
         Assert.DoesNotContain("prijspeiljaar", rows, StringComparison.Ordinal); // unchanged fields are left out
         Assert.Matches(@" \d{1,2}-\d{1,2}-20\d\d \d\d:\d\d:\d\d Test GM0228", rows); // Dutch date and time, then who
 
@@ -65,6 +67,15 @@ public sealed class AuditTrailTests(TestDatabases databases)
         // Recent changes, filtered by type and organisation.
         await user.GetAsync("/audit?soort=plan&organisatie=gm0228");
         Assert.Contains("Kernhem-Noord", user.TextOf("wijzigingen"), StringComparison.Ordinal);
+        Assert.Matches("<option value=\"GM0228\"[^>]*>Gemeente Ede</option>", user.RawHtml); // organisations are chosen by name
+        await user.GetAsync("/audit?persoon=" + Uri.EscapeDataString(ede.Id));
+        Assert.Contains("Kernhem-Noord", user.TextOf("wijzigingen"), StringComparison.Ordinal);
+        Assert.Matches($"<option value=\"{ede.Id}\" selected[^>]*>{System.Text.RegularExpressions.Regex.Escape($"Test GM0228 ({ede.Email})")}</option>", user.RawHtml);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await user.GetAsync($"/audit?soort=plan&van={today}&tot={today}");
+        Assert.Contains("Kernhem-Noord", user.TextOf("wijzigingen"), StringComparison.Ordinal);
+        await user.GetAsync("/audit?soort=plan&tot=2020-01-01");
+        Assert.Contains("Er zijn geen wijzigingen vastgelegd met deze filters.", user.Html, StringComparison.Ordinal);
         await user.GetAsync("/audit?soort=plan&organisatie=GM0203");
         Assert.Contains("Er zijn geen wijzigingen vastgelegd met deze filters.", user.Html, StringComparison.Ordinal);
     }
@@ -92,8 +103,9 @@ public sealed class AuditTrailTests(TestDatabases databases)
         await asAdmin.SignInAsync(admin);
         Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync($"/audit/account/{editor.Id}")).StatusCode);
         var trail = asAdmin.TextOf("wijzigingen");
-        Assert.Contains("aangemaakt accounts " + editor.Id, trail, StringComparison.Ordinal);
-        Assert.Contains("aangemaakt account_roles", trail, StringComparison.Ordinal);
+        Assert.Contains("account aangemaakt", trail, StringComparison.Ordinal);
+        Assert.Contains("rol van een account aangemaakt", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain(editor.Id, trail, StringComparison.Ordinal); // no account ids (GUIDs): people by name
         Assert.Contains(editor.Email, trail, StringComparison.Ordinal);
         Assert.DoesNotContain("PasswordHash", trail, StringComparison.Ordinal);
         using var xlsx = await asAdmin.GetAsync($"/audit/account/{editor.Id}.xlsx");

@@ -65,7 +65,7 @@ public sealed class ExemptionApiTests(TestDatabases databases)
         var id = request.GetProperty("id").GetInt32();
         var version = request.GetProperty("version").GetInt32();
         var url = $"/api/v1/ontheffingen/{id}/besluit";
-        var refuse = new { granted = false, reasoning = "De regio kan dit niet opvangen zonder tekort.", version };
+        var refuse = new { granted = false, reasoning = "De regio kan dit niet opvangen zonder tekort.", version, confirmed = true };
 
         await AgreementApi.ExpectAsync(await app.Client.PostAsJsonAsync(url, refuse, Ct), HttpStatusCode.Unauthorized);
         foreach (var wrong in new[] { ede, viewer, utrecht, noordHolland })
@@ -78,9 +78,14 @@ public sealed class ExemptionApiTests(TestDatabases databases)
         await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, new { granted = false, reasoning = "te kort", version }, Ct), (HttpStatusCode)422);
         var stale = await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, new { granted = false, reasoning = refuse.reasoning, version = version + 7 }, Ct), HttpStatusCode.Conflict);
         Assert.Equal(("aangevraagd", version), (stale.GetProperty("current").GetProperty("status").GetString(), stale.GetProperty("current").GetProperty("version").GetInt32()));
+        var unconfirmed = await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, refuse with { confirmed = false }, Ct), (HttpStatusCode)422);
+        Assert.Equal("confirmed", Assert.Single(unconfirmed.GetProperty("invalidParams").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Contains("Er is niet besloten over de aanvraag van Ede", unconfirmed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var open = await AgreementApi.ExpectAsync(await decider.GetAsync(new Uri($"/api/v1/ontheffingen/{id}", UriKind.Relative), Ct), HttpStatusCode.OK);
+        Assert.Equal(("aangevraagd", version), (open.GetProperty("exemption").GetProperty("status").GetString(), open.GetProperty("exemption").GetProperty("version").GetInt32()));
         var refused = await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, refuse, Ct), HttpStatusCode.OK);
         Assert.Equal(("geweigerd", "RIJK", JsonValueKind.Null), (refused.GetProperty("status").GetString(), refused.GetProperty("decidedByOrganisation").GetString(), refused.GetProperty("resultingAgreement").ValueKind));
-        await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, new { granted = true, reasoning = refuse.reasoning, version = refused.GetProperty("version").GetInt32() }, Ct), HttpStatusCode.Conflict);
+        await AgreementApi.ExpectAsync(await decider.PostAsJsonAsync(url, new { granted = true, reasoning = refuse.reasoning, version = refused.GetProperty("version").GetInt32(), confirmed = true }, Ct), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -131,7 +136,7 @@ public sealed class ExemptionApiTests(TestDatabases databases)
         var request = await AgreementApi.ExpectAsync(await own.PostAsJsonAsync("/api/v1/gemeenten/GM0228/ontheffingen", new { floor = "sociale huur", requestedFloor = "20", grounds = Grounds }, Ct), HttpStatusCode.Created);
         var id = request.GetProperty("id").GetInt32();
         var open = await AgreementApi.ExpectAsync(
-            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{id}/besluit", new { granted = true, reasoning = "Lokale markt vraagt om middenhuur.", version = request.GetProperty("version").GetInt32() }, Ct),
+            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{id}/besluit", new { granted = true, reasoning = "Lokale markt vraagt om middenhuur.", version = request.GetProperty("version").GetInt32(), confirmed = true }, Ct),
             (HttpStatusCode)422);
         Assert.Contains("Neem eerst versie 1 terug of stel die vast", open.GetRawText(), StringComparison.Ordinal);
         v1 = await AgreementApi.MoveAsync(province, v1Id, "voorgesteld", AgreementApi.Version(v1), HttpStatusCode.OK);
@@ -147,7 +152,7 @@ public sealed class ExemptionApiTests(TestDatabases databases)
         Assert.Equal(991, rows.Values.Where(r => r.GetProperty("code").GetString() != "GM0228").Sum(r => r.GetProperty("social").GetProperty("delta").GetInt32()));
 
         var granted = await AgreementApi.ExpectAsync(
-            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{id}/besluit", new { granted = true, reasoning = "Lokale markt vraagt om middenhuur.", version = request.GetProperty("version").GetInt32() }, Ct),
+            await province.PostAsJsonAsync($"/api/v1/ontheffingen/{id}/besluit", new { granted = true, reasoning = "Lokale markt vraagt om middenhuur.", version = request.GetProperty("version").GetInt32(), confirmed = true }, Ct),
             HttpStatusCode.OK);
         Assert.Equal(("verleend", "PV25"), (granted.GetProperty("status").GetString(), granted.GetProperty("decidedByOrganisation").GetString()));
         var newId = granted.GetProperty("resultingAgreement").GetInt32();

@@ -110,7 +110,18 @@ public sealed class InstructionApiTests(TestDatabases databases)
         var afterChange = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("Gewijzigd onderwerp", 1), (afterChange.GetProperty("subject").GetString(), afterChange.GetProperty("version").GetInt32()));
 
-        using var issued = await issuer.PostAsJsonAsync($"/api/v1/instructies/{id}/status", new { status = "issued", version = 1 }, Ct);
+        // Issue 15: giving without the explicit confirmation records nothing and names the field.
+        using (var unconfirmed = await issuer.PostAsJsonAsync($"/api/v1/instructies/{id}/status", new { status = "issued", version = 1 }, Ct))
+        {
+            var problem = await unconfirmed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal((HttpStatusCode)422, unconfirmed.StatusCode);
+            Assert.Equal("$.confirmed", Assert.Single(problem.GetProperty("invalidParams").EnumerateArray()).GetProperty("name").GetString());
+            Assert.Contains("De instructie is niet gegeven", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var still = await issuer.GetFromJsonAsync<JsonElement>($"/api/v1/instructies/{id}", Ct);
+            Assert.Equal(("concept", 1), (still.GetProperty("status").GetString(), still.GetProperty("version").GetInt32()));
+        }
+
+        using var issued = await issuer.PostAsJsonAsync($"/api/v1/instructies/{id}/status", new { status = "issued", version = 1, confirmed = true }, Ct);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         var given = await issued.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("issued", "gegeven"), (given.GetProperty("status").GetString(), given.GetProperty("statusLabel").GetString()));
@@ -163,7 +174,7 @@ public sealed class InstructionApiTests(TestDatabases databases)
 
         async Task<HttpStatusCode> Move(string status, int version)
         {
-            using var response = await client.PostAsJsonAsync($"/api/v1/instructies/{id}/status", new { status, version }, Ct);
+            using var response = await client.PostAsJsonAsync($"/api/v1/instructies/{id}/status", new { status, version, confirmed = true }, Ct);
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
                 await AssertProblemAsync(response, HttpStatusCode.Conflict, "ongeldige-overgang");

@@ -44,7 +44,22 @@ public sealed class InstructionPageTests(TestDatabases databases)
         Assert.Contains($"href=\"/voortgang/gemeente/{code}\"", session.RawHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"/audit/instructie/", session.RawHtml, StringComparison.Ordinal);
 
-        using var given = await session.PostAsync("instructie-status", ("Naar", "Issued"));
+        // Giving asks for an explicit confirmation with the facts (issue 15); unconfirmed, nothing is recorded.
+        using (var asked = await session.PostAsync("instructie-status", ("Naar", "Issued")))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        Assert.Contains("Omgevingswet art. 2.33", session.TextOf("beslis-grondslag"), StringComparison.Ordinal);
+        Assert.Contains("De instructie is nog niet gegeven", session.TextOf("melding"), StringComparison.Ordinal);
+        using (var unticked = await session.PostAsync("geven-bevestigen"))
+        {
+            Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        }
+
+        Assert.Contains("de instructie is niet gegeven", session.TextOf("melding"), StringComparison.Ordinal);
+        Assert.Equal("concept", session.TextOf("status"));
+        using var given = await session.PostAsync("geven-bevestigen", ("Bevestigd", "ja"));
         Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
         await session.GetAsync(given.Headers.Location!.PathAndQuery);
         Assert.Equal("gegeven", session.TextOf("status"));

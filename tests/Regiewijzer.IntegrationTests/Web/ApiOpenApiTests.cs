@@ -94,6 +94,27 @@ public sealed class ApiOpenApiTests(ApiApps apps)
         OpenApiSchemas.AssertDescribed(problem, schema, document.GetProperty("components").GetProperty("schemas"), "$");
     }
 
+    /// <summary>Issue 15: the three decisions with legal weight document their explicit confirmation field.</summary>
+    [Theory]
+    [InlineData("/afspraken/{id}/status")]
+    [InlineData("/ontheffingen/{id}/besluit")]
+    [InlineData("/instructies/{id}/status")]
+    public async Task Document_DecisionsDescribeTheConfirmedField(string template)
+    {
+        var api = await apps.ClientAsync(Provider.Sqlite);
+        var document = await api.GetJsonAsync("/api/v1/openapi.json");
+        var schema = document.GetProperty("paths").GetProperty(template).GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        var confirmed = schema.GetProperty("properties").GetProperty("confirmed");
+        Assert.Contains("Zonder bevestiging wordt niets vastgelegd", confirmed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("confirmed: true", document.GetProperty("paths").GetProperty(template).GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]

@@ -92,7 +92,8 @@ public sealed partial class RegionPageTests(TestDatabases databases)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Nog geen verdeling: de opgave ontbreekt", html, StringComparison.Ordinal);
-        Assert.Contains("regiewijzer import taken --bestand opgaven.csv", html, StringComparison.Ordinal);
+        Assert.Contains("Een bewerker van de provincie legt de opgave vast op de pagina <a href=\"/regio/WD08/opgave\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("regiewijzer import", html, StringComparison.Ordinal); // no commands on a public page (issue 15)
         Assert.DoesNotContain("id=\"verdeling\"", html, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(html, "geen opgave bekend voor 2022–2030")); // Fryslân - Noordwest: no total found
     }

@@ -17,6 +17,9 @@ public static class AgreementChanges
     /// <summary>Greatest length of a reason for a new version.</summary>
     public const int MaxReasonLength = 500;
 
+    /// <summary>The field of the explicit confirmation of a decision (adopting, deciding, giving), as the API names it.</summary>
+    public const string ConfirmedField = "confirmed";
+
     /// <summary>Greatest length of a response's comment.</summary>
     public const int MaxCommentLength = 4000;
 
@@ -102,8 +105,11 @@ public static class AgreementChanges
     /// <summary>
     /// Moves a version to <paramref name="to"/> (<see cref="AgreementLifecycle.Refusal"/>); adopting sets AdoptedAt and
     /// AdoptedBy. <paramref name="version"/> is the version the user read: when it moved on, a conflict with the stored one.
+    /// Adopting is a decision with legal weight (issue 15): without <paramref name="confirmed"/> (the person saw
+    /// <see cref="AgreementDetail.AdoptionFacts"/> and confirmed) nothing is recorded and the outcome is invalid on "confirmed".
     /// </summary>
-    public static async Task<Outcome<AgreementView>> TransitionAsync(RegiewijzerDb db, Actor actor, int id, AgreementStatus to, int version, TimeProvider? clock = null, CancellationToken ct = default)
+    public static async Task<Outcome<AgreementView>> TransitionAsync(
+        RegiewijzerDb db, Actor actor, int id, AgreementStatus to, int version, bool confirmed, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -132,6 +138,12 @@ public static class AgreementChanges
         if (AgreementLifecycle.Refusal(row.Status, to) is { } refusal)
         {
             return Outcome<AgreementView>.IllegalTransition(refusal);
+        }
+
+        if (to == AgreementStatus.Adopted && !confirmed)
+        {
+            return Outcome<AgreementView>.Invalid(ConfirmedField,
+                $"Vaststellen is definitief en vraagt een uitdrukkelijke bevestiging (confirmed) nadat u de bezwaren, de gemeenten zonder reactie en de grondslag hebt gezien. Versie {row.Number} is niet vastgesteld.");
         }
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
@@ -174,9 +186,10 @@ public static class AgreementChanges
 
         var code = municipality.Trim().ToUpperInvariant();
         var (region, members) = (await AgreementRecords.RegionAsync(db, row.RegionId, ct).ConfigureAwait(false))!.Value;
+        var name = members.FirstOrDefault(m => m.Code == code)?.Name ?? $"gemeente {code}";
         if (!Permissions.CanEditMunicipality(actor, code))
         {
-            return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van gemeente {code} reageert namens die gemeente.");
+            return Outcome<AgreementView>.Forbidden($"Alleen een bewerker van {name} reageert namens die gemeente.");
         }
 
         if (members.All(m => m.Code != code))
@@ -203,7 +216,7 @@ public static class AgreementChanges
         var existing = await db.AgreementResponses.FirstOrDefaultAsync(r => r.AgreementId == id && r.MunicipalityCode == code, ct).ConfigureAwait(false);
         if (existing is not null && existing.Version != responseVersion)
         {
-            return await ConflictAsync(db, id, ct, $"Gemeente {code} heeft al gereageerd (versie {existing.Version} van de reactie); lees de huidige reactie en antwoord opnieuw.").ConfigureAwait(false);
+            return await ConflictAsync(db, id, ct, $"{name} heeft al gereageerd (versie {existing.Version} van de reactie); lees de huidige reactie en antwoord opnieuw.").ConfigureAwait(false);
         }
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
@@ -224,7 +237,7 @@ public static class AgreementChanges
         {
             // A concurrent change of the same answer, or a first answer saved at the same moment (unique index).
             db.ChangeTracker.Clear();
-            return await ConflictAsync(db, id, ct, $"Iemand anders heeft intussen namens {code} gereageerd.").ConfigureAwait(false);
+            return await ConflictAsync(db, id, ct, $"Iemand anders heeft intussen namens {name} gereageerd.").ConfigureAwait(false);
         }
 
         return Outcome<AgreementView>.Ok((await AgreementRecords.ViewAsync(db, id, ct).ConfigureAwait(false))!);

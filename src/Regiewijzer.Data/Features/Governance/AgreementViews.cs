@@ -56,7 +56,17 @@ public sealed record AgreementDetail(
     IReadOnlyList<RegionMember> Members,
     bool CanManage,
     IReadOnlyList<AgreementStatus> AllowedTransitions,
-    IReadOnlyList<string> CanRespondFor);
+    IReadOnlyList<string> CanRespondFor)
+{
+    /// <summary>What to weigh before adopting this version: objections with who and why, members without an answer, the legal basis.</summary>
+    public DecisionFacts AdoptionFacts()
+    {
+        var byCode = Agreement.Responses.ToDictionary(r => r.MunicipalityCode, StringComparer.Ordinal);
+        return Decisions.AdoptingAgreement(Agreement.RegionName, Agreement.Number, [.. Members.Select(m => byCode.TryGetValue(m.Code, out var r)
+            ? new MemberAnswer(m.Code, m.Name, r.Kind, r.Comment, r.By)
+            : new MemberAnswer(m.Code, m.Name))]);
+    }
+}
 
 /// <summary>A region's versions (newest first; concept and proposed only for signed-in users) and who may add one.</summary>
 public sealed record RegionAgreements(

@@ -14,6 +14,15 @@ public sealed record AuditChange(
     long Id, DateTimeOffset At, string ActorId, string ActorName, string? OrganisationId, string? OrganisationName,
     string ObjectType, string ObjectId, string Entity, string EntityKey, string Action, IReadOnlyList<AuditField> Fields);
 
+/// <summary>The filters of the trail page (issue 15): object type, organisation and person by id (chosen by name), a period of Dutch dates, the page (from 1).</summary>
+public sealed record AuditQuery(string? Type = null, string? Organisation = null, string? Person = null, DateOnly? From = null, DateOnly? To = null, int Page = 1);
+
+/// <summary>One page of changes, newest first, with the number of changes that match and the page shown.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditChange> Changes, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>
 /// Reads the audit trail (issue 6): the changes of one object, or the latest changes site-wide. Read only: there is no
 /// way to change or remove an entry (the database refuses it by trigger). Any signed-in account may read it; the trail
@@ -100,6 +109,79 @@ public static class AuditLog
 
         var rows = await query.OrderByDescending(e => e.Id).Take(RecentLimit).ToListAsync(ct).ConfigureAwait(false);
         return Outcome<IReadOnlyList<AuditChange>>.Ok(await ChangesAsync(db, rows, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Changes per page of <see cref="SearchAsync"/>.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// One page of the trail, newest first, filtered by object type, the organisation acted for (its id, chosen by name),
+    /// the person (account id, chosen by name) and a period of Dutch dates (inclusive). Account changes only for
+    /// administrators. A page beyond the last gives the last.
+    /// </summary>
+    public static async Task<Outcome<AuditPage>> SearchAsync(RegiewijzerDb db, Actor actor, AuditQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        var type = string.IsNullOrWhiteSpace(query.Type) ? null : query.Type.Trim();
+        if (Refusal(actor, type ?? "plan") is { } refused)
+        {
+            return refused.As<AuditPage>();
+        }
+
+        var entries = db.AuditEntries.AsNoTracking();
+        entries = type is not null ? entries.Where(e => e.ObjectType == type)
+            : Permissions.CanReadAccountAudit(actor) ? entries : entries.Where(e => e.ObjectType != AccountType);
+        if (!string.IsNullOrWhiteSpace(query.Organisation))
+        {
+            var organisation = query.Organisation.Trim().ToUpperInvariant();
+            entries = entries.Where(e => e.OrganisationId == organisation);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Person))
+        {
+            var person = query.Person.Trim();
+            entries = entries.Where(e => e.ActorId == person);
+        }
+
+        List<long> ids;
+        int total;
+        var page = Math.Max(1, query.Page);
+        if (query.From is not null || query.To is not null)
+        {
+            // DateTimeOffset is not comparable in SQLite: the period is applied to (id, time) pairs, then the page is loaded by id.
+            var from = query.From is { } f ? DutchTime.StartOf(f) : DateTimeOffset.MinValue;
+            var to = query.To is { } t ? DutchTime.StartOf(t.AddDays(1)) : DateTimeOffset.MaxValue;
+            var times = await entries.Select(e => new { e.Id, e.At }).ToListAsync(ct).ConfigureAwait(false);
+            var inPeriod = times.Where(x => x.At >= from && x.At < to).OrderByDescending(x => x.Id).Select(x => x.Id).ToList();
+            total = inPeriod.Count;
+            page = Math.Min(page, Math.Max(1, (total + PageSize - 1) / PageSize));
+            ids = [.. inPeriod.Skip((page - 1) * PageSize).Take(PageSize)];
+        }
+        else
+        {
+            total = await entries.CountAsync(ct).ConfigureAwait(false);
+            page = Math.Min(page, Math.Max(1, (total + PageSize - 1) / PageSize));
+            ids = await entries.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(e => e.Id).ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        var rows = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.Id).ToListAsync(ct).ConfigureAwait(false);
+        return Outcome<AuditPage>.Ok(new AuditPage(await ChangesAsync(db, rows, ct).ConfigureAwait(false), total, page, PageSize));
+    }
+
+    /// <summary>Everyone who appears in the trail the actor may read (account id and name), by name: the person filter.</summary>
+    public static async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(RegiewijzerDb db, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Permissions.CanReadRestricted(actor))
+        {
+            return [];
+        }
+
+        var people = await db.AuditEntries.AsNoTracking().Select(e => new { e.ActorId, e.ActorName }).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        return [.. people.GroupBy(p => p.ActorId, StringComparer.Ordinal).Select(g => (g.Key, g.First().ActorName)).OrderBy(p => p.ActorName, StringComparer.CurrentCulture)];
     }
 
     /// <summary>

@@ -11,12 +11,12 @@ namespace Regiewijzer.Data.Features.Governance;
 /// (<see cref="Permissions.ExemptionDecider"/>), with reasoning: loads, asks Core (permission, version, lifecycle, then
 /// <see cref="ExemptionDecisionRules.Check"/> for every problem of the input), saves. Granting makes a new concept version of the region's
 /// agreement whose scenario carries the lowered floor and whose shares are the recomputed distribution, in the same
-/// transaction as the decision.
+/// transaction as the decision. The decision needs an explicit confirmation (issue 15): without it nothing is recorded.
 /// </summary>
 public static class ExemptionDecision
 {
     public static async Task<Outcome<ExemptionView>> DecideAsync(
-        RegiewijzerDb db, Actor actor, int id, bool granted, string? reasoning, int version, TimeProvider? clock = null, CancellationToken ct = default)
+        RegiewijzerDb db, Actor actor, int id, bool granted, string? reasoning, int version, bool confirmed, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -28,7 +28,8 @@ public static class ExemptionDecision
 
         if (Permissions.ExemptionDecider(actor, view.ProvinceCode) is not { } decider)
         {
-            return Outcome<ExemptionView>.Forbidden($"Over een ontheffing van {view.MunicipalityName} beslist de provincie {view.ProvinceCode} of het Rijk.");
+            var province = await db.Organisations.AsNoTracking().Where(o => o.Id == view.ProvinceCode).Select(o => o.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return Outcome<ExemptionView>.Forbidden($"Over een ontheffing van {view.MunicipalityName} beslist {province ?? "de provincie"} of het Rijk.");
         }
 
         if (view.Version != version)
@@ -47,6 +48,12 @@ public static class ExemptionDecision
         if (problems.Count > 0)
         {
             return Outcome<ExemptionView>.Invalid([.. problems.Select(p => new FieldError(p.Field, p.Reason))]);
+        }
+
+        if (!confirmed)
+        {
+            return Outcome<ExemptionView>.Invalid(AgreementChanges.ConfirmedField,
+                $"Een besluit op een ontheffing is definitief en vraagt een uitdrukkelijke bevestiging (confirmed) nadat u hebt gezien wie het verschil opvangt en op welke grondslag. Er is niet besloten over de aanvraag van {view.MunicipalityName}.");
         }
 
         var text = reasoning!.Trim();

@@ -44,7 +44,13 @@ public sealed record ExemptionDetail(
     AgreementView? Base,
     AgreementView? OpenVersion,
     bool CanDecide,
-    bool CanWithdraw);
+    bool CanWithdraw)
+{
+    /// <summary>What to weigh before granting or refusing: who absorbs what, what no one absorbs, the region's norms, the legal basis.</summary>
+    public DecisionFacts DecisionFacts(bool granted) => Decisions.DecidingExemption(
+        granted, Exemption.MunicipalityName, Exemption.RegionName, Exemption.Floor, Exemption.RequestedFloor,
+        Exemption.Floor.NormFloor(Regiewijzer.Core.Norms.NormSets.Default), WhatIf, WhatIfProblem);
+}
 
 /// <summary>A municipality's requests, newest first, and whether the current actor may request.</summary>
 public sealed record MunicipalityExemptions(

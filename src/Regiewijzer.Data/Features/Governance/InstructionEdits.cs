@@ -99,8 +99,11 @@ public static class InstructionEdits
         return await SaveAsync(db, actor, row, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Gives, marks complied or withdraws an instruction (<see cref="InstructionLifecycle"/>); giving sets IssuedAt.</summary>
-    public static async Task<Outcome<InstructionView>> MoveAsync(RegiewijzerDb db, Actor actor, int id, InstructionStatus to, int? version, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>
+    /// Gives, marks complied or withdraws an instruction (<see cref="InstructionLifecycle"/>); giving sets IssuedAt. Giving
+    /// is a decision with legal weight (issue 15): without <paramref name="confirmed"/> nothing is recorded.
+    /// </summary>
+    public static async Task<Outcome<InstructionView>> MoveAsync(RegiewijzerDb db, Actor actor, int id, InstructionStatus to, int? version, bool confirmed, TimeProvider clock, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var (row, _, refusal) = await LoadForChangeAsync(db, actor, id, version, ct).ConfigureAwait(false);
@@ -119,6 +122,12 @@ public static class InstructionEdits
         {
             return Outcome<InstructionView>.Invalid("deadline",
                 $"De termijn ({DutchTime.Dutch(row.Deadline)}) ligt niet meer na vandaag ({DutchTime.Dutch(today)}); pas het concept aan voordat u de instructie geeft.");
+        }
+
+        if (to == InstructionStatus.Issued && !confirmed)
+        {
+            return Outcome<InstructionView>.Invalid(AgreementChanges.ConfirmedField,
+                "Een instructie geven is een openbaar besluit en vraagt een uitdrukkelijke bevestiging (confirmed) nadat u geadresseerde, termijn en grondslag hebt gezien. De instructie is niet gegeven.");
         }
 
         row.Status = to;

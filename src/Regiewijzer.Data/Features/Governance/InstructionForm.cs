@@ -46,6 +46,10 @@ public sealed record InstructionView(InstructionRow Row, OrganisationRow Issuer,
 {
     /// <summary>The deadline has passed (before <paramref name="today"/>) and the issued instruction is not complied with.</summary>
     public bool IsOverdue(DateOnly today) => Row.Status == InstructionStatus.Issued && Row.Deadline < today;
+
+    /// <summary>What to weigh before giving it: issuer and addressee by name, subject, deadline and days left, legal basis.</summary>
+    public DecisionFacts GivingFacts(DateOnly today) =>
+        Decisions.GivingInstruction(Issuer.Name, Addressee.Name, Row.Subject, Row.Deadline, today, Row.LegalBasis);
 }
 
 /// <summary>Dates of the instructions register: "today" in Dutch time, and the deadline as typed.</summary>

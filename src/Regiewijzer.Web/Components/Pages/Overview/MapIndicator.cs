@@ -1,4 +1,5 @@
 using Regiewijzer.Core;
+using Regiewijzer.Core.Compliance;
 using Regiewijzer.Core.Norms;
 using Regiewijzer.Data.Features;
 using Regiewijzer.Data.Model;
@@ -59,7 +60,7 @@ public sealed record MapIndicator(string Key, string Label, string ColumnLabel, 
             "sociaal",
             "Sociale huur als deel van de opgave",
             "Sociale huur",
-            $"Het doel sociale huur uit de regionale verdeling gedeeld door de opgave van de gemeente. Boven {Norms.HighSocialSignal.Percent} geeft Regiewijzer het signaal HIGH_SOCIAL_SHARE: {Norms.HighSocialSignal.Note}",
+            $"Het doel sociale huur uit de regionale verdeling gedeeld door de opgave van de gemeente. Boven {Norms.HighSocialSignal.Percent} geeft Regiewijzer het signaal ‘{FindingCode.HighSocialShare.Title().ToLowerInvariant()}’: {Norms.HighSocialSignal.Note}",
             [],
             m => MapValue.Share(m.SocialShare, NoTask)),
         new(

@@ -4,7 +4,7 @@ using Regiewijzer.Core.Distributions;
 
 namespace Regiewijzer.Web.Components.Pages.Regions;
 
-/// <summary>A short Dutch heading per finding code, and the status class that goes with its severity.</summary>
+/// <summary>A short Dutch heading per finding code (Core's title; the signal names the municipality), and the status class that goes with its severity.</summary>
 internal static class FindingTitle
 {
     public static string For(Finding finding, RegionDistribution result)
@@ -14,12 +14,8 @@ internal static class FindingTitle
         var who = result.Municipalities.FirstOrDefault(m => m.Code == finding.Municipality)?.Name;
         return finding.Code switch
         {
-            FindingCode.RegionSocialShortfall => "De regio haalt het aandeel sociale huur niet",
-            FindingCode.RegionAffordableShortfall => "De regio haalt het aandeel betaalbaar niet",
-            FindingCode.ExemptionNotAbsorbed => "Een ontheffing wordt niet opgevangen door de andere gemeenten",
-            FindingCode.ProvinceExtraRequirement => "Een eis is strenger dan de wet",
-            FindingCode.HighSocialShare => $"{who}: gevraagd meer dan {Signal(result)} van de opgave als sociale huur te bouwen",
-            _ => finding.CodeText,
+            FindingCode.HighSocialShare => $"{finding.Code.Title()}: {who}: gevraagd meer dan {Signal(result)} van de opgave als sociale huur te bouwen",
+            _ => finding.Code.Title(),
         };
     }
 
