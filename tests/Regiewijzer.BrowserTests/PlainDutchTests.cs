@@ -34,7 +34,7 @@ public sealed partial class PlainDutchTests(BrowserApp app)
     /// <summary>Pages after sign-in (as an administrator at the Rijk, who may see them all); {…} is filled in by the setup.</summary>
     private static readonly string[] SignedInPages =
     [
-        "/", "/account", "/audit", "/beheer/accounts", "/instructies", "/instructies/nieuw", "/monitoring/import", "/gemeente/GM0228/ontheffingen",
+        "/", "/mijn", "/account/meldingen", "/account", "/audit", "/beheer/accounts", "/instructies", "/instructies/nieuw", "/monitoring/import", "/gemeente/GM0228/ontheffingen",
         "/gemeente/GM0228/correctie", "/afspraak/{afspraak}", "/ontheffing/{ontheffing}", "/instructie/{instructie}", "/audit/afspraak/{afspraak}",
         "/audit/ontheffing/{ontheffing}", "/audit/instructie/{instructie}", "/regio/WD19/afspraken", "/voortgang/gemeente/GM0228", "/gemeente/GM0228/vhp",
     ];
