@@ -22,15 +22,9 @@ public sealed partial class AuditTrailTests(BrowserApp app)
     [Fact]
     public async Task PlanAuditPage_ShowsAReadableDiffWithNames_NoGuidNoStoredFieldName()
     {
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-audit-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await web.StartAsync(TestContext.Current.CancellationToken);
-        var site = web.Urls.First().TrimEnd('/');
+        await using var own = await OwnApp.StartAsync("regiewijzer-audit-");
+        var database = own.Database;
+        var site = own.Site;
         await CreateAccountAsync(database, "ede-audit@browsertest.nl", "Bewerker Ede", "GM0228");
         int id;
         string oldName;

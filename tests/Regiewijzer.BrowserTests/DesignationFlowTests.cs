@@ -16,15 +16,9 @@ public sealed class DesignationFlowTests(BrowserApp app)
     [Fact]
     public async Task Gelderland_ResolvesTheOverlap_Designates_AndTheNationalPageChanges()
     {
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-aanwijzing-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await web.StartAsync(TestContext.Current.CancellationToken);
-        var site = web.Urls.First().TrimEnd('/');
+        await using var own = await OwnApp.StartAsync("regiewijzer-aanwijzing-");
+        var database = own.Database;
+        var site = own.Site;
         await ExemptionFlowTests.CreateAccountAsync(database, "gelderland@browsertest.nl", "Bewerker Gelderland", "PV25");
 
         await using var session = await app.OpenAsync(nameof(Gelderland_ResolvesTheOverlap_Designates_AndTheNationalPageChanges), 1366, 1000);

@@ -28,15 +28,9 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
     [Fact]
     public async Task MunicipalityRequests_ProvinceGrants_NewVersionShowsTheRedistribution()
     {
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-ontheffing-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await web.StartAsync(TestContext.Current.CancellationToken);
-        var site = web.Urls.First().TrimEnd('/');
+        await using var own = await OwnApp.StartAsync("regiewijzer-ontheffing-");
+        var database = own.Database;
+        var site = own.Site;
         await CreateAccountAsync(database, "ede@browsertest.nl", "Bewerker Ede", "GM0228");
         await CreateAccountAsync(database, "gelderland@browsertest.nl", "Bewerker Gelderland", "PV25");
 

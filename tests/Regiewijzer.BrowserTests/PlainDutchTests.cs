@@ -60,15 +60,9 @@ public sealed partial class PlainDutchTests(BrowserApp app)
     [Fact]
     public async Task EveryPage_ShowsNoRawCodeEnglishOrInternalName()
     {
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-nederlands-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await web.StartAsync(TestContext.Current.CancellationToken);
-        var site = web.Urls.First().TrimEnd('/');
+        await using var own = await OwnApp.StartAsync("regiewijzer-nederlands-");
+        var database = own.Database;
+        var site = own.Site;
         await CreateAccountAsync(database, "rijk-nederlands@browsertest.nl", "Beheerder Rijk", "RIJK", AccountRole.Administrator);
         var ids = await SeedAsync(database);
 

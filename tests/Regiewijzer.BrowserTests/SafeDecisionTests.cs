@@ -19,15 +19,9 @@ public sealed partial class SafeDecisionTests(BrowserApp app)
     [Fact]
     public async Task AdoptWithOpenObjection_ShowsTheObjection_AndNothingIsAdoptedWithoutConfirming()
     {
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-besluit-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await web.StartAsync(TestContext.Current.CancellationToken);
-        var site = web.Urls.First().TrimEnd('/');
+        await using var own = await OwnApp.StartAsync("regiewijzer-besluit-");
+        var database = own.Database;
+        var site = own.Site;
         await CreateAccountAsync(database, "ede-besluit@browsertest.nl", "Bewerker Ede", "GM0228");
         await CreateAccountAsync(database, "gelderland-besluit@browsertest.nl", "Bewerker Gelderland", "PV25");
 

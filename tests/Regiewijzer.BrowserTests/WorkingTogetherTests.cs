@@ -22,17 +22,12 @@ public sealed class WorkingTogetherTests(BrowserApp app)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var smtp = new SmtpListener();
-        var directory = Directory.CreateTempSubdirectory("regiewijzer-samen-").FullName;
-        var database = new DatabaseOptions(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "regiewijzer.db")}");
-        await using var web = await WebApp.BuildAsync(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
-            "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
+        await using var own = await OwnApp.StartAsync(
+            "regiewijzer-samen-",
             "--Mail:Host", "127.0.0.1", "--Mail:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Mail:Security", "None", "--Mail:From", "regiewijzer@provincie.test", "--Notifications:IntervalSeconds", "1",
-        ]);
-        await web.StartAsync(ct);
-        var site = web.Urls.First().TrimEnd('/');
+            "--Mail:Security", "None", "--Mail:From", "regiewijzer@provincie.test", "--Notifications:IntervalSeconds", "1");
+        var database = own.Database;
+        var site = own.Site;
         await ExemptionFlowTests.CreateAccountAsync(database, "ede-samen@browsertest.nl", "Bewerker Ede", "GM0228");
         await ExemptionFlowTests.CreateAccountAsync(database, "gelderland-samen@browsertest.nl", "Bewerker Gelderland", "PV25");
 
