@@ -209,15 +209,15 @@ public static class WorkList
         }
 
         var late = open.Programmes.Where(p => p.ProvinceCode == code && !p.Declared).ToList();
-        var due2 = GovernanceDeadlines.HousingProgrammeDue.DueFrom(today);
-        if (late.Count > 0 && GovernanceDeadlines.State(due2, today) == DueState.Overdue)
+        var programmeDue = GovernanceDeadlines.HousingProgrammeDue.DueFrom(today);
+        if (late.Count > 0 && GovernanceDeadlines.State(programmeDue, today) == DueState.Overdue)
         {
             yield return new WorkItem(
                 WorkKind.AdoptProgramme,
                 $"{late.Count} {(late.Count == 1 ? "gemeente heeft" : "gemeenten hebben")} geen volkshuisvestingsprogramma ingevoerd",
                 string.Join(", ", late.Take(8).Select(p => p.Municipality.Name)) + (late.Count > 8 ? $" en {late.Count - 8} andere" : string.Empty) + ".",
                 $"/provincie/{code}",
-                due2,
+                programmeDue,
                 DueState.Overdue,
                 GovernanceDeadlines.HousingProgrammeDue);
         }
@@ -280,7 +280,7 @@ public static class WorkList
 
     private static string Objections(ProposedVersion v)
     {
-        var objecting = v.Members.Where(m => v.Responses.GetValueOrDefault(m.Id) == ResponseKind.Objected && v.Responses.ContainsKey(m.Id)).Select(m => m.Name).ToList();
+        var objecting = v.Members.Where(m => v.Responses.TryGetValue(m.Id, out var kind) && kind == ResponseKind.Objected).Select(m => m.Name).ToList();
         return objecting.Count == 0 ? ", zonder bezwaar" : $", bezwaar van {string.Join(", ", objecting)}";
     }
 

@@ -10,6 +10,9 @@ namespace Regiewijzer.Data.Accounts;
 /// </summary>
 public static class LoadActor
 {
+    /// <summary>How an account is named as an actor, in the audit trail and in the records it writes: "Naam (e-mailadres)".</summary>
+    public static string ActorName(string displayName, string? email) => displayName + " (" + email + ")";
+
     public static async Task<Actor> RunAsync(RegiewijzerDb db, string? accountId, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -36,7 +39,7 @@ public static class LoadActor
             .ToListAsync(ct).ConfigureAwait(false);
         return new Actor(
             account.Id,
-            account.DisplayName + " (" + account.Email + ")",
+            ActorName(account.DisplayName, account.Email),
             [.. grants.Select(g => new Grant(new OrganisationRef(g.Id, g.Kind, g.ProvinceCode), g.Role))]);
     }
 }

@@ -15,9 +15,7 @@ public static class GovernanceFacts
     public static async Task<OpenWork> OpenAsync(RegiewijzerDb db, IReadOnlyCollection<string> municipalities, IReadOnlyCollection<string> provinces, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var names = await NamesAsync(db, ct).ConfigureAwait(false);
-        var managing = await ManagingProvincesAsync(db, ct).ConfigureAwait(false);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var (names, regions, provinceOf, regionOf, managing) = await PlacesAsync(db, ct).ConfigureAwait(false);
 
         var proposed = await db.Agreements.AsNoTracking().Include(a => a.Shares).Where(a => a.Status == AgreementStatus.Proposed).ToListAsync(ct).ConfigureAwait(false);
         var proposedIds = proposed.Select(a => a.Id).ToList();
@@ -33,7 +31,6 @@ public static class GovernanceFacts
             responses[a.Id].ToImmutableDictionary(r => r.MunicipalityCode, r => r.Kind, StringComparer.Ordinal),
             managing.GetValueOrDefault(a.RegionId, []))).ToImmutableArray();
 
-        var provinceOf = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.ProvinceCode, StringComparer.Ordinal, ct).ConfigureAwait(false);
         var exemptions = (await db.Exemptions.AsNoTracking().Where(e => e.Status == ExemptionStatus.Requested).ToListAsync(ct).ConfigureAwait(false))
             .Select(e => new PendingExemption(e.Id, Name(names, e.MunicipalityCode), provinceOf.GetValueOrDefault(e.MunicipalityCode, string.Empty), e.Floor, DutchTime.Date(e.RequestedAt)))
             .ToImmutableArray();
@@ -42,7 +39,7 @@ public static class GovernanceFacts
         var proposals = (await db.TaskProposals.AsNoTracking().Where(p => p.Status == "open").ToListAsync(ct).ConfigureAwait(false))
             .Select(p => new PendingTaskProposal(
                 p.Id, Name(names, p.MunicipalityCode), provinceOf.GetValueOrDefault(p.MunicipalityCode, string.Empty),
-                string.Empty, $"{p.PeriodFrom}-{p.PeriodTo}", DutchTime.Date(p.ProposedAt)))
+                regionOf.GetValueOrDefault(p.MunicipalityCode, string.Empty), $"{p.PeriodFrom}-{p.PeriodTo}", DutchTime.Date(p.ProposedAt)))
             .ToImmutableArray();
 
         // Declared programmes: for the given municipalities and for every municipality of the given provinces.
@@ -69,21 +66,19 @@ public static class GovernanceFacts
                 .Select(g => new QualityState(Name(names, g.Key), provinceOf.GetValueOrDefault(g.Key, string.Empty), g.Count()))];
         }
 
-        return new OpenWork(versions, exemptions, instructions, programmes.ToImmutable(), quality, await WithRegionsAsync(db, proposals, ct).ConfigureAwait(false));
+        return new OpenWork(versions, exemptions, instructions, programmes.ToImmutable(), quality, proposals);
     }
 
     /// <summary>The events since <paramref name="since"/>, oldest first.</summary>
     public static async Task<ImmutableArray<GovernanceEvent>> EventsAsync(RegiewijzerDb db, DateTimeOffset since, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var names = await NamesAsync(db, ct).ConfigureAwait(false);
-        var managing = await ManagingProvincesAsync(db, ct).ConfigureAwait(false);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
-        var provinceOf = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.ProvinceCode, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var (names, regions, provinceOf, regionOf, managing) = await PlacesAsync(db, ct).ConfigureAwait(false);
 
-        var agreements = (await db.Agreements.AsNoTracking().Include(a => a.Shares).Where(a => a.Status != AgreementStatus.Concept).ToListAsync(ct).ConfigureAwait(false))
-            .Where(a => a.ProposedAt >= since || a.AdoptedAt >= since).ToList();
-        var byId = (await db.Agreements.AsNoTracking().Select(a => new { a.Id, a.RegionId, a.Number }).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(a => a.Id);
+        // Only versions that were proposed have responses; a concept is told of no one.
+        var shown = await db.Agreements.AsNoTracking().Include(a => a.Shares).Where(a => a.Status != AgreementStatus.Concept).ToListAsync(ct).ConfigureAwait(false);
+        var agreements = shown.Where(a => a.ProposedAt >= since || a.AdoptedAt >= since).ToList();
+        var byId = shown.ToDictionary(a => a.Id);
         var responses = (await db.AgreementResponses.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).Where(r => r.At >= since && byId.ContainsKey(r.AgreementId));
         var exemptions = (await db.Exemptions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).Where(e => e.RequestedAt >= since || e.DecidedAt >= since);
         var instructions = (await db.Instructions.AsNoTracking().Where(i => i.IssuedAt != null).ToListAsync(ct).ConfigureAwait(false)).Where(i => i.IssuedAt >= since);
@@ -100,50 +95,36 @@ public static class GovernanceFacts
                 e.Id, Name(names, e.MunicipalityCode), provinceOf.GetValueOrDefault(e.MunicipalityCode, string.Empty), e.Floor, e.RequestedAt, e.RequestedBy,
                 e.Status, e.DecidedAt, e.DecidedBy, e.DecidedByOrganisation is { } d ? Name(names, d).Name : null)),
             instructions.Select(i => new InstructionFact(i.Id, Name(names, i.IssuerId), Name(names, i.AddresseeId), i.Subject, i.IssuedAt!.Value, i.Deadline)),
-            (await WithRegionsAsync(db, proposals.Select(p => new TaskProposalFact(
-                p.Id, Name(names, p.MunicipalityCode), provinceOf.GetValueOrDefault(p.MunicipalityCode, string.Empty), string.Empty,
-                $"{p.PeriodFrom}-{p.PeriodTo}", p.ProposedAt, p.ProposedBy)).ToImmutableArray(), ct).ConfigureAwait(false)),
+            proposals.Select(p => new TaskProposalFact(
+                p.Id, Name(names, p.MunicipalityCode), provinceOf.GetValueOrDefault(p.MunicipalityCode, string.Empty),
+                regionOf.GetValueOrDefault(p.MunicipalityCode, string.Empty), $"{p.PeriodFrom}-{p.PeriodTo}", p.ProposedAt, p.ProposedBy)),
             since);
     }
 
     /// <summary>A reader's eyes for the programme check (the work list is shown only to signed-in accounts).</summary>
     private static readonly Actor Reader = new("systeem", "systeem", [new Grant(new OrganisationRef("RIJK", OrganisationKind.Rijk, null), AccountRole.Viewer)]);
 
-    private static async Task<ImmutableArray<PendingTaskProposal>> WithRegionsAsync(RegiewijzerDb db, ImmutableArray<PendingTaskProposal> proposals, CancellationToken ct)
+    /// <summary>
+    /// Names and places, read once per call: organisation names, region names, each municipality's province and region,
+    /// and per region the provinces of its members (they manage its agreement, <see cref="Permissions.CanManageRegion"/>).
+    /// </summary>
+    private static async Task<Places> PlacesAsync(RegiewijzerDb db, CancellationToken ct)
     {
-        if (proposals.IsEmpty)
-        {
-            return proposals;
-        }
-
-        var regionOf = await RegionsAsync(db, ct).ConfigureAwait(false);
-        return [.. proposals.Select(p => p with { RegionId = regionOf.GetValueOrDefault(p.Municipality.Id, string.Empty) })];
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var provinceOf = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.ProvinceCode, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var regionOf = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.MunicipalityCode, m => m.RegionId, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var managing = regionOf.Where(m => provinceOf.ContainsKey(m.Key)).GroupBy(m => m.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => provinceOf[m.Key]).Distinct().Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        return new Places(names, regions, provinceOf, regionOf, managing);
     }
 
-    private static async Task<ImmutableArray<TaskProposalFact>> WithRegionsAsync(RegiewijzerDb db, ImmutableArray<TaskProposalFact> proposals, CancellationToken ct)
-    {
-        if (proposals.IsEmpty)
-        {
-            return proposals;
-        }
-
-        var regionOf = await RegionsAsync(db, ct).ConfigureAwait(false);
-        return [.. proposals.Select(p => p with { RegionId = regionOf.GetValueOrDefault(p.Municipality.Id, string.Empty) })];
-    }
-
-    private static async Task<Dictionary<string, string>> RegionsAsync(RegiewijzerDb db, CancellationToken ct) =>
-        await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.MunicipalityCode, m => m.RegionId, StringComparer.Ordinal, ct).ConfigureAwait(false);
-
-    /// <summary>Per region, the provinces of its members: they manage its agreement (<see cref="Permissions.CanManageRegion"/>).</summary>
-    private static async Task<Dictionary<string, ImmutableArray<string>>> ManagingProvincesAsync(RegiewijzerDb db, CancellationToken ct) =>
-        (await db.Memberships.AsNoTracking()
-            .Join(db.Municipalities.AsNoTracking(), m => m.MunicipalityCode, g => g.Code, (m, g) => new { m.RegionId, g.ProvinceCode })
-            .Distinct().ToListAsync(ct).ConfigureAwait(false))
-        .GroupBy(x => x.RegionId, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(x => x.ProvinceCode).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-
-    private static async Task<Dictionary<string, string>> NamesAsync(RegiewijzerDb db, CancellationToken ct) =>
-        await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
+    private sealed record Places(
+        Dictionary<string, string> Names,
+        Dictionary<string, string> Regions,
+        Dictionary<string, string> ProvinceOf,
+        Dictionary<string, string> RegionOf,
+        Dictionary<string, ImmutableArray<string>> Managing);
 
     private static OrganisationName Name(Dictionary<string, string> names, string id) => new(id, names.GetValueOrDefault(id, id));
 }

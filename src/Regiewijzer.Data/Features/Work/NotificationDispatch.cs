@@ -73,7 +73,7 @@ public static class NotificationDispatch
             db.NotificationEvents.Add(new NotificationEventRow { Key = e.Key, At = e.At, ToldAt = now });
             var recipients = accounts.Where(a => e.Recipients.Contains(a.OrganisationId) && (a.LockoutEnd is null || a.LockoutEnd <= now))
                 .DistinctBy(a => a.Id)
-                .Where(a => !string.Equals($"{a.DisplayName} ({a.Email})", e.ByName, StringComparison.Ordinal)); // not told of one's own step
+                .Where(a => !string.Equals(Accounts.LoadActor.ActorName(a.DisplayName, a.Email), e.ByName, StringComparison.Ordinal)); // not told of one's own step
             foreach (var account in recipients)
             {
                 var choice = choices.GetValueOrDefault((account.Id, e.Kind.ToString()));
