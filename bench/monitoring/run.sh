@@ -6,8 +6,9 @@
 # and times with curl:
 #   first    the first request of each progress page and monitoring API answer after the start (builds the snapshot);
 #   warm     30 requests each with a new query string, so the output cache never answers (p50/p95/max);
-#   change   5 times: one plan changed by the CLI (another process), then the next request of /voortgang and
-#            /api/v1/voortgang (the app reads the plans again, nothing else);
+#   change   5 times: one plan changed by the CLI (another process: renamed and given more social-rent homes, so its
+#            forecast changes), then the next request of every address above, once each (what a visitor after the
+#            change waits for: the changed plans read, the book and the forecasts brought up to date);
 #   then the app's own log of snapshot builds and forecasts (rows read, book built, forecast per subject, in ms).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +29,7 @@ dotnet "$WEB" --urls "http://127.0.0.1:$PORT" --Database:Provider sqlite --Datab
 APP=$!
 for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live" && break; sleep 1; done
 BASE="http://127.0.0.1:$PORT"
-PATHS=(/voortgang /voortgang/provincie/PV25 /voortgang/regio/WD19 /voortgang/gemeente/GM0363 /api/v1/voortgang /api/v1/regios/WD19/voortgang /api/v1/gemeenten/GM0363/voortgang /api/v1/provincies/PV27/signaleringen)
+PATHS=(/voortgang /voortgang/provincie/PV25 /voortgang/provincie/PV20 /voortgang/regio/WD19 /voortgang/gemeente/GM0363 /api/v1/voortgang /api/v1/regios/WD19/voortgang /api/v1/gemeenten/GM0363/voortgang /api/v1/provincies/PV27/signaleringen)
 ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 != 200) { print "HTTP " $1 > "/dev/stderr"; exit 1 } printf "%.0f\n", $2 * 1000 }'; }
 for p in "${PATHS[@]}"; do echo "first $p: $(ms "$BASE$p") ms"; done
 for p in "${PATHS[@]}"; do
@@ -36,10 +37,12 @@ for p in "${PATHS[@]}"; do
 done
 head -1 "$DIR/plans.csv" >"$DIR/one.csv"
 for i in $(seq 5); do
-  sed -n 2p "$DIR/plans.csv" | awk -F';' -v OFS=';' -v i="$i" '{ $3 = "Gewijzigd " i; print }' >>"$DIR/one.csv"
+  sed -n 2p "$DIR/plans.csv" | awk -F';' -v OFS=';' -v i="$i" '{ $3 = "Gewijzigd " i; $7 = $7 + i; print }' >>"$DIR/one.csv"
   dotnet "$CLI" import plannen --bestand "$DIR/one.csv" >/dev/null
   head -1 "$DIR/plans.csv" >"$DIR/one.csv"
-  echo "change $i: /voortgang $(ms "$BASE/voortgang?na=$i") ms, /api/v1/voortgang $(ms "$BASE/api/v1/voortgang?na=$i") ms"
+  line="change $i:"
+  for p in "${PATHS[@]}"; do line="$line $p $(ms "$BASE$p?na=$i") ms,"; done
+  echo "${line%,}"
 done
 echo "app peak RSS: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$APP/status)"
 # what the app logged of its own work (builds after this branch's MonitoringCache logging): snapshot builds and forecasts

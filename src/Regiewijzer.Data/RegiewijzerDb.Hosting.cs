@@ -14,8 +14,18 @@ public partial class RegiewijzerDb
     /// <summary>How often each table changed (<see cref="Database.DataVersions"/>): how instances see each other's writes.</summary>
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
 
+    /// <summary>The last change of each plan (<see cref="Database.PlanChanges"/>): what monitoring reads again after a write.</summary>
+    public DbSet<PlanChangeRow> PlanChanges => Set<PlanChangeRow>();
+
     private static void OnHostingModelCreating(ModelBuilder builder)
     {
+        builder.Entity<PlanChangeRow>(e =>
+        {
+            e.ToTable(Regiewijzer.Data.Database.PlanChanges.Table);
+            e.HasKey(c => c.PlanId);
+            e.Property(c => c.PlanId).ValueGeneratedNever();
+            e.HasIndex(c => c.Seq);
+        });
         builder.Entity<DataProtectionKeyRow>(e =>
         {
             e.ToTable("data_protection_keys");

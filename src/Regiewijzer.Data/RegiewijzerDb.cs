@@ -160,7 +160,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         });
         builder.Entity<PlanRow>(e =>
         {
-            e.ToTable("plans");
+            e.ToTable("plans", t => t.UseSqlReturningClause(false)); // SQLite: the change triggers (PlanChanges) rule out RETURNING
             e.HasIndex(p => new { p.MunicipalityCode, p.Code }).IsUnique();
             e.HasOne<MunicipalityRow>().WithMany().HasForeignKey(p => p.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
             e.Property(p => p.Code).HasMaxLength(100);
@@ -173,7 +173,7 @@ public partial class RegiewijzerDb(DbContextOptions options) : IdentityUserConte
         });
         builder.Entity<PlanDeliveryRow>(e =>
         {
-            e.ToTable("plan_deliveries");
+            e.ToTable("plan_deliveries", t => t.UseSqlReturningClause(false));
             e.HasIndex(d => new { d.PlanId, d.Year }).IsUnique();
         });
         builder.Entity<RealisationRow>(e =>

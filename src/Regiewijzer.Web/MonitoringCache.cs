@@ -15,8 +15,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
     private readonly SemaphoreSlim custom = new(1, 1);
-    private readonly Lock partsGate = new();
-    private Dictionary<string, (byte[] Fingerprint, ForecastPart Part)> nationParts = new(StringComparer.Ordinal); // per province, kept across snapshots
+    private readonly ForecastParts parts = new(); // the run totals of the nation, provinces and regions, kept across snapshots
     private long generation; // raised by every eviction: a snapshot loaded before an eviction is not kept after it
     private int stale = (int)MonitoringParts.All; // the parts of the rows to read again
     private MonitoringRows? rows;
@@ -39,7 +38,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
             }
 
             var before = Interlocked.Read(ref generation);
-            var parts = (MonitoringParts)Interlocked.Exchange(ref stale, 0);
+            var read = (MonitoringParts)Interlocked.Exchange(ref stale, 0);
             try
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -47,13 +46,15 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
                 var checkedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<RegiewijzerDb>();
-                rows = await LoadMonitoring.LoadRowsAsync(db, parts, rows, ct).ConfigureAwait(false); // only what changed
+                var edition = rows?.Plans.Edition ?? 0;
+                rows = await LoadMonitoring.LoadRowsAsync(db, read, rows, ct).ConfigureAwait(false); // only what changed
+                parts.Changed(edition, rows.Plans.Edition, read.HasFlag(MonitoringParts.Reference) ? null : rows.ChangedPlans);
                 var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var snapshot = LoadMonitoring.Build(check, rows);
                 var checkMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds;
                 var readMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(checkedAt, readAt).TotalMilliseconds;
                 var buildMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(readAt).TotalMilliseconds;
-                Log.Built(logger, parts, rows.Plans.Count, checkMs, readMs, buildMs);
+                Log.Built(logger, read, rows.Plans.Count, rows.ChangedPlans?.Count, checkMs, readMs, buildMs);
                 if (Interlocked.Read(ref generation) == before)
                 {
                     forecasts.Clear();
@@ -64,7 +65,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
             }
             catch
             {
-                Interlocked.Or(ref stale, (int)parts); // not read: still stale
+                Interlocked.Or(ref stale, (int)read); // not read: still stale
                 throw;
             }
         }
@@ -91,88 +92,11 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var (result, simulated, parts) = progress.Subject.Level == MonitoringLevel.Nation ? NationByParts(snapshot, progress) : (snapshot.Forecast(progress), 1, 1);
+            var (result, simulated, count) = parts.Forecast(snapshot, progress);
             var ms = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.Forecast(logger, progress.Subject.Id, progress.Plans.Length, simulated, parts, ms);
+            Log.Forecast(logger, progress.Subject.Id, progress.Plans.Length, simulated, count, ms);
             return result;
         })).Value;
-    }
-
-    /// <summary>
-    /// The nation's forecast from its plans per province (<see cref="Core.Monitoring.Forecast.SimulatePart"/>): the run
-    /// totals of a province are kept across snapshots with a fingerprint of everything they are computed from, so after a
-    /// change only the provinces whose plans changed are simulated again. The same result as simulating all plans at once
-    /// (integer sums of per-plan draws; <c>ForecastPartsTests</c>).
-    /// </summary>
-    private (ForecastResult Result, int Simulated, int Parts) NationByParts(MonitoringSnapshot snapshot, SubjectProgress progress)
-    {
-        var input = snapshot.ForecastInputOf(progress);
-        var groups = input.Plans.GroupBy(p => snapshot.ProvinceOf(p.Municipality.Value) ?? string.Empty, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Province: g.Key, Plans: g.ToList()))
-            .ToList();
-        lock (partsGate)
-        {
-            var next = new Dictionary<string, (byte[] Fingerprint, ForecastPart Part)>(StringComparer.Ordinal);
-            var simulated = 0;
-            foreach (var (province, plans) in groups)
-            {
-                var fingerprint = Fingerprint(input, plans);
-                if (!nationParts.TryGetValue(province, out var kept) || !kept.Fingerprint.AsSpan().SequenceEqual(fingerprint))
-                {
-                    kept = (fingerprint, Core.Monitoring.Forecast.SimulatePart(input with { Plans = plans, Realised = null }));
-                    simulated++;
-                }
-
-                next[province] = kept;
-            }
-
-            nationParts = next;
-            return (Core.Monitoring.Forecast.CombineParts(input, [.. groups.Select(g => next[g.Province].Part)]), simulated, groups.Count);
-        }
-    }
-
-    /// <summary>SHA-256 of what a part's run totals depend on: period, first year, runs, seed, parameter set, and per plan its id, status, contract and deliveries.</summary>
-    private static byte[] Fingerprint(ForecastInput input, List<Plan> plans)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        using var buffer = new MemoryStream();
-        using var writer = new BinaryWriter(buffer);
-        writer.Write(input.FirstYear);
-        writer.Write(input.LastYear);
-        writer.Write(input.FromYear ?? input.FirstYear);
-        writer.Write(input.Runs);
-        writer.Write(input.Seed);
-        writer.Write(input.Parameters.Id);
-        writer.Write(plans.Count);
-        foreach (var plan in plans)
-        {
-            writer.Write(plan.Id);
-            writer.Write((int)plan.Status);
-            writer.Write(plan.Contracted);
-            writer.Write(plan.Deliveries.Length);
-            foreach (var d in plan.Deliveries)
-            {
-                writer.Write(d.Year);
-                writer.Write(d.Homes.SocialRent);
-                writer.Write(d.Homes.MiddleRent);
-                writer.Write(d.Homes.AffordableOwnership);
-                writer.Write(d.Homes.FreeRent);
-                writer.Write(d.Homes.FreeOwnership);
-                writer.Write(d.Homes.Unknown);
-            }
-
-            if (buffer.Length > 64 * 1024)
-            {
-                writer.Flush();
-                hash.AppendData(buffer.GetBuffer(), 0, (int)buffer.Length);
-                buffer.SetLength(0);
-            }
-        }
-
-        writer.Flush();
-        hash.AppendData(buffer.GetBuffer(), 0, (int)buffer.Length);
-        return hash.GetHashAndReset();
     }
 
     /// <summary>
@@ -221,8 +145,8 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
-        public static partial void Built(ILogger logger, MonitoringParts parts, int plans, long checkMs, long readMs, long buildMs);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans; changed plans read: {Changed}, none given: all read): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
+        public static partial void Built(ILogger logger, MonitoringParts parts, int plans, int? changed, long checkMs, long readMs, long buildMs);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Subject} computed ({Plans} plans; {Simulated} of {Parts} parts simulated) in {Ms} ms")]
         public static partial void Forecast(ILogger logger, string subject, int plans, int simulated, int parts, long ms);

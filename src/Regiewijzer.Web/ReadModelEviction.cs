@@ -21,7 +21,7 @@ public sealed class ReadModelEviction(CountryCache country, MonitoringCache moni
     private static readonly HashSet<Type> MonitoringReferenceRows = [typeof(TrajectoryWeightRow), typeof(AgreementRow), typeof(AgreementShareRow)];
 
     private static readonly HashSet<Type> NotShown =
-        [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow), typeof(DataProtectionKeyRow), typeof(DataVersionRow),
+        [typeof(AuditEntryRow), typeof(AccountRow), typeof(AccountRoleRow), typeof(DistributionRunRow), typeof(DataProtectionKeyRow), typeof(DataVersionRow), typeof(PlanChangeRow),
          typeof(NotificationEventRow), typeof(NotificationRow), typeof(MailOutboxRow), typeof(NotificationPreferenceRow), typeof(AccountVisitRow)];
 
     /// <summary>What a change of these row types evicts.</summary>

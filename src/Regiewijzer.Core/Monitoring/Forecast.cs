@@ -191,4 +191,36 @@ public sealed class ForecastPart
     public int Plans { get; }
 
     internal int[] Totals { get; }
+
+    /// <summary>
+    /// This part with the plans of <paramref name="removed"/> taken out and those of <paramref name="added"/> put in
+    /// (both simulated with this part's period, runs, seed, FromYear and parameters): after one plan changed, its old
+    /// and new run totals instead of simulating the whole part again. The totals are integer sums, so the result equals
+    /// <see cref="Forecast.SimulatePart"/> of the changed plans exactly, when <paramref name="removed"/> holds plans that
+    /// are in this part.
+    /// </summary>
+    /// <exception cref="ArgumentException">A part of another period or number of runs, or more plans removed than held.</exception>
+    public ForecastPart Replace(ForecastPart removed, ForecastPart added)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        ArgumentNullException.ThrowIfNull(added);
+        if (removed.Totals.Length != Totals.Length || added.Totals.Length != Totals.Length
+            || removed.FirstYear != FirstYear || added.FirstYear != FirstYear || removed.Runs != Runs || added.Runs != Runs)
+        {
+            throw new ArgumentException("Every part must have the period and runs of this part.", nameof(removed));
+        }
+
+        if (removed.Plans > Plans)
+        {
+            throw new ArgumentException($"{removed.Plans} plans removed from a part of {Plans}.", nameof(removed));
+        }
+
+        var totals = new int[Totals.Length];
+        for (var i = 0; i < totals.Length; i++)
+        {
+            totals[i] = Totals[i] - removed.Totals[i] + added.Totals[i];
+        }
+
+        return new ForecastPart(FirstYear, LastYear, Runs, Plans - removed.Plans + added.Plans, totals);
+    }
 }

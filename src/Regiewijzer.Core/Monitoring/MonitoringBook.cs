@@ -20,7 +20,7 @@ public class MonitoringBook
     private readonly ImmutableArray<ComputedDistribution> distributions;
     private readonly Dictionary<string, (SegmentHomes Target, TargetSource Source)> targets;
     private readonly Dictionary<string, int[]> weights;
-    private readonly ILookup<string, (Plan Plan, PlanFacts Facts)> plansByMunicipality;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>> plansByMunicipality;
     private readonly ILookup<string, RealisationFacts> realisationsByMunicipality;
 
     // A book never changes after it is built, so each subject's progress and each province's warnings are computed once
@@ -35,7 +35,7 @@ public class MonitoringBook
     /// <param name="provinces">Every province.</param>
     /// <param name="distributions">The regions' computed distributions, in the order a "why no target" is looked up.</param>
     /// <param name="agreements">The adopted agreements in force (at most one per region): they win over the computed distribution.</param>
-    /// <param name="plans">The plans with their facts.</param>
+    /// <param name="plansByMunicipality">The plans with their facts per municipality code (<see cref="GroupPlans"/>), in a fixed order (the stored row order).</param>
     /// <param name="realisations">The realisation rows (any year).</param>
     /// <param name="weights">Per region id a yearly profile from <paramref name="firstYear"/>; a profile of zeros means linear.</param>
     public MonitoringBook(
@@ -46,7 +46,7 @@ public class MonitoringBook
         IEnumerable<MonitoredArea> provinces,
         IEnumerable<ComputedDistribution> distributions,
         IEnumerable<AdoptedAgreement> agreements,
-        IEnumerable<(Plan Plan, PlanFacts Facts)> plans,
+        IReadOnlyDictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>> plansByMunicipality,
         IEnumerable<RealisationFacts> realisations,
         IReadOnlyDictionary<string, int[]> weights)
     {
@@ -55,7 +55,7 @@ public class MonitoringBook
         ArgumentNullException.ThrowIfNull(provinces);
         ArgumentNullException.ThrowIfNull(distributions);
         ArgumentNullException.ThrowIfNull(agreements);
-        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(plansByMunicipality);
         ArgumentNullException.ThrowIfNull(realisations);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentOutOfRangeException.ThrowIfLessThan(lastYear, firstYear);
@@ -86,7 +86,7 @@ public class MonitoringBook
 
         this.weights = weights.Where(kv => kv.Value.Any(x => x != 0)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var realisationList = realisations.ToList();
-        plansByMunicipality = plans.ToLookup(p => p.Plan.Municipality.Value, StringComparer.Ordinal);
+        this.plansByMunicipality = plansByMunicipality;
         realisationsByMunicipality = realisationList.ToLookup(r => r.Realisation.Municipality.Value, StringComparer.Ordinal);
         AsOfYear = LatestAsOf(firstYear, lastYear, realisationList.Select(r => r.Realisation.Year));
     }
@@ -149,7 +149,17 @@ public class MonitoringBook
         [.. members.Select(TargetSourceOf).OfType<TargetSource>().Distinct().OrderBy(t => t.RegionName, StringComparer.Ordinal)];
 
     /// <summary>Plans of one municipality with their facts, by name.</summary>
-    public IEnumerable<(Plan Plan, PlanFacts Facts)> PlansOf(string municipality) => plansByMunicipality[municipality].OrderBy(p => p.Plan.Name, StringComparer.Ordinal);
+    public IEnumerable<(Plan Plan, PlanFacts Facts)> PlansOf(string municipality) => PlansIn(municipality).OrderBy(p => p.Plan.Name, StringComparer.Ordinal);
+
+    /// <summary>The plans grouped per municipality code, each group in the order given (what the constructor takes).</summary>
+    public static IReadOnlyDictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>> GroupPlans(IEnumerable<(Plan Plan, PlanFacts Facts)> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        return plans.GroupBy(p => p.Plan.Municipality.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    private ImmutableArray<(Plan Plan, PlanFacts Facts)> PlansIn(string municipality) =>
+        plansByMunicipality.TryGetValue(municipality, out var plans) ? plans : [];
 
     /// <summary>All realisation rows of one municipality (any year), by year.</summary>
     public IEnumerable<RealisationFacts> RealisationsOf(string municipality) => realisationsByMunicipality[municipality].OrderBy(r => r.Realisation.Year);
@@ -192,7 +202,7 @@ public class MonitoringBook
         var realisations = members.SelectMany(m => realisationsByMunicipality[m])
             .Where(r => r.Realisation.Year >= FirstYear && r.Realisation.Year <= asOf).ToImmutableArray();
         var hasRealisations = asOf >= FirstYear;
-        var plans = members.SelectMany(m => plansByMunicipality[m]).ToImmutableArray();
+        var plans = members.SelectMany(m => PlansIn(m)).ToImmutableArray();
         var report = Monitoring.Progress.Compute(
             trajectory,
             realisations.Select(r => r.Realisation),

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Core.Geography;
 using Regiewijzer.Core.Monitoring;
 using Regiewijzer.Data.Model;
@@ -17,15 +19,18 @@ public sealed class MonitoringSnapshot(
     IEnumerable<MonitoredArea> regions,
     IEnumerable<MonitoredArea> provinces,
     IEnumerable<AdoptedAgreement> agreements,
-    IEnumerable<(Plan Plan, PlanFacts Facts)> plans,
+    MonitoringPlans plans,
     IEnumerable<RealisationFacts> realisations,
     IReadOnlyDictionary<string, int[]> weights)
-    : MonitoringBook(firstYear, lastYear, municipalities, regions, provinces, LoadMonitoring.Computed(country), agreements, plans, realisations, weights)
+    : MonitoringBook(firstYear, lastYear, municipalities, regions, provinces, LoadMonitoring.Computed(country), agreements, plans.ByMunicipality, realisations, weights)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> kept = new(StringComparer.Ordinal);
 
     /// <summary>The distributions the computed targets come from.</summary>
     public CountryCheck Country { get; } = country;
+
+    /// <summary>The plans this snapshot holds.</summary>
+    public MonitoringPlans Plans { get; } = plans;
 
     /// <summary>
     /// Something built from this snapshot alone (an API answer, a page's summary), built once per key and kept as long
@@ -58,7 +63,11 @@ public enum MonitoringParts
     All = Reference | Plans | Realisations,
 }
 
-/// <summary>The stored rows monitoring works on, as Core records, in <see cref="MonitoringParts"/>.</summary>
+/// <summary>
+/// The stored rows monitoring works on, as Core records, in <see cref="MonitoringParts"/>; with
+/// <see cref="ChangedPlans"/>, the plans that changed since the rows these were read after (each before and after;
+/// null when the plans were read whole, so what changed is not known).
+/// </summary>
 public sealed record MonitoringRows(
     int FirstYear,
     int LastYear,
@@ -67,8 +76,112 @@ public sealed record MonitoringRows(
     IReadOnlyList<MonitoredArea> Provinces,
     IReadOnlyList<AdoptedAgreement> Agreements,
     IReadOnlyDictionary<string, int[]> Weights,
-    IReadOnlyList<(Plan Plan, PlanFacts Facts)> Plans,
-    IReadOnlyList<RealisationFacts> Realisations);
+    MonitoringPlans Plans,
+    IReadOnlyList<RealisationFacts> Realisations,
+    IReadOnlyList<PlanChange>? ChangedPlans = null);
+
+/// <summary>A plan as it was and as it is after a change (null before an insert, null after a delete).</summary>
+public sealed record PlanChange(Plan? Before, Plan? After);
+
+/// <summary>
+/// The stored plans as monitoring holds them between reads: by row id, and per municipality in row id order (what the
+/// book takes), with the number of the last plan change read (<see cref="PlanChanges"/>). A change replaces only the
+/// groups of the municipalities it touched; the other groups are shared with the plans before it.
+/// </summary>
+public sealed class MonitoringPlans
+{
+    private static long editions;
+    private readonly Dictionary<int, (Plan Plan, PlanFacts Facts)> byId;
+
+    private MonitoringPlans(Dictionary<int, (Plan Plan, PlanFacts Facts)> byId, IReadOnlyDictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>> byMunicipality, long seq)
+    {
+        this.byId = byId;
+        ByMunicipality = byMunicipality;
+        Seq = seq;
+        Edition = Interlocked.Increment(ref editions);
+    }
+
+    /// <summary>A number of its own for each set of plans in this process (what a kept forecast was computed from).</summary>
+    public long Edition { get; }
+
+    /// <summary>No plans.</summary>
+    public static MonitoringPlans Empty { get; } = new([], new Dictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>>(StringComparer.Ordinal), 0);
+
+    /// <summary>The plans per municipality code, each group in row id order.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>> ByMunicipality { get; }
+
+    /// <summary>The number of the last plan change these plans include (<see cref="PlanChanges"/>).</summary>
+    public long Seq { get; }
+
+    /// <summary>Number of plans.</summary>
+    public int Count => byId.Count;
+
+    /// <summary>All plans, read whole (in row id order), up to change number <paramref name="seq"/> at least.</summary>
+    public static MonitoringPlans All(IReadOnlyList<(Plan Plan, PlanFacts Facts)> plans, long seq)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        return new(plans.ToDictionary(p => p.Facts.RowId), MonitoringBook.GroupPlans(plans), seq);
+    }
+
+    /// <summary>
+    /// These plans with the plans of row ids <paramref name="changed"/> replaced by <paramref name="stored"/> (what is
+    /// stored now under those ids; an id without a stored plan was deleted), and what each change was.
+    /// </summary>
+    public MonitoringPlans With(IReadOnlyCollection<int> changed, IReadOnlyList<(Plan Plan, PlanFacts Facts)> stored, long seq, out IReadOnlyList<PlanChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(stored);
+        var now = stored.ToDictionary(p => p.Facts.RowId);
+        var ids = new Dictionary<int, (Plan Plan, PlanFacts Facts)>(byId);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<PlanChange>(changed.Count);
+        foreach (var id in changed.Distinct())
+        {
+            var before = ids.Remove(id, out var was) ? was.Plan : null;
+            var after = now.TryGetValue(id, out var @is) ? @is.Plan : null;
+            if (after is not null)
+            {
+                ids[id] = @is;
+            }
+
+            if (before is not null)
+            {
+                touched.Add(before.Municipality.Value);
+            }
+
+            if (after is not null)
+            {
+                touched.Add(after.Municipality.Value);
+            }
+
+            if (before is not null || after is not null)
+            {
+                list.Add(new PlanChange(before, after));
+            }
+        }
+
+        var groups = new Dictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>>(ByMunicipality, StringComparer.Ordinal);
+        var changedIds = changed.ToHashSet();
+        foreach (var municipality in touched)
+        {
+            var group = groups.GetValueOrDefault(municipality, []).Where(p => !changedIds.Contains(p.Facts.RowId))
+                .Concat(stored.Where(p => p.Plan.Municipality.Value == municipality))
+                .OrderBy(p => p.Facts.RowId)
+                .ToImmutableArray();
+            if (group.IsEmpty)
+            {
+                groups.Remove(municipality);
+            }
+            else
+            {
+                groups[municipality] = group;
+            }
+        }
+
+        changes = list;
+        return new MonitoringPlans(ids, groups, seq);
+    }
+}
 
 /// <summary>Loads the monitoring snapshot in a few queries.</summary>
 public static class LoadMonitoring
@@ -108,9 +221,10 @@ public static class LoadMonitoring
             rows = await LoadReferenceAsync(db, rows, ct).ConfigureAwait(false);
         }
 
+        rows = rows with { ChangedPlans = [] };
         if (parts.HasFlag(MonitoringParts.Plans))
         {
-            rows = rows with { Plans = await LoadPlansAsync(db, ct).ConfigureAwait(false) };
+            rows = await ReadPlansAsync(db, rows, previous is null, ct).ConfigureAwait(false);
         }
 
         if (parts.HasFlag(MonitoringParts.Realisations))
@@ -125,17 +239,44 @@ public static class LoadMonitoring
         return rows;
     }
 
+    /// <summary>Most changed plans read one by one; after more (a large import) every plan is read again.</summary>
+    public const int MostChangedPlans = 5_000;
+
     /// <summary>
-    /// Every plan with its facts, in row id order: two flat projections (plans, then all deliveries) joined in memory.
+    /// The plans after a change: only those changed since the number the previous rows were read at
+    /// (<see cref="PlanChanges"/>), or all when there are no previous rows or too many changed.
+    /// </summary>
+    private static async Task<MonitoringRows> ReadPlansAsync(RegiewijzerDb db, MonitoringRows rows, bool first, CancellationToken ct)
+    {
+        if (!first && await PlanChanges.SinceAsync(db, rows.Plans.Seq, MostChangedPlans, ct).ConfigureAwait(false) is var (ids, latest))
+        {
+            var stored = ids.Count == 0 ? [] : await LoadPlansAsync(db, ids, ct).ConfigureAwait(false);
+            return rows with { Plans = rows.Plans.With(ids, stored, latest, out var changes), ChangedPlans = changes };
+        }
+
+        var seq = await PlanChanges.LatestAsync(db, ct).ConfigureAwait(false); // before the plans: a change in between is read again next time
+        return rows with { Plans = MonitoringPlans.All(await LoadPlansAsync(db, null, ct).ConfigureAwait(false), seq), ChangedPlans = null };
+    }
+
+    /// <summary>
+    /// The plans with their facts (those of row ids <paramref name="only"/>, or every plan), in row id order: two flat projections (plans, then all deliveries) joined in memory.
     /// With 150.000 plans this reads about twice as fast as loading the entities with their deliveries included (no
     /// entity materialisation and no fix-up of the included collections).
     /// </summary>
-    private static async Task<IReadOnlyList<(Plan Plan, PlanFacts Facts)>> LoadPlansAsync(RegiewijzerDb db, CancellationToken ct)
+    private static async Task<IReadOnlyList<(Plan Plan, PlanFacts Facts)>> LoadPlansAsync(RegiewijzerDb db, IReadOnlyList<int>? only, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id)
+        var planRows = db.Plans.AsNoTracking();
+        var deliveryRows = db.PlanDeliveries.AsNoTracking();
+        if (only is not null)
+        {
+            planRows = planRows.Where(p => only.Contains(p.Id));
+            deliveryRows = deliveryRows.Where(d => only.Contains(d.PlanId));
+        }
+
+        var plans = await planRows.OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.MunicipalityCode, p.Code, p.Name, p.Status, p.PriceLevelYear, p.Contracted, p.ContractedOn, p.Source, p.Assumption, p.Version })
             .ToListAsync(ct).ConfigureAwait(false);
-        var deliveries = await db.PlanDeliveries.AsNoTracking()
+        var deliveries = await deliveryRows
             .Select(d => new { d.PlanId, d.Year, d.SocialRent, d.MiddleRent, d.AffordableOwnership, d.FreeRent, d.FreeOwnership, d.UnknownSegment })
             .ToListAsync(ct).ConfigureAwait(false);
         var byPlan = new Dictionary<int, List<PlanDelivery>>(plans.Count);
@@ -189,7 +330,7 @@ public static class LoadMonitoring
             [.. provinces.Select(p => new MonitoredArea(p.Code, p.Name))],
             [.. inForce],
             weights,
-            previous?.Plans ?? [],
+            previous?.Plans ?? MonitoringPlans.Empty,
             previous?.Realisations ?? []);
     }
 

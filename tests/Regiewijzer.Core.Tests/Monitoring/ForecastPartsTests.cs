@@ -53,6 +53,32 @@ public sealed class ForecastPartsTests
     }
 
     [Fact]
+    public void Replace_OnePlanChangedRemovedOrAdded_EqualsSimulatingThePartAgain()
+    {
+        Gen.Select(ForecastGen.Input.Where(i => i.Plans.Count >= 2), Gen.Int[0, 2]).Sample(
+            (input, what) =>
+            {
+                var part = Forecast.SimulatePart(input, cancellationToken: Ct);
+                var p = input.Plans[0];
+                var changed = new Plan(p.Id, p.Municipality, p.Name, p.Status, p.PriceLevelYear, p.Deliveries.Select(d => d with { Homes = d.Homes + new SegmentHomes(3, 0, 0, 0, 0) }), !p.Contracted);
+                var added1 = new Plan(p.Id + "-nieuw", changed.Municipality, changed.Name, changed.Status, changed.PriceLevelYear, changed.Deliveries, changed.Contracted);
+                var rest = input.Plans.Skip(1).ToList();
+                var (removed, added, after) = what switch
+                {
+                    0 => (new List<Plan> { p }, new List<Plan> { changed }, input with { Plans = [changed, .. rest] }), // changed
+                    1 => (new List<Plan> { p }, new List<Plan>(), input with { Plans = rest }), // deleted
+                    _ => (new List<Plan>(), new List<Plan> { added1 }, input with { Plans = [.. input.Plans, added1] }), // added
+                };
+
+                var replaced = part.Replace(Forecast.SimulatePart(input with { Plans = removed }, cancellationToken: Ct), Forecast.SimulatePart(input with { Plans = added }, cancellationToken: Ct));
+
+                Assert.Equal(after.Plans.Count, replaced.Plans);
+                ForecastGen.Equal(Forecast.Run(after), Forecast.CombineParts(after, [replaced], cancellationToken: Ct));
+            },
+            iter: 100);
+    }
+
+    [Fact]
     public void CombineParts_PartsThatDoNotHoldEveryPlanOrDiffer_AreRefused()
     {
         ForecastGen.Input.Where(i => i.Plans.Count >= 2).Sample(

@@ -42,7 +42,7 @@ public class MonitoringBookTests
                 new(7, "WD02", 2, DateTimeOffset.UnixEpoch, new Dictionary<string, SegmentHomes> { ["GM0003"] = Agreed3 }),
                 new(8, "WD04", 1, DateTimeOffset.UnixEpoch, new Dictionary<string, SegmentHomes> { ["GM0006"] = Agreed6 }),
             ],
-            [],
+            MonitoringBook.GroupPlans([]),
             realisations ?? [],
             weights ?? new Dictionary<string, int[]>());
 

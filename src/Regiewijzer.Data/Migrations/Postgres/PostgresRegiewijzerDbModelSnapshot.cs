@@ -1307,6 +1307,21 @@ namespace Regiewijzer.Data.Migrations.Postgres
                     b.ToTable("plan_capacity_2021", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanChangeRow", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PlanId");
+
+                    b.HasIndex("Seq");
+
+                    b.ToTable("plan_changes", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,6 +1360,8 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("plan_deliveries", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
@@ -1405,6 +1422,8 @@ namespace Regiewijzer.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("plans", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.PriceLimitRow", b =>

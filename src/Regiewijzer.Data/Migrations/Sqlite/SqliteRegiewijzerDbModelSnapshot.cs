@@ -1266,6 +1266,21 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                     b.ToTable("plan_capacity_2021", (string)null);
                 });
 
+            modelBuilder.Entity("Regiewijzer.Data.Model.PlanChangeRow", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId");
+
+                    b.HasIndex("Seq");
+
+                    b.ToTable("plan_changes", (string)null);
+                });
+
             modelBuilder.Entity("Regiewijzer.Data.Model.PlanDeliveryRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1302,6 +1317,8 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("plan_deliveries", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.PlanRow", b =>
@@ -1360,6 +1377,8 @@ namespace Regiewijzer.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("plans", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Regiewijzer.Data.Model.PriceLimitRow", b =>
