@@ -20,6 +20,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
     private int stale = (int)MonitoringParts.All; // the parts of the rows to read again
     private MonitoringRows? rows;
     private MonitoringSnapshot? current;
+    private MonitoringSnapshot? built; // the last snapshot built from rows (also when it was not kept)
 
     public async Task<MonitoringSnapshot> GetAsync(CancellationToken ct = default)
     {
@@ -51,6 +52,13 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
                 parts.Changed(edition, rows.Plans.Edition, read.HasFlag(MonitoringParts.Reference) ? null : rows.ChangedPlans);
                 var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var snapshot = LoadMonitoring.Build(check, rows);
+                if (read == MonitoringParts.Plans && rows.ChangedPlans is { } changes && built is not null && ReferenceEquals(built.Country, check))
+                {
+                    // Only plans changed: the subjects without a changed plan keep their progress.
+                    snapshot.KeepProgressFrom(built, changes.SelectMany(c => new[] { c.Before, c.After }).OfType<Plan>().Select(p => p.Municipality.Value).ToHashSet(StringComparer.Ordinal));
+                }
+
+                built = snapshot;
                 var checkMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds;
                 var readMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(checkedAt, readAt).TotalMilliseconds;
                 var buildMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(readAt).TotalMilliseconds;

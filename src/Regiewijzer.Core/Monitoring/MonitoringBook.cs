@@ -191,6 +191,26 @@ public class MonitoringBook
         return progressMemo.GetOrAdd((subject, lastStepTaken), key => new Lazy<SubjectProgress>(() => ComputeProgress(key.Item1, key.Item2))).Value;
     }
 
+    /// <summary>
+    /// Takes over the progress <paramref name="previous"/> already computed for every subject none of whose
+    /// municipalities is in <paramref name="changed"/>. Only for a book that differs from <paramref name="previous"/> in
+    /// the plans of those municipalities alone (the same period, municipalities, targets, realisations and weights): the
+    /// progress of the other subjects is then the same, so after one plan changed only its municipality, region,
+    /// province and the nation are computed again.
+    /// </summary>
+    public void KeepProgressFrom(MonitoringBook previous, IReadOnlySet<string> changed)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(changed);
+        foreach (var (key, progress) in previous.progressMemo)
+        {
+            if (progress.IsValueCreated && !MunicipalitiesOf(key.Item1).Any(changed.Contains))
+            {
+                progressMemo.TryAdd(key, progress);
+            }
+        }
+    }
+
     private SubjectProgress ComputeProgress(MonitoringSubject subject, EscalationStep lastStepTaken)
     {
         var all = MunicipalitiesOf(subject);

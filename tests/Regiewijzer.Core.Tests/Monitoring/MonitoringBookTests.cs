@@ -19,7 +19,8 @@ public class MonitoringBookTests
 
     private static MonitoringBook Book(
         IEnumerable<RealisationFacts>? realisations = null,
-        IReadOnlyDictionary<string, int[]>? weights = null) =>
+        IReadOnlyDictionary<string, int[]>? weights = null,
+        IEnumerable<(Plan Plan, PlanFacts Facts)>? plans = null) =>
         new(
             2022,
             2030,
@@ -42,9 +43,33 @@ public class MonitoringBookTests
                 new(7, "WD02", 2, DateTimeOffset.UnixEpoch, new Dictionary<string, SegmentHomes> { ["GM0003"] = Agreed3 }),
                 new(8, "WD04", 1, DateTimeOffset.UnixEpoch, new Dictionary<string, SegmentHomes> { ["GM0006"] = Agreed6 }),
             ],
-            MonitoringBook.GroupPlans([]),
+            MonitoringBook.GroupPlans(plans ?? []),
             realisations ?? [],
             weights ?? new Dictionary<string, int[]>());
+
+    [Fact]
+    public void KeepProgressFrom_OnlyThePlansOfOneMunicipalityChanged_OthersKeepTheirProgress()
+    {
+        (Plan, PlanFacts) PlanIn(string code, int id, int homes) =>
+            (new Plan($"p{id}", new MunicipalityCode(code), $"Plan {id}", PlanningStatus.Irrevocable, 2024, [new PlanDelivery(2027, new SegmentHomes(homes, 0, 0, 0, 0))]), new PlanFacts(id, $"c{id}", "test", null, 1));
+        var before = Book(plans: [PlanIn("GM0001", 1, 10), PlanIn("GM0003", 2, 20)]);
+        var subjects = new[] { ("GM0001", MonitoringLevel.Municipality), ("GM0003", MonitoringLevel.Municipality), ("WD01", MonitoringLevel.Region), ("WD02", MonitoringLevel.Region), ("PV01", MonitoringLevel.Province), ("NL", MonitoringLevel.Nation) }
+            .Select(s => before.Find(s.Item2, s.Item1)!).ToList();
+        var old = subjects.Select(s => before.Progress(s)).ToList();
+
+        var after = Book(plans: [PlanIn("GM0001", 1, 25), PlanIn("GM0003", 2, 20)]); // plan 1 in GM0001 (WD01) changed
+        after.KeepProgressFrom(before, new HashSet<string>(["GM0001"]));
+        var fresh = Book(plans: [PlanIn("GM0001", 1, 25), PlanIn("GM0003", 2, 20)]);
+
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            var kept = after.Progress(subjects[i]);
+            var expected = fresh.Progress(subjects[i]);
+            Assert.Equal(expected.Report.Pipeline.Sum(r => r.Remaining.SocialRent), kept.Report.Pipeline.Sum(r => r.Remaining.SocialRent));
+            var untouched = subjects[i].Id is "GM0003" or "WD02";
+            Assert.Equal(untouched, ReferenceEquals(old[i], kept)); // taken over only where no changed plan lies
+        }
+    }
 
     private static RealisationFacts Realised(string code, int year, int homes, bool estimate = false) =>
         new(new Realisation(new MunicipalityCode(code), year, new SegmentHomes(homes, 0, 0, 0, 0)), 0, "test", estimate, null, 1);
