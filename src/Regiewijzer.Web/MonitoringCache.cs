@@ -13,7 +13,7 @@ namespace Regiewijzer.Web;
 public sealed partial class MonitoringCache(IServiceScopeFactory scopes, CountryCache country, DataVersionWatch watch, ILogger<MonitoringCache> logger) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> forecasts = new();
+    private Forecasts forecasts = new(null, new()); // the standard forecasts of one snapshot
     private readonly SemaphoreSlim custom = new(1, 1);
     private readonly ForecastParts parts = new(); // the run totals of the nation, provinces and regions, kept across snapshots
     private long generation; // raised by every eviction: a snapshot loaded before an eviction is not kept after it
@@ -52,10 +52,20 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
                 parts.Changed(edition, rows.Plans.Edition, read.HasFlag(MonitoringParts.Reference) ? null : rows.ChangedPlans);
                 var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var snapshot = LoadMonitoring.Build(check, rows);
+                var keptForecasts = new ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>>();
                 if (read == MonitoringParts.Plans && rows.ChangedPlans is { } changes && built is not null && ReferenceEquals(built.Country, check))
                 {
-                    // Only plans changed: the subjects without a changed plan keep their progress.
-                    snapshot.KeepProgressFrom(built, changes.SelectMany(c => new[] { c.Before, c.After }).OfType<Plan>().Select(p => p.Municipality.Value).ToHashSet(StringComparer.Ordinal));
+                    // Only plans changed: the subjects without a changed plan keep their progress and their forecast.
+                    var touched = changes.SelectMany(c => new[] { c.Before, c.After }).OfType<Plan>().Select(p => p.Municipality.Value).ToHashSet(StringComparer.Ordinal);
+                    snapshot.KeepProgressFrom(built, touched);
+                    var previous = forecasts;
+                    foreach (var (subject, forecast) in previous.Snapshot == built ? previous.Results : [])
+                    {
+                        if (forecast.IsValueCreated && snapshot.Find(subject.Item1, subject.Item2) is { } s && !snapshot.MunicipalitiesOf(s).Any(touched.Contains))
+                        {
+                            keptForecasts[subject] = forecast;
+                        }
+                    }
                 }
 
                 built = snapshot;
@@ -65,7 +75,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
                 Log.Built(logger, read, rows.Plans.Count, rows.ChangedPlans?.Count, checkMs, readMs, buildMs);
                 if (Interlocked.Read(ref generation) == before)
                 {
-                    forecasts.Clear();
+                    forecasts = new Forecasts(snapshot, keptForecasts);
                     current = snapshot;
                 }
 
@@ -97,7 +107,13 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         }
 
         var key = (progress.Subject.Level, progress.Subject.Id);
-        return forecasts.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
+        var kept = forecasts;
+        if (kept.Snapshot != snapshot)
+        {
+            return snapshot.Forecast(progress);
+        }
+
+        return kept.Results.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var (result, simulated, count) = parts.Forecast(snapshot, progress);
@@ -142,7 +158,6 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         Interlocked.Or(ref stale, (int)changed);
         Interlocked.Increment(ref generation);
         current = null;
-        forecasts.Clear();
     }
 
     public void Dispose()
@@ -150,6 +165,9 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         gate.Dispose();
         custom.Dispose();
     }
+
+    /// <summary>The standard forecasts computed from one snapshot, per subject.</summary>
+    private sealed record Forecasts(MonitoringSnapshot? Snapshot, ConcurrentDictionary<(MonitoringLevel, string), Lazy<ForecastResult>> Results);
 
     private static partial class Log
     {

@@ -89,10 +89,12 @@ public sealed class PlanChangesTests(TestDatabases databases)
         }
 
         var northHolland = first.Progress(first.Find(MonitoringLevel.Province, "PV27")!);
+        var northHollandForecast = cache.Forecast(first, northHolland);
         await ChangeThreePlansAsync(database); // Ede (in Foodvalley, Gelderland): stored by another process
         var kept = await cache.GetAsync(Ct);
         Assert.NotSame(first, kept);
         Assert.Same(northHolland, kept.Progress(kept.Find(MonitoringLevel.Province, "PV27")!)); // no changed plan there: kept
+        Assert.Same(northHollandForecast, cache.Forecast(kept, northHolland));
         Assert.NotSame(first.Progress(first.Find(MonitoringLevel.Province, "PV25")!), kept.Progress(kept.Find(MonitoringLevel.Province, "PV25")!));
         await using var fresh = database.Context();
         var whole = await LoadMonitoring.RunAsync(fresh, ct: Ct);
