@@ -51,6 +51,13 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         this = Create(numerator, denominator);
     }
 
+    /// <summary>Creates <paramref name="numerator"/>/<paramref name="denominator"/>, normalised (the same value as the BigInteger overload, without it).</summary>
+    /// <exception cref="DivideByZeroException">The denominator is zero.</exception>
+    public Fraction(long numerator, long denominator)
+    {
+        this = Create((Int128)numerator, (Int128)denominator);
+    }
+
     private static Fraction Create(BigInteger numerator, BigInteger denominator)
     {
         if (denominator.IsZero)
@@ -94,6 +101,11 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             return new Fraction(0, 1, normalised: true);
         }
 
+        if (numerator > long.MinValue && numerator <= long.MaxValue && denominator > long.MinValue && denominator <= long.MaxValue)
+        {
+            return Create((long)numerator, (long)denominator);
+        }
+
         var negative = (numerator < 0) != (denominator < 0);
         var n = Abs(numerator);
         var d = Abs(denominator);
@@ -117,16 +129,50 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         return new Fraction(new Big(negative ? -bigNumerator : bigNumerator, (BigInteger)d));
     }
 
-    private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
-
-    private static ulong Gcd(ulong a, ulong b)
+    /// <summary>The common case of <see cref="Create(Int128, Int128)"/>: both fit in a long (not long.MinValue), so no 128-bit division.</summary>
+    private static Fraction Create(long numerator, long denominator)
     {
-        while (b != 0)
+        var negative = (numerator < 0) != (denominator < 0);
+        var n = (ulong)Math.Abs(numerator);
+        var d = (ulong)Math.Abs(denominator);
+        if (d != 1)
         {
-            (a, b) = (b, a % b);
+            var gcd = Gcd(n, d);
+            if (gcd != 1)
+            {
+                n /= gcd;
+                d /= gcd;
+            }
         }
 
-        return a;
+        return new Fraction(negative ? -(long)n : (long)n, (long)d, normalised: true);
+    }
+
+    private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
+
+    // Binary (Stein's) gcd: shifts and subtractions instead of a division per step.
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        if (a == 0 || b == 0)
+        {
+            return a | b;
+        }
+
+        var shift = BitOperations.TrailingZeroCount(a | b);
+        a >>= BitOperations.TrailingZeroCount(a);
+        do
+        {
+            b >>= BitOperations.TrailingZeroCount(b);
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+
+            b -= a;
+        }
+        while (b != 0);
+
+        return a << shift;
     }
 
     private static UInt128 Gcd(UInt128 a, UInt128 b)
@@ -234,13 +280,31 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     /// <summary>The smallest whole number &gt;= this value.</summary>
     public BigInteger Ceiling() => -(-this).Floor();
 
+    /// <summary><see cref="Floor"/> as a long, without a BigInteger on the long path.</summary>
+    /// <exception cref="OverflowException">The floor does not fit in a long.</exception>
+    internal long FloorToInt64() => _big is null ? SmallFloor() : (long)Floor();
+
+    /// <summary><see cref="Ceiling"/> as a long, without a BigInteger on the long path.</summary>
+    /// <exception cref="OverflowException">The ceiling does not fit in a long.</exception>
+    internal long CeilingToInt64()
+    {
+        if (_big is not null)
+        {
+            return (long)Ceiling();
+        }
+
+        var d = SmallDenominator;
+        var q = _numerator / d;
+        return _numerator % d > 0 ? q + 1 : q;
+    }
+
     /// <summary>This value minus its floor: in [0, 1).</summary>
     public Fraction FractionalPart() => _big is null
         ? new Fraction(PositiveRemainder(), SmallDenominator, normalised: true) // coprime with the denominator as the numerator was
         : this - FromInteger(Floor());
 
     /// <summary>"At least p of n": the smallest whole number &gt;= p*n, in integer arithmetic.</summary>
-    public int CeilingOf(int count) => checked((int)(this * count).Ceiling());
+    public int CeilingOf(int count) => checked((int)(this * count).CeilingToInt64());
 
     public int CompareTo(Fraction other)
     {
@@ -278,6 +342,16 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 18);
+        if (_big is null)
+        {
+            // floor(|n| * 10^d / den + 1/2) = floor((2 * |n| * 10^d + den) / (2 * den)): below 2^127 since |n|, den < 2^63 and 10^d < 2^60.
+            var power = Pow10[decimals];
+            var den = (UInt128)(ulong)SmallDenominator;
+            var half = ((UInt128)(ulong)Math.Abs(_numerator) * (ulong)power * 2 + den) / (2 * den);
+            var signed = _numerator < 0 ? -(Int128)half : (Int128)half;
+            return (decimal)signed / power;
+        }
+
         var scale = BigInteger.Pow(10, decimals);
         var scaled = this * new Fraction(scale, 1);
         var abs = scaled.Sign < 0 ? -scaled : scaled;
@@ -289,6 +363,13 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
         return (decimal)rounded / (decimal)scale;
     }
+
+    private static readonly long[] Pow10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000,
+        1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000,
+        100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
 
     /// <summary>
     /// Longest text <see cref="TryParse"/> reads: 30 characters, for example "12345678901234/123456789012345"

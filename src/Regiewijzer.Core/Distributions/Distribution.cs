@@ -71,7 +71,13 @@ public static class Distribution
             errors.Add($"the lagging threshold {norms.LaggingThreshold.Value} must be below 1");
         }
 
-        if (input.Municipalities.Sum(m => (long)m.Task) > int.MaxValue)
+        long totalTask = 0;
+        foreach (var m in input.Municipalities)
+        {
+            totalTask += m.Task;
+        }
+
+        if (totalTask > int.MaxValue)
         {
             errors.Add($"the tasks sum to more than {int.MaxValue}");
         }
@@ -81,7 +87,7 @@ public static class Distribution
             errors.Add($"{withProvince} of {input.Municipalities.Length} municipalities have a province: either all or none");
         }
 
-        var seen = new HashSet<MunicipalityCode>();
+        var seen = new HashSet<MunicipalityCode>(input.Municipalities.Length);
         foreach (var m in input.Municipalities)
         {
             if (!seen.Add(m.Code))
@@ -476,12 +482,22 @@ public static class Distribution
     private static (ProvinceCode[] Provinces, int[] Part) PartsOf(ImmutableArray<MunicipalityInput> ms)
     {
         var part = new int[ms.Length];
-        if (ms.Any(m => m.Province is null))
+        var distinct = new List<ProvinceCode>(2);
+        foreach (var m in ms)
         {
-            return ([], part);
+            if (m.Province is not { } province)
+            {
+                return ([], part);
+            }
+
+            if (!distinct.Contains(province))
+            {
+                distinct.Add(province);
+            }
         }
 
-        var provinces = ms.Select(m => m.Province!.Value).Distinct().Order().ToArray();
+        distinct.Sort();
+        var provinces = distinct.ToArray();
         for (var i = 0; i < ms.Length; i++)
         {
             part[i] = Array.IndexOf(provinces, ms[i].Province!.Value);

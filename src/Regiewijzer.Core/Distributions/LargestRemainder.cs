@@ -17,16 +17,18 @@ internal static class LargestRemainder
         var rounded = new long[n];
         var sum = Fraction.Zero;
         long floors = 0;
-        var candidates = new List<(Fraction Remainder, int Index)>();
+        Candidate[]? candidates = null;
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
             sum += parts[i];
-            var floor = (long)parts[i].Floor();
+            var floor = parts[i].FloorToInt64();
             rounded[i] = floor;
             floors += floor;
             if (!parts[i].IsInteger)
             {
-                candidates.Add((parts[i] - floor, i));
+                candidates ??= new Candidate[n];
+                candidates[count++] = new Candidate(parts[i].FractionalPart(), codes[i], i);
             }
         }
 
@@ -35,22 +37,28 @@ internal static class LargestRemainder
             throw new ArgumentException($"Parts sum to {sum}, not a whole number.", nameof(parts));
         }
 
-        var missing = (long)sum.Numerator - floors;
+        var missing = sum.FloorToInt64() - floors;
         if (missing == 0)
         {
             return rounded;
         }
 
-        candidates.Sort((a, b) =>
-        {
-            var byRest = b.Remainder.CompareTo(a.Remainder);
-            return byRest != 0 ? byRest : codes[a.Index].CompareTo(codes[b.Index]);
-        });
+        Array.Sort(candidates!, 0, count);
         for (var k = 0; k < missing; k++)
         {
-            rounded[candidates[k].Index]++;
+            rounded[candidates![k].Index]++;
         }
 
         return rounded;
+    }
+
+    /// <summary>A part with a fractional part; sorts largest remainder first, then by lower code. A total order: codes are unique.</summary>
+    private readonly record struct Candidate(Fraction Remainder, MunicipalityCode Code, int Index) : IComparable<Candidate>
+    {
+        public int CompareTo(Candidate other)
+        {
+            var byRest = other.Remainder.CompareTo(Remainder);
+            return byRest != 0 ? byRest : Code.CompareTo(other.Code);
+        }
     }
 }

@@ -43,10 +43,12 @@ internal static class RegionFindings
         AddPartShortfalls(findings, result, norms);
         AddExemptionNotAbsorbed(findings, result, input, norms, compute);
 
+        var usedParameters = norms.Parameters;
+        var lawParameters = NormSets.Law2026.Parameters;
         foreach (var key in NormSets.StatutoryShareKeys)
         {
-            var used = norms.Parameters.First(p => p.Key == key);
-            var law = NormSets.Law2026.Parameters.First(p => p.Key == key);
+            var used = ByKey(usedParameters, key);
+            var law = ByKey(lawParameters, key);
             if (used.Value > law.Value)
             {
                 findings.Add(new Finding(
@@ -76,7 +78,22 @@ internal static class RegionFindings
             }
         }
 
-        return [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+        return findings.Count <= 1
+            ? [.. findings]
+            : [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+    }
+
+    private static NormParameter ByKey(ImmutableArray<NormParameter> parameters, string key)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.Key == key)
+            {
+                return p;
+            }
+        }
+
+        throw new InvalidOperationException($"No norm parameter {key}.");
     }
 
     /// <summary>§5b: a province's part that cannot reach its own requirement within its municipalities' rooms.</summary>
@@ -90,6 +107,11 @@ internal static class RegionFindings
         const string basis = "Wet versterking regie volkshuisvesting; de norm geldt landelijk, per provincie en per regio tegelijk";
         foreach (var part in result.Parts)
         {
+            if (part.SocialShortfall == 0 && part.AffordableShortfall == 0)
+            {
+                continue; // nothing to report; the texts below are built only for a part that falls short.
+            }
+
             var members = result.Municipalities.Where(m => m.Province == part.Province).ToList();
             var exempted = members.Where(m => m.Exempted).Select(m => m.Name).ToList();
             var why = exempted.Count == 0
