@@ -214,10 +214,8 @@ public static class Distribution
         var (provinces, part) = PartsOf(ms);
         var perPart = input.Levels == DistributionLevels.ProvinceAndRegion && provinces.Length >= 2;
         var partCount = Math.Max(1, provinces.Length);
-        var exact1 = new Fraction[n];
-        var exact2 = new Fraction[n];
-        var pass1 = new long[n];
-        var pass2 = new long[n];
+        Fraction[] exact1, exact2;
+        long[] pass1, pass2;
         var partSocialRemainder = new long[partCount];
         var partAfterPass1 = new long[partCount];
         var partSocialUnplaced = new long[partCount];
@@ -239,6 +237,7 @@ public static class Distribution
         else
         {
             // §5b: each part's social remainder among its own municipalities, pass 1 by key and pass 2 by U.
+            (exact1, exact2, pass1, pass2) = (new Fraction[n], new Fraction[n], new long[n], new long[n]);
             unplaced1 = 0;
             for (var p = 0; p < partCount; p++)
             {

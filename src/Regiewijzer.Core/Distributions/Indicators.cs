@@ -19,7 +19,7 @@ public static class Indicators
         }
 
         var gap = threshold * stock - socialStock;
-        return gap.Sign <= 0 ? 0 : checked((long)(gap / (Fraction.One - threshold)).Ceiling());
+        return gap.Sign <= 0 ? 0 : (gap / (Fraction.One - threshold)).CeilingToInt64();
     }
 
     /// <summary>Projected stock share after the period: (S + social) / (T + N).</summary>

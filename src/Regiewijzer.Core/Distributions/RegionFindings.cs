@@ -151,8 +151,13 @@ internal static class RegionFindings
         NormSet norms,
         Func<RegionInput, NormSet, RegionDistribution> compute)
     {
+        if (result.MeetsNorms)
+        {
+            return;
+        }
+
         var exempted = result.Municipalities.Where(m => m.Exempted).ToList();
-        if (result.MeetsNorms || exempted.Count == 0)
+        if (exempted.Count == 0)
         {
             return;
         }
