@@ -210,8 +210,8 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         {
             long ad = a.SmallDenominator, bd = b.SmallDenominator;
             return ad == bd
-                ? Create((Int128)a._numerator + b._numerator, ad)
-                : Create((Int128)a._numerator * bd + (Int128)b._numerator * ad, (Int128)ad * bd);
+                ? Create(unchecked((Int128)a._numerator + b._numerator), ad)
+                : Create(unchecked(((Int128)a._numerator * bd) + ((Int128)b._numerator * ad)), unchecked((Int128)ad * bd));
         }
 
         return new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
@@ -224,17 +224,17 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     public static Fraction operator *(Fraction a, Fraction b) =>
         a._big is null && b._big is null
-            ? Create((Int128)a._numerator * b._numerator, (Int128)a.SmallDenominator * b.SmallDenominator)
+            ? Create(unchecked((Int128)a._numerator * b._numerator), unchecked((Int128)a.SmallDenominator * b.SmallDenominator))
             : new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
     /// <exception cref="DivideByZeroException"><paramref name="b"/> is zero.</exception>
     public static Fraction operator /(Fraction a, Fraction b) =>
         a._big is null && b._big is null
-            ? Create((Int128)a._numerator * b.SmallDenominator, (Int128)a.SmallDenominator * b._numerator)
+            ? Create(unchecked((Int128)a._numerator * b.SmallDenominator), unchecked((Int128)a.SmallDenominator * b._numerator))
             : new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
 
     public static Fraction operator *(Fraction a, long b) =>
-        a._big is null ? Create((Int128)a._numerator * b, a.SmallDenominator) : new(a._big.Numerator * b, a._big.Denominator);
+        a._big is null ? Create(unchecked((Int128)a._numerator * b), a.SmallDenominator) : new(a._big.Numerator * b, a._big.Denominator);
 
     public static implicit operator Fraction(long value) => value == long.MinValue ? FromInteger(value) : new Fraction(value, 1, normalised: true);
 
@@ -304,7 +304,52 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         : this - FromInteger(Floor());
 
     /// <summary>"At least p of n": the smallest whole number &gt;= p*n, in integer arithmetic.</summary>
-    public int CeilingOf(int count) => checked((int)(this * count).CeilingToInt64());
+    public int CeilingOf(int count)
+    {
+        if (_big is null)
+        {
+            // ceil(n * count / d) directly: the same whole number as normalising the product first, without a gcd.
+            var product = unchecked((Int128)_numerator * count);
+            if (product > long.MinValue && product <= long.MaxValue)
+            {
+                var p = (long)product;
+                var d = SmallDenominator;
+                var q = p / d;
+                return checked((int)(p % d > 0 ? q + 1 : q));
+            }
+        }
+
+        return checked((int)(this * count).CeilingToInt64());
+    }
+
+    /// <summary>The numerator and denominator when this value is on the long path (the engine's integer shortcuts).</summary>
+    internal bool IsSmall(out long numerator, out long denominator)
+    {
+        numerator = _numerator;
+        denominator = SmallDenominator;
+        return _big is null;
+    }
+
+    /// <summary>
+    /// Compares <paramref name="a"/> × <paramref name="x"/> with <paramref name="b"/> × <paramref name="y"/> exactly. On the
+    /// long path by cross-multiplying in 128 bits when the bit lengths leave room (no products to normalise), else by the operators.
+    /// </summary>
+    internal static int CompareProducts(Fraction a, long x, Fraction b, long y)
+    {
+        if (a._big is null && b._big is null && x > long.MinValue && y > long.MinValue
+            && Bits(a._numerator) + Bits(x) + Bits(b.SmallDenominator) <= 125
+            && Bits(b._numerator) + Bits(y) + Bits(a.SmallDenominator) <= 125)
+        {
+            var left = unchecked((Int128)a._numerator * x * b.SmallDenominator);
+            var right = unchecked((Int128)b._numerator * y * a.SmallDenominator);
+            return left.CompareTo(right);
+        }
+
+        return (a * x).CompareTo(b * y);
+    }
+
+    // Bits of |value| (value > long.MinValue).
+    private static int Bits(long value) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Abs(value));
 
     public int CompareTo(Fraction other)
     {
@@ -313,7 +358,7 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             long ad = SmallDenominator, bd = other.SmallDenominator;
             return ad == bd
                 ? _numerator.CompareTo(other._numerator)
-                : ((Int128)_numerator * bd).CompareTo((Int128)other._numerator * ad);
+                : unchecked((Int128)_numerator * bd).CompareTo(unchecked((Int128)other._numerator * ad));
         }
 
         return (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);

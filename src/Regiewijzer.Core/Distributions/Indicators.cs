@@ -18,6 +18,20 @@ public static class Indicators
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Threshold must lie in [0, 1).");
         }
 
+        if (threshold.IsSmall(out var a, out var b))
+        {
+            // threshold = a/b: ceil((a/b * T - S) / (1 - a/b)) = ceil((a*T - b*S) / (b - a)), in 128-bit integers.
+            var numerator = ((Int128)a * stock) - ((Int128)b * socialStock);
+            if (numerator <= 0)
+            {
+                return 0;
+            }
+
+            var denominator = (Int128)(b - a);
+            var quotient = numerator / denominator;
+            return checked((long)(numerator % denominator == 0 ? quotient : quotient + 1));
+        }
+
         var gap = threshold * stock - socialStock;
         return gap.Sign <= 0 ? 0 : (gap / (Fraction.One - threshold)).CeilingToInt64();
     }

@@ -53,14 +53,14 @@ internal static class WaterFilling
                 total += weights[active[k]];
             }
 
-            // i overflows when remaining * w_i / W > r_i, i.e. remaining * w_i > r_i * W. Whoever overflows is filled
-            // and leaves the active set (kept in order); the comparison uses the remaining amount at the start of the round.
-            Fraction remainingF = remaining;
+            // i overflows when remaining * w_i / W > r_i, i.e. remaining * w_i > r_i * W, with the amount remaining at the
+            // start of the round. Whoever overflows is filled and leaves the active set (the others keep their order).
+            var start = remaining;
             var kept = 0;
             for (var k = 0; k < count; k++)
             {
                 var i = active[k];
-                if (remainingF * weights[i] > total * rooms[i])
+                if (Fraction.CompareProducts(weights[i], start, total, rooms[i]) > 0)
                 {
                     parts[i] = rooms[i];
                     remaining -= rooms[i];
@@ -73,7 +73,7 @@ internal static class WaterFilling
 
             if (kept == count)
             {
-                var lambda = remainingF / total;
+                var lambda = (Fraction)start / total;
                 for (var k = 0; k < count; k++)
                 {
                     parts[active[k]] = lambda * weights[active[k]];
