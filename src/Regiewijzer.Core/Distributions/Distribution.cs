@@ -142,8 +142,11 @@ public static class Distribution
     /// <summary>Steps 1-3 for one municipality with valid counts: lagging segment, U, capA and the floors.</summary>
     internal static MunicipalFloors Floors(MunicipalityInput m, NormSet norms)
     {
-        var share = new Fraction(m.SocialStock, m.Stock);
-        var lagging = share < norms.LaggingThreshold.Value ? LaggingSegment.Social : LaggingSegment.Middle;
+        // S/T < threshold, compared as S < threshold × T (T > 0) so that no fraction S/T has to be normalised here.
+        var below = m.Stock > 0
+            ? Fraction.CompareProducts(Fraction.One, m.SocialStock, norms.LaggingThreshold.Value, m.Stock) < 0
+            : new Fraction(m.SocialStock, m.Stock) < norms.LaggingThreshold.Value;
+        var lagging = below ? LaggingSegment.Social : LaggingSegment.Middle;
         var uncontracted = m.Task - m.Contracted.Total;
         var social = lagging == LaggingSegment.Social;
         var exemption = social ? m.Exemption?.SocialFloor : m.Exemption?.MiddleFloor;
@@ -151,7 +154,8 @@ public static class Distribution
         var statutorySocial = m.Contracted.Social + (social ? applied.CeilingOf(uncontracted) : 0);
         var statutoryMiddle = m.Contracted.Middle + (social ? 0 : applied.CeilingOf(uncontracted));
         return new MunicipalFloors(
-            share,
+            m.SocialStock,
+            m.Stock,
             lagging,
             uncontracted,
             m.Task - m.Contracted.Free,

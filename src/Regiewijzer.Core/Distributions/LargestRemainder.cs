@@ -15,13 +15,13 @@ internal static class LargestRemainder
     {
         var n = parts.Length;
         var rounded = new long[n];
-        var sum = Fraction.Zero;
+        var sum = new Sum();
         long floors = 0;
         Candidate[]? candidates = null;
         var count = 0;
         for (var i = 0; i < n; i++)
         {
-            sum += parts[i];
+            sum.Add(parts[i]);
             var floor = parts[i].FloorToInt64();
             rounded[i] = floor;
             floors += floor;
@@ -32,12 +32,13 @@ internal static class LargestRemainder
             }
         }
 
-        if (!sum.IsInteger)
+        var total = sum.Value;
+        if (!total.IsInteger)
         {
-            throw new ArgumentException($"Parts sum to {sum}, not a whole number.", nameof(parts));
+            throw new ArgumentException($"Parts sum to {total}, not a whole number.", nameof(parts));
         }
 
-        var missing = sum.FloorToInt64() - floors;
+        var missing = total.FloorToInt64() - floors;
         if (missing == 0)
         {
             return rounded;
@@ -50,6 +51,39 @@ internal static class LargestRemainder
         }
 
         return rounded;
+    }
+
+    /// <summary>
+    /// An exact sum of fractions. Parts of one water-filling mostly share a denominator (λ × weight), so numerators over the
+    /// same denominator are added as longs and normalised once when the denominator changes, not once per part.
+    /// </summary>
+    private struct Sum
+    {
+        private Fraction _done;
+        private long _numerator;
+        private long _denominator;
+
+        public void Add(Fraction part)
+        {
+            if (part.IsSmall(out var n, out var d) && d == _denominator)
+            {
+                var next = (Int128)_numerator + n;
+                if (next > long.MinValue && next <= long.MaxValue)
+                {
+                    _numerator = (long)next;
+                    return;
+                }
+            }
+
+            _done = Value;
+            (_numerator, _denominator) = part.IsSmall(out n, out d) ? (n, d) : (0, 0);
+            if (_denominator == 0)
+            {
+                _done += part;
+            }
+        }
+
+        public readonly Fraction Value => _denominator == 0 ? _done : _done + new Fraction(_numerator, _denominator);
     }
 
     /// <summary>A part with a fractional part; sorts largest remainder first, then by lower code. A total order: codes are unique.</summary>

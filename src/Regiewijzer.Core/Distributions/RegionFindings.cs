@@ -65,7 +65,7 @@ internal static class RegionFindings
         var signal = norms.HighSocialSignal.Value;
         foreach (var m in result.Municipalities)
         {
-            if (m.Task > 0 && new Fraction(m.Social, m.Task) > signal)
+            if (m.Task > 0 && Fraction.CompareProducts(Fraction.One, m.Social, signal, m.Task) > 0) // social / task > signal
             {
                 findings.Add(new Finding(
                     FindingCode.HighSocialShare,
