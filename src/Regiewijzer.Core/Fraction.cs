@@ -150,12 +150,24 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
 
-    // Binary (Stein's) gcd: shifts and subtractions instead of a division per step.
+    // One division to bring the larger operand below the smaller (a product over a small denominator is the common case), then
+    // binary (Stein's) gcd: shifts and subtractions instead of a division per step.
     private static ulong Gcd(ulong a, ulong b)
     {
-        if (a == 0 || b == 0)
+        if (a < b)
         {
-            return a | b;
+            (a, b) = (b, a);
+        }
+
+        if (b == 0)
+        {
+            return a;
+        }
+
+        a %= b;
+        if (a == 0)
+        {
+            return b;
         }
 
         var shift = BitOperations.TrailingZeroCount(a | b);
@@ -375,9 +387,9 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     /// <summary>"a/b", or "a" for a whole number (invariant culture).</summary>
     public override string ToString() =>
-        IsInteger
-            ? Numerator.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
+        _big is null
+            ? (SmallDenominator == 1 ? _numerator.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{_numerator}/{SmallDenominator}"))
+            : (IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}"));
 
     /// <summary>Nearest double; only for display and JSON numbers, never for decisions.</summary>
     public double ToDouble() => _big is null ? (double)_numerator / SmallDenominator : (double)_big.Numerator / (double)_big.Denominator;

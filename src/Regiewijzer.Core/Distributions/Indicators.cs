@@ -27,7 +27,13 @@ public static class Indicators
                 return 0;
             }
 
-            var denominator = (Int128)(b - a);
+            var denominator = b - a;
+            if (numerator <= long.MaxValue)
+            {
+                var n = (long)numerator;
+                return (n / denominator) + (n % denominator == 0 ? 0 : 1);
+            }
+
             var quotient = numerator / denominator;
             return checked((long)(numerator % denominator == 0 ? quotient : quotient + 1));
         }

@@ -63,17 +63,20 @@ internal static class RegionFindings
         }
 
         var signal = norms.HighSocialSignal.Value;
+        string? signalPercent = null, signalRule = null; // the same for every municipality: formatted once, when first needed
         foreach (var m in result.Municipalities)
         {
             if (m.Task > 0 && Fraction.CompareProducts(Fraction.One, m.Social, signal, m.Task) > 0) // social / task > signal
             {
+                signalPercent ??= Format.Percent(signal, 0);
+                signalRule ??= $"signaal als sociaal / opgave > {signal} (weergaveparameter, geen wettelijke norm)";
                 findings.Add(new Finding(
                     FindingCode.HighSocialShare,
                     Severity.Signal,
                     m.Code,
                     null,
-                    $"{m.Name} krijgt {Format.Count(m.Social)} sociale huurwoningen, {Format.Percent(new Fraction(m.Social, m.Task))} van zijn opgave van {Format.Count(m.Task)}: meer dan {Format.Percent(signal, 0)}. Hier kan de verdeling gaan schuren.",
-                    $"signaal als sociaal / opgave > {signal} (weergaveparameter, geen wettelijke norm)",
+                    $"{m.Name} krijgt {Format.Count(m.Social)} sociale huurwoningen, {Format.Percent(new Fraction(m.Social, m.Task))} van zijn opgave van {Format.Count(m.Task)}: meer dan {signalPercent}. Hier kan de verdeling gaan schuren.",
+                    signalRule,
                     "Geen wettelijke norm (signaal)"));
             }
         }
