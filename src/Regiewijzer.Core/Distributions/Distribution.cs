@@ -199,8 +199,8 @@ public static class Distribution
         // Step 5: social remainder, pass 1 by key, pass 2 by U for what pass 1 could not place.
         var socialRemainder = Math.Max(0, requiredSocial - sumFloorSocial);
         var socialRoom = new long[n];
-        var weights1 = new Fraction[n];
         var weightsU = new Fraction[n];
+        var weights1 = input.Key == DistributionKey.Proportional ? weightsU : new Fraction[n]; // proportional: pass 1 weighs by U too
         for (var i = 0; i < n; i++)
         {
             socialRoom[i] = steps[i].ExemptedIn(LaggingSegment.Social) ? 0 : steps[i].Capacity - steps[i].Social - steps[i].Middle;
@@ -280,8 +280,9 @@ public static class Distribution
         }
 
         // §5b: the region's social residual over the whole region with the rooms that are left.
-        var exactResidualSocial = new Fraction[n];
-        var residualSocial = new long[n];
+        // The residuals exist only in a region placed per part (§5b); elsewhere they are 0 and no arrays are made for them.
+        var exactResidualSocial = perPart ? new Fraction[n] : null;
+        var residualSocial = perPart ? new long[n] : null;
         long socialResidual = 0;
         if (perPart)
         {
@@ -295,8 +296,8 @@ public static class Distribution
             var placed = Place(socialResidual, weights1, weightsU, left, codes, ct);
             for (var i = 0; i < n; i++)
             {
-                exactResidualSocial[i] = placed.Exact1[i] + placed.Exact2[i];
-                residualSocial[i] = placed.Pass1[i] + placed.Pass2[i];
+                exactResidualSocial![i] = placed.Exact1[i] + placed.Exact2[i];
+                residualSocial![i] = placed.Pass1[i] + placed.Pass2[i];
                 social[i] = checked(social[i] + (int)residualSocial[i]);
             }
         }
@@ -321,8 +322,8 @@ public static class Distribution
         long[] regionalMiddle;
         var partAffordableRemainder = new long[partCount];
         var partAffordableUnplaced = new long[partCount];
-        var exactResidualMiddle = new Fraction[n];
-        var residualMiddle = new long[n];
+        Fraction[]? exactResidualMiddle = null;
+        long[]? residualMiddle = null;
         long affordableResidual = 0;
         if (!perPart)
         {
@@ -404,13 +405,13 @@ public static class Distribution
                 ExactSocialPass2 = exact2[i],
                 RegionalSocialPass1 = (int)pass1[i],
                 RegionalSocialPass2 = (int)pass2[i],
-                ExactResidualSocial = exactResidualSocial[i],
-                ResidualSocial = (int)residualSocial[i],
+                ExactResidualSocial = exactResidualSocial?[i] ?? Fraction.Zero,
+                ResidualSocial = (int)(residualSocial?[i] ?? 0),
                 MiddleRoom = (int)middleRoom[i],
                 ExactRegionalMiddle = exactMiddle[i],
                 RegionalMiddle = (int)regionalMiddle[i],
-                ExactResidualMiddle = exactResidualMiddle[i],
-                ResidualMiddle = (int)residualMiddle[i],
+                ExactResidualMiddle = exactResidualMiddle?[i] ?? Fraction.Zero,
+                ResidualMiddle = (int)(residualMiddle?[i] ?? 0),
                 Social = social[i],
                 Middle = middle,
                 Free = m.Task - social[i] - middle,
