@@ -394,6 +394,29 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     /// <summary>Nearest double; only for display and JSON numbers, never for decisions.</summary>
     public double ToDouble() => _big is null ? (double)_numerator / SmallDenominator : (double)_big.Numerator / (double)_big.Denominator;
 
+    /// <summary>
+    /// This value × 10^<paramref name="decimals"/> rounded half away from zero, as <see cref="ToDecimal"/> rounds, when it is on the
+    /// long path and the result fits in a long (for text written digit by digit); false otherwise.
+    /// </summary>
+    internal bool TryRoundScaled(int decimals, out long rounded)
+    {
+        rounded = 0;
+        if (_big is not null || decimals is < 0 or > 18)
+        {
+            return false;
+        }
+
+        var den = (UInt128)(ulong)SmallDenominator;
+        var half = unchecked((((UInt128)(ulong)Math.Abs(_numerator) * (ulong)Pow10[decimals] * 2) + den) / (2 * den));
+        if (half > long.MaxValue)
+        {
+            return false;
+        }
+
+        rounded = _numerator < 0 ? -(long)half : (long)half;
+        return true;
+    }
+
     /// <summary>Rounded half away from zero to <paramref name="decimals"/> decimals, exactly.</summary>
     public decimal ToDecimal(int decimals)
     {
@@ -404,7 +427,7 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             // floor(|n| * 10^d / den + 1/2) = floor((2 * |n| * 10^d + den) / (2 * den)): below 2^127 since |n|, den < 2^63 and 10^d < 2^60.
             var power = Pow10[decimals];
             var den = (UInt128)(ulong)SmallDenominator;
-            var half = ((UInt128)(ulong)Math.Abs(_numerator) * (ulong)power * 2 + den) / (2 * den);
+            var half = unchecked(((UInt128)(ulong)Math.Abs(_numerator) * (ulong)power * 2 + den) / (2 * den));
             var signed = _numerator < 0 ? -(Int128)half : (Int128)half;
             return (decimal)signed / power;
         }
