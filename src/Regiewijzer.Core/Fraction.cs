@@ -51,6 +51,13 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         this = Create(numerator, denominator);
     }
 
+    /// <summary>Creates <paramref name="numerator"/>/<paramref name="denominator"/>, normalised (the same value as the BigInteger overload, without it).</summary>
+    /// <exception cref="DivideByZeroException">The denominator is zero.</exception>
+    public Fraction(long numerator, long denominator)
+    {
+        this = Create((Int128)numerator, (Int128)denominator);
+    }
+
     private static Fraction Create(BigInteger numerator, BigInteger denominator)
     {
         if (denominator.IsZero)
@@ -94,6 +101,11 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             return new Fraction(0, 1, normalised: true);
         }
 
+        if (numerator > long.MinValue && numerator <= long.MaxValue && denominator > long.MinValue && denominator <= long.MaxValue)
+        {
+            return Create((long)numerator, (long)denominator);
+        }
+
         var negative = (numerator < 0) != (denominator < 0);
         var n = Abs(numerator);
         var d = Abs(denominator);
@@ -117,16 +129,62 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         return new Fraction(new Big(negative ? -bigNumerator : bigNumerator, (BigInteger)d));
     }
 
-    private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
-
-    private static ulong Gcd(ulong a, ulong b)
+    /// <summary>The common case of <see cref="Create(Int128, Int128)"/>: both fit in a long (not long.MinValue), so no 128-bit division.</summary>
+    private static Fraction Create(long numerator, long denominator)
     {
-        while (b != 0)
+        var negative = (numerator < 0) != (denominator < 0);
+        var n = (ulong)Math.Abs(numerator);
+        var d = (ulong)Math.Abs(denominator);
+        if (d != 1)
         {
-            (a, b) = (b, a % b);
+            var gcd = Gcd(n, d);
+            if (gcd != 1)
+            {
+                n /= gcd;
+                d /= gcd;
+            }
         }
 
-        return a;
+        return new Fraction(negative ? -(long)n : (long)n, (long)d, normalised: true);
+    }
+
+    private static UInt128 Abs(Int128 value) => value < 0 ? (UInt128)(-(value + 1)) + 1 : (UInt128)value;
+
+    // One division to bring the larger operand below the smaller (a product over a small denominator is the common case), then
+    // binary (Stein's) gcd: shifts and subtractions instead of a division per step.
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        if (a < b)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b == 0)
+        {
+            return a;
+        }
+
+        a %= b;
+        if (a == 0)
+        {
+            return b;
+        }
+
+        var shift = BitOperations.TrailingZeroCount(a | b);
+        a >>= BitOperations.TrailingZeroCount(a);
+        do
+        {
+            b >>= BitOperations.TrailingZeroCount(b);
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+
+            b -= a;
+        }
+        while (b != 0);
+
+        return a << shift;
     }
 
     private static UInt128 Gcd(UInt128 a, UInt128 b)
@@ -164,8 +222,8 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
         {
             long ad = a.SmallDenominator, bd = b.SmallDenominator;
             return ad == bd
-                ? Create((Int128)a._numerator + b._numerator, ad)
-                : Create((Int128)a._numerator * bd + (Int128)b._numerator * ad, (Int128)ad * bd);
+                ? Create(unchecked((Int128)a._numerator + b._numerator), ad)
+                : Create(unchecked(((Int128)a._numerator * bd) + ((Int128)b._numerator * ad)), unchecked((Int128)ad * bd));
         }
 
         return new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
@@ -178,17 +236,17 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     public static Fraction operator *(Fraction a, Fraction b) =>
         a._big is null && b._big is null
-            ? Create((Int128)a._numerator * b._numerator, (Int128)a.SmallDenominator * b.SmallDenominator)
+            ? Create(unchecked((Int128)a._numerator * b._numerator), unchecked((Int128)a.SmallDenominator * b.SmallDenominator))
             : new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
     /// <exception cref="DivideByZeroException"><paramref name="b"/> is zero.</exception>
     public static Fraction operator /(Fraction a, Fraction b) =>
         a._big is null && b._big is null
-            ? Create((Int128)a._numerator * b.SmallDenominator, (Int128)a.SmallDenominator * b._numerator)
+            ? Create(unchecked((Int128)a._numerator * b.SmallDenominator), unchecked((Int128)a.SmallDenominator * b._numerator))
             : new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
 
     public static Fraction operator *(Fraction a, long b) =>
-        a._big is null ? Create((Int128)a._numerator * b, a.SmallDenominator) : new(a._big.Numerator * b, a._big.Denominator);
+        a._big is null ? Create(unchecked((Int128)a._numerator * b), a.SmallDenominator) : new(a._big.Numerator * b, a._big.Denominator);
 
     public static implicit operator Fraction(long value) => value == long.MinValue ? FromInteger(value) : new Fraction(value, 1, normalised: true);
 
@@ -234,13 +292,76 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     /// <summary>The smallest whole number &gt;= this value.</summary>
     public BigInteger Ceiling() => -(-this).Floor();
 
+    /// <summary><see cref="Floor"/> as a long, without a BigInteger on the long path.</summary>
+    /// <exception cref="OverflowException">The floor does not fit in a long.</exception>
+    internal long FloorToInt64() => _big is null ? SmallFloor() : (long)Floor();
+
+    /// <summary><see cref="Ceiling"/> as a long, without a BigInteger on the long path.</summary>
+    /// <exception cref="OverflowException">The ceiling does not fit in a long.</exception>
+    internal long CeilingToInt64()
+    {
+        if (_big is not null)
+        {
+            return (long)Ceiling();
+        }
+
+        var d = SmallDenominator;
+        var q = _numerator / d;
+        return _numerator % d > 0 ? q + 1 : q;
+    }
+
     /// <summary>This value minus its floor: in [0, 1).</summary>
     public Fraction FractionalPart() => _big is null
         ? new Fraction(PositiveRemainder(), SmallDenominator, normalised: true) // coprime with the denominator as the numerator was
         : this - FromInteger(Floor());
 
     /// <summary>"At least p of n": the smallest whole number &gt;= p*n, in integer arithmetic.</summary>
-    public int CeilingOf(int count) => checked((int)(this * count).Ceiling());
+    public int CeilingOf(int count)
+    {
+        if (_big is null)
+        {
+            // ceil(n * count / d) directly: the same whole number as normalising the product first, without a gcd.
+            var product = unchecked((Int128)_numerator * count);
+            if (product > long.MinValue && product <= long.MaxValue)
+            {
+                var p = (long)product;
+                var d = SmallDenominator;
+                var q = p / d;
+                return checked((int)(p % d > 0 ? q + 1 : q));
+            }
+        }
+
+        return checked((int)(this * count).CeilingToInt64());
+    }
+
+    /// <summary>The numerator and denominator when this value is on the long path (the engine's integer shortcuts).</summary>
+    internal bool IsSmall(out long numerator, out long denominator)
+    {
+        numerator = _numerator;
+        denominator = SmallDenominator;
+        return _big is null;
+    }
+
+    /// <summary>
+    /// Compares <paramref name="a"/> × <paramref name="x"/> with <paramref name="b"/> × <paramref name="y"/> exactly. On the
+    /// long path by cross-multiplying in 128 bits when the bit lengths leave room (no products to normalise), else by the operators.
+    /// </summary>
+    internal static int CompareProducts(Fraction a, long x, Fraction b, long y)
+    {
+        if (a._big is null && b._big is null && x > long.MinValue && y > long.MinValue
+            && Bits(a._numerator) + Bits(x) + Bits(b.SmallDenominator) <= 125
+            && Bits(b._numerator) + Bits(y) + Bits(a.SmallDenominator) <= 125)
+        {
+            var left = unchecked((Int128)a._numerator * x * b.SmallDenominator);
+            var right = unchecked((Int128)b._numerator * y * a.SmallDenominator);
+            return left.CompareTo(right);
+        }
+
+        return (a * x).CompareTo(b * y);
+    }
+
+    // Bits of |value| (value > long.MinValue).
+    private static int Bits(long value) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Abs(value));
 
     public int CompareTo(Fraction other)
     {
@@ -249,7 +370,7 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
             long ad = SmallDenominator, bd = other.SmallDenominator;
             return ad == bd
                 ? _numerator.CompareTo(other._numerator)
-                : ((Int128)_numerator * bd).CompareTo((Int128)other._numerator * ad);
+                : unchecked((Int128)_numerator * bd).CompareTo(unchecked((Int128)other._numerator * ad));
         }
 
         return (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
@@ -266,18 +387,51 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     /// <summary>"a/b", or "a" for a whole number (invariant culture).</summary>
     public override string ToString() =>
-        IsInteger
-            ? Numerator.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
+        _big is null
+            ? (SmallDenominator == 1 ? _numerator.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{_numerator}/{SmallDenominator}"))
+            : (IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}"));
 
     /// <summary>Nearest double; only for display and JSON numbers, never for decisions.</summary>
     public double ToDouble() => _big is null ? (double)_numerator / SmallDenominator : (double)_big.Numerator / (double)_big.Denominator;
+
+    /// <summary>
+    /// This value × 10^<paramref name="decimals"/> rounded half away from zero, as <see cref="ToDecimal"/> rounds, when it is on the
+    /// long path and the result fits in a long (for text written digit by digit); false otherwise.
+    /// </summary>
+    internal bool TryRoundScaled(int decimals, out long rounded)
+    {
+        rounded = 0;
+        if (_big is not null || decimals is < 0 or > 18)
+        {
+            return false;
+        }
+
+        var den = (UInt128)(ulong)SmallDenominator;
+        var half = unchecked((((UInt128)(ulong)Math.Abs(_numerator) * (ulong)Pow10[decimals] * 2) + den) / (2 * den));
+        if (half > long.MaxValue)
+        {
+            return false;
+        }
+
+        rounded = _numerator < 0 ? -(long)half : (long)half;
+        return true;
+    }
 
     /// <summary>Rounded half away from zero to <paramref name="decimals"/> decimals, exactly.</summary>
     public decimal ToDecimal(int decimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 18);
+        if (_big is null)
+        {
+            // floor(|n| * 10^d / den + 1/2) = floor((2 * |n| * 10^d + den) / (2 * den)): below 2^127 since |n|, den < 2^63 and 10^d < 2^60.
+            var power = Pow10[decimals];
+            var den = (UInt128)(ulong)SmallDenominator;
+            var half = unchecked(((UInt128)(ulong)Math.Abs(_numerator) * (ulong)power * 2 + den) / (2 * den));
+            var signed = _numerator < 0 ? -(Int128)half : (Int128)half;
+            return (decimal)signed / power;
+        }
+
         var scale = BigInteger.Pow(10, decimals);
         var scaled = this * new Fraction(scale, 1);
         var abs = scaled.Sign < 0 ? -scaled : scaled;
@@ -289,6 +443,13 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
         return (decimal)rounded / (decimal)scale;
     }
+
+    private static readonly long[] Pow10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000,
+        1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000,
+        100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
 
     /// <summary>
     /// Longest text <see cref="TryParse"/> reads: 30 characters, for example "12345678901234/123456789012345"

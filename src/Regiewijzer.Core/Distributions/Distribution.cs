@@ -71,7 +71,13 @@ public static class Distribution
             errors.Add($"the lagging threshold {norms.LaggingThreshold.Value} must be below 1");
         }
 
-        if (input.Municipalities.Sum(m => (long)m.Task) > int.MaxValue)
+        long totalTask = 0;
+        foreach (var m in input.Municipalities)
+        {
+            totalTask += m.Task;
+        }
+
+        if (totalTask > int.MaxValue)
         {
             errors.Add($"the tasks sum to more than {int.MaxValue}");
         }
@@ -81,7 +87,7 @@ public static class Distribution
             errors.Add($"{withProvince} of {input.Municipalities.Length} municipalities have a province: either all or none");
         }
 
-        var seen = new HashSet<MunicipalityCode>();
+        var seen = new HashSet<MunicipalityCode>(input.Municipalities.Length);
         foreach (var m in input.Municipalities)
         {
             if (!seen.Add(m.Code))
@@ -136,8 +142,11 @@ public static class Distribution
     /// <summary>Steps 1-3 for one municipality with valid counts: lagging segment, U, capA and the floors.</summary>
     internal static MunicipalFloors Floors(MunicipalityInput m, NormSet norms)
     {
-        var share = new Fraction(m.SocialStock, m.Stock);
-        var lagging = share < norms.LaggingThreshold.Value ? LaggingSegment.Social : LaggingSegment.Middle;
+        // S/T < threshold, compared as S < threshold × T (T > 0) so that no fraction S/T has to be normalised here.
+        var below = m.Stock > 0
+            ? Fraction.CompareProducts(Fraction.One, m.SocialStock, norms.LaggingThreshold.Value, m.Stock) < 0
+            : new Fraction(m.SocialStock, m.Stock) < norms.LaggingThreshold.Value;
+        var lagging = below ? LaggingSegment.Social : LaggingSegment.Middle;
         var uncontracted = m.Task - m.Contracted.Total;
         var social = lagging == LaggingSegment.Social;
         var exemption = social ? m.Exemption?.SocialFloor : m.Exemption?.MiddleFloor;
@@ -145,7 +154,8 @@ public static class Distribution
         var statutorySocial = m.Contracted.Social + (social ? applied.CeilingOf(uncontracted) : 0);
         var statutoryMiddle = m.Contracted.Middle + (social ? 0 : applied.CeilingOf(uncontracted));
         return new MunicipalFloors(
-            share,
+            m.SocialStock,
+            m.Stock,
             lagging,
             uncontracted,
             m.Task - m.Contracted.Free,
@@ -189,8 +199,8 @@ public static class Distribution
         // Step 5: social remainder, pass 1 by key, pass 2 by U for what pass 1 could not place.
         var socialRemainder = Math.Max(0, requiredSocial - sumFloorSocial);
         var socialRoom = new long[n];
-        var weights1 = new Fraction[n];
         var weightsU = new Fraction[n];
+        var weights1 = input.Key == DistributionKey.Proportional ? weightsU : new Fraction[n]; // proportional: pass 1 weighs by U too
         for (var i = 0; i < n; i++)
         {
             socialRoom[i] = steps[i].ExemptedIn(LaggingSegment.Social) ? 0 : steps[i].Capacity - steps[i].Social - steps[i].Middle;
@@ -208,10 +218,8 @@ public static class Distribution
         var (provinces, part) = PartsOf(ms);
         var perPart = input.Levels == DistributionLevels.ProvinceAndRegion && provinces.Length >= 2;
         var partCount = Math.Max(1, provinces.Length);
-        var exact1 = new Fraction[n];
-        var exact2 = new Fraction[n];
-        var pass1 = new long[n];
-        var pass2 = new long[n];
+        Fraction[] exact1, exact2;
+        long[] pass1, pass2;
         var partSocialRemainder = new long[partCount];
         var partAfterPass1 = new long[partCount];
         var partSocialUnplaced = new long[partCount];
@@ -233,6 +241,7 @@ public static class Distribution
         else
         {
             // §5b: each part's social remainder among its own municipalities, pass 1 by key and pass 2 by U.
+            (exact1, exact2, pass1, pass2) = (new Fraction[n], new Fraction[n], new long[n], new long[n]);
             unplaced1 = 0;
             for (var p = 0; p < partCount; p++)
             {
@@ -271,8 +280,9 @@ public static class Distribution
         }
 
         // §5b: the region's social residual over the whole region with the rooms that are left.
-        var exactResidualSocial = new Fraction[n];
-        var residualSocial = new long[n];
+        // The residuals exist only in a region placed per part (§5b); elsewhere they are 0 and no arrays are made for them.
+        var exactResidualSocial = perPart ? new Fraction[n] : null;
+        var residualSocial = perPart ? new long[n] : null;
         long socialResidual = 0;
         if (perPart)
         {
@@ -286,8 +296,8 @@ public static class Distribution
             var placed = Place(socialResidual, weights1, weightsU, left, codes, ct);
             for (var i = 0; i < n; i++)
             {
-                exactResidualSocial[i] = placed.Exact1[i] + placed.Exact2[i];
-                residualSocial[i] = placed.Pass1[i] + placed.Pass2[i];
+                exactResidualSocial![i] = placed.Exact1[i] + placed.Exact2[i];
+                residualSocial![i] = placed.Pass1[i] + placed.Pass2[i];
                 social[i] = checked(social[i] + (int)residualSocial[i]);
             }
         }
@@ -312,8 +322,8 @@ public static class Distribution
         long[] regionalMiddle;
         var partAffordableRemainder = new long[partCount];
         var partAffordableUnplaced = new long[partCount];
-        var exactResidualMiddle = new Fraction[n];
-        var residualMiddle = new long[n];
+        Fraction[]? exactResidualMiddle = null;
+        long[]? residualMiddle = null;
         long affordableResidual = 0;
         if (!perPart)
         {
@@ -395,13 +405,13 @@ public static class Distribution
                 ExactSocialPass2 = exact2[i],
                 RegionalSocialPass1 = (int)pass1[i],
                 RegionalSocialPass2 = (int)pass2[i],
-                ExactResidualSocial = exactResidualSocial[i],
-                ResidualSocial = (int)residualSocial[i],
+                ExactResidualSocial = exactResidualSocial?[i] ?? Fraction.Zero,
+                ResidualSocial = (int)(residualSocial?[i] ?? 0),
                 MiddleRoom = (int)middleRoom[i],
                 ExactRegionalMiddle = exactMiddle[i],
                 RegionalMiddle = (int)regionalMiddle[i],
-                ExactResidualMiddle = exactResidualMiddle[i],
-                ResidualMiddle = (int)residualMiddle[i],
+                ExactResidualMiddle = exactResidualMiddle?[i] ?? Fraction.Zero,
+                ResidualMiddle = (int)(residualMiddle?[i] ?? 0),
                 Social = social[i],
                 Middle = middle,
                 Free = m.Task - social[i] - middle,
@@ -476,12 +486,22 @@ public static class Distribution
     private static (ProvinceCode[] Provinces, int[] Part) PartsOf(ImmutableArray<MunicipalityInput> ms)
     {
         var part = new int[ms.Length];
-        if (ms.Any(m => m.Province is null))
+        var distinct = new List<ProvinceCode>(2);
+        foreach (var m in ms)
         {
-            return ([], part);
+            if (m.Province is not { } province)
+            {
+                return ([], part);
+            }
+
+            if (!distinct.Contains(province))
+            {
+                distinct.Add(province);
+            }
         }
 
-        var provinces = ms.Select(m => m.Province!.Value).Distinct().Order().ToArray();
+        distinct.Sort();
+        var provinces = distinct.ToArray();
         for (var i = 0; i < ms.Length; i++)
         {
             part[i] = Array.IndexOf(provinces, ms[i].Province!.Value);

@@ -25,7 +25,9 @@ public static class Explanation
         ArgumentNullException.ThrowIfNull(m);
         var norms = region.Norms;
         var i = m.Input;
-        var steps = ImmutableArray.CreateBuilder<ExplanationStep>();
+        // The comparison with the region-only distribution is the ninth step of a region placed per province part.
+        var regionOnly = region.PlacedPerPart ? region.RegionOnly : null;
+        var steps = ImmutableArray.CreateBuilder<ExplanationStep>(regionOnly is null ? 8 : 9);
         var threshold = norms.LaggingThreshold;
 
         steps.Add(new(1, "Aandeel corporatiewoningen",
@@ -77,12 +79,12 @@ public static class Explanation
             "inhaalbehoefte = ⌈(drempel × T − S) / (1 − drempel)⌉, 0 als al bereikt; verwacht aandeel = (S + sociaal) / (T + N)",
             Algorithm));
 
-        if (region.PlacedPerPart && region.RegionOnly is { } regionOnly)
+        if (regionOnly is not null)
         {
             steps.Add(ComparisonStep(region, regionOnly, m));
         }
 
-        return steps.ToImmutable();
+        return steps.DrainToImmutable();
     }
 
     private static ExplanationStep MiddleStep(RegionDistribution region, MunicipalityDistribution m)
@@ -105,24 +107,19 @@ public static class Explanation
         var norm = social ? norms.SocialFloor : norms.MiddleFloor;
         var contractedLagging = social ? i.Contracted.Social : i.Contracted.Middle;
         var statutory = social ? m.StatutoryFloorSocial : m.StatutoryFloorMiddle;
-        var text = $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {Format.Count(contractedLagging)} + ⌈{Format.Share(m.AppliedFloorFraction)} × {Format.Count(m.Uncontracted)}⌉ = {Format.Count(statutory)}.";
-        if (m.Exempted)
-        {
-            text += $" Er is ontheffing verleend: de ondergrens is verlaagd van {Format.Share(norm.Value)} naar {Format.Share(m.AppliedFloorFraction)}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op.";
-        }
-
-        if (m.IneffectiveExemption)
-        {
-            text += $" Er is ook een ontheffing opgegeven voor het segment dat niet achterblijft; die heeft geen enkel effect.";
-        }
-
-        text += social
-            ? $" Het middensegment heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Middle)}."
-            : $" Sociale huur heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Social)}.";
-        if (m.FloorSocial != m.StatutoryFloorSocial || m.FloorMiddle != m.StatutoryFloorMiddle)
-        {
-            text += $" Een vrijwillige toezegging verhoogt de ondergrenzen naar sociaal {Format.Count(m.FloorSocial)} en midden {Format.Count(m.FloorMiddle)}.";
-        }
+        // The sentences that apply, joined once (not string += per sentence).
+        var text = string.Concat(
+            $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {Format.Count(contractedLagging)} + ⌈{Format.Share(m.AppliedFloorFraction)} × {Format.Count(m.Uncontracted)}⌉ = {Format.Count(statutory)}.",
+            m.Exempted
+                ? $" Er is ontheffing verleend: de ondergrens is verlaagd van {Format.Share(norm.Value)} naar {Format.Share(m.AppliedFloorFraction)}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op."
+                : null,
+            m.IneffectiveExemption ? " Er is ook een ontheffing opgegeven voor het segment dat niet achterblijft; die heeft geen enkel effect." : null,
+            social
+                ? $" Het middensegment heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Middle)}."
+                : $" Sociale huur heeft geen wettelijke ondergrens hier: gecontracteerd {Format.Count(i.Contracted.Social)}.",
+            m.FloorSocial != m.StatutoryFloorSocial || m.FloorMiddle != m.StatutoryFloorMiddle
+                ? $" Een vrijwillige toezegging verhoogt de ondergrenzen naar sociaal {Format.Count(m.FloorSocial)} en midden {Format.Count(m.FloorMiddle)}."
+                : null);
 
         return new(4, "Ondergrens",
             text,
@@ -143,24 +140,26 @@ public static class Explanation
     {
         var norms = region.Norms;
         var keyText = KeyText(region.Key);
-        var text = $"De regio moet {Format.Count(region.RequiredSocial)} sociale huurwoningen bouwen ({Format.Share(norms.SocialShare.Value)} van {Format.Count(region.Task)}). De ondergrenzen samen zijn {Format.Count(region.SumFloorSocial)}, dus er zijn nog {Format.Count(region.SocialRemainder)} te verdelen, {keyText}. ";
+        var intro = $"De regio moet {Format.Count(region.RequiredSocial)} sociale huurwoningen bouwen ({Format.Share(norms.SocialShare.Value)} van {Format.Count(region.Task)}). De ondergrenzen samen zijn {Format.Count(region.SumFloorSocial)}, dus er zijn nog {Format.Count(region.SocialRemainder)} te verdelen, {keyText}. ";
+        string text;
         if (region.SocialRemainder == 0)
         {
-            text += "Er is niets meer te verdelen.";
+            text = intro + "Er is niets meer te verdelen.";
         }
         else if (m.SocialRoom == 0)
         {
-            text += m.Exempted && m.Lagging == LaggingSegment.Social
+            text = intro + (m.Exempted && m.Lagging == LaggingSegment.Social
                 ? $"{m.Name} heeft ontheffing voor sociale huur en krijgt geen regionaal aandeel."
-                : $"{m.Name} heeft geen ruimte meer en krijgt geen regionaal aandeel.";
+                : $"{m.Name} heeft geen ruimte meer en krijgt geen regionaal aandeel.");
         }
         else
         {
-            text += $"{m.Name} (gewicht {Format.Number(m.SocialWeight)}, ruimte {Format.Count(m.SocialRoom)}) krijgt exact {Format.Number(m.ExactSocialPass1)}, afgerond {Format.Count(m.RegionalSocialPass1)}.";
-            if (region.SocialRemainderAfterPass1 > 0)
-            {
-                text += $" De gemeenten met gewicht waren vol; {Format.Count(region.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}.";
-            }
+            text = string.Concat(
+                intro,
+                $"{m.Name} (gewicht {Format.Number(m.SocialWeight)}, ruimte {Format.Count(m.SocialRoom)}) krijgt exact {Format.Number(m.ExactSocialPass1)}, afgerond {Format.Count(m.RegionalSocialPass1)}.",
+                region.SocialRemainderAfterPass1 > 0
+                    ? $" De gemeenten met gewicht waren vol; {Format.Count(region.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}."
+                    : null);
         }
 
         return new(5, "Regionaal aandeel sociale huur",
@@ -170,8 +169,20 @@ public static class Explanation
             $"{norms.SocialShare.Source} [{norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}");
     }
 
-    private static RegionPart PartOf(RegionDistribution region, MunicipalityDistribution m) =>
-        region.Parts.First(p => p.Province == m.Province);
+    private static RegionPart PartOf(RegionDistribution region, MunicipalityDistribution m) => PartOf(region, m.Province);
+
+    private static RegionPart PartOf(RegionDistribution region, Geography.ProvinceCode? province)
+    {
+        foreach (var p in region.Parts)
+        {
+            if (p.Province == province)
+            {
+                return p;
+            }
+        }
+
+        throw new InvalidOperationException($"Region {region.Name} has no part for {province}.");
+    }
 
     private static string PartName(RegionDistribution region, RegionPart part) =>
         $"het deel van de regio in provincie {part.Province.Name}";
@@ -245,9 +256,9 @@ public static class Explanation
 
     private static ExplanationStep ComparisonStep(RegionDistribution region, RegionDistribution regionOnly, MunicipalityDistribution m)
     {
-        var before = regionOnly.Municipalities.First(x => x.Code == m.Code);
+        var before = MunicipalityIn(regionOnly, m);
         var part = PartOf(region, m);
-        var partBefore = regionOnly.Parts.First(p => p.Province == part.Province);
+        var partBefore = PartOf(regionOnly, part.Province);
         var name = PartName(region, part);
         string Delta(int now, int then) => now == then ? "gelijk" : now > then ? $"{Format.Count(now - then)} meer" : $"{Format.Count(then - now)} minder";
         var text = $"Als alleen de regio als geheel de norm hoeft te halen (verdeling alleen op regioniveau), krijgt {m.Name} sociaal {Format.Count(before.Social)} en midden {Format.Count(before.Middle)}; nu sociaal {Format.Count(m.Social)} ({Delta(m.Social, before.Social)}) en midden {Format.Count(m.Middle)} ({Delta(m.Middle, before.Middle)}). ";
@@ -274,6 +285,19 @@ public static class Explanation
             [new("sociaal regio-alleen", Format.Count(before.Social)), new("midden regio-alleen", Format.Count(before.Middle)), new("sociaal", Format.Count(m.Social)), new("midden", Format.Count(m.Middle))],
             "vergelijking van de verdeling per provinciaal deel (standaard) met de verdeling alleen op regioniveau",
             "Wet versterking regie volkshuisvesting: de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)");
+    }
+
+    private static MunicipalityDistribution MunicipalityIn(RegionDistribution region, MunicipalityDistribution m)
+    {
+        foreach (var x in region.Municipalities)
+        {
+            if (x.Code == m.Code)
+            {
+                return x;
+            }
+        }
+
+        throw new InvalidOperationException($"{m.Code} is not in region {region.Name}.");
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

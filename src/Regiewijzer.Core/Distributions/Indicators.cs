@@ -18,8 +18,35 @@ public static class Indicators
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Threshold must lie in [0, 1).");
         }
 
+        if (threshold.IsSmall(out var a, out var b) && a <= int.MaxValue && b <= int.MaxValue)
+        {
+            // threshold = a/b with a, b below 2^31: ceil((a*T - b*S) / (b - a)) fits in long arithmetic.
+            var gapTimesB = (a * stock) - (b * socialStock);
+            return gapTimesB <= 0 ? 0 : (gapTimesB / (b - a)) + (gapTimesB % (b - a) == 0 ? 0 : 1);
+        }
+
+        if (threshold.IsSmall(out a, out b))
+        {
+            // threshold = a/b: ceil((a/b * T - S) / (1 - a/b)) = ceil((a*T - b*S) / (b - a)), in 128-bit integers.
+            var numerator = ((Int128)a * stock) - ((Int128)b * socialStock);
+            if (numerator <= 0)
+            {
+                return 0;
+            }
+
+            var denominator = b - a;
+            if (numerator <= long.MaxValue)
+            {
+                var n = (long)numerator;
+                return (n / denominator) + (n % denominator == 0 ? 0 : 1);
+            }
+
+            var quotient = numerator / denominator;
+            return checked((long)(numerator % denominator == 0 ? quotient : quotient + 1));
+        }
+
         var gap = threshold * stock - socialStock;
-        return gap.Sign <= 0 ? 0 : checked((long)(gap / (Fraction.One - threshold)).Ceiling());
+        return gap.Sign <= 0 ? 0 : (gap / (Fraction.One - threshold)).CeilingToInt64();
     }
 
     /// <summary>Projected stock share after the period: (S + social) / (T + N).</summary>

@@ -43,10 +43,12 @@ internal static class RegionFindings
         AddPartShortfalls(findings, result, norms);
         AddExemptionNotAbsorbed(findings, result, input, norms, compute);
 
+        var usedParameters = norms.Parameters;
+        var lawParameters = NormSets.Law2026.Parameters;
         foreach (var key in NormSets.StatutoryShareKeys)
         {
-            var used = norms.Parameters.First(p => p.Key == key);
-            var law = NormSets.Law2026.Parameters.First(p => p.Key == key);
+            var used = ByKey(usedParameters, key);
+            var law = ByKey(lawParameters, key);
             if (used.Value > law.Value)
             {
                 findings.Add(new Finding(
@@ -61,22 +63,40 @@ internal static class RegionFindings
         }
 
         var signal = norms.HighSocialSignal.Value;
+        string? signalPercent = null, signalRule = null; // the same for every municipality: formatted once, when first needed
         foreach (var m in result.Municipalities)
         {
-            if (m.Task > 0 && new Fraction(m.Social, m.Task) > signal)
+            if (m.Task > 0 && Fraction.CompareProducts(Fraction.One, m.Social, signal, m.Task) > 0) // social / task > signal
             {
+                signalPercent ??= Format.Percent(signal, 0);
+                signalRule ??= $"signaal als sociaal / opgave > {signal} (weergaveparameter, geen wettelijke norm)";
                 findings.Add(new Finding(
                     FindingCode.HighSocialShare,
                     Severity.Signal,
                     m.Code,
                     null,
-                    $"{m.Name} krijgt {Format.Count(m.Social)} sociale huurwoningen, {Format.Percent(new Fraction(m.Social, m.Task))} van zijn opgave van {Format.Count(m.Task)}: meer dan {Format.Percent(signal, 0)}. Hier kan de verdeling gaan schuren.",
-                    $"signaal als sociaal / opgave > {signal} (weergaveparameter, geen wettelijke norm)",
+                    $"{m.Name} krijgt {Format.Count(m.Social)} sociale huurwoningen, {Format.Percent(new Fraction(m.Social, m.Task))} van zijn opgave van {Format.Count(m.Task)}: meer dan {signalPercent}. Hier kan de verdeling gaan schuren.",
+                    signalRule,
                     "Geen wettelijke norm (signaal)"));
             }
         }
 
-        return [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+        return findings.Count <= 1
+            ? [.. findings]
+            : [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+    }
+
+    private static NormParameter ByKey(ImmutableArray<NormParameter> parameters, string key)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.Key == key)
+            {
+                return p;
+            }
+        }
+
+        throw new InvalidOperationException($"No norm parameter {key}.");
     }
 
     /// <summary>§5b: a province's part that cannot reach its own requirement within its municipalities' rooms.</summary>
@@ -90,6 +110,11 @@ internal static class RegionFindings
         const string basis = "Wet versterking regie volkshuisvesting; de norm geldt landelijk, per provincie en per regio tegelijk";
         foreach (var part in result.Parts)
         {
+            if (part.SocialShortfall == 0 && part.AffordableShortfall == 0)
+            {
+                continue; // nothing to report; the texts below are built only for a part that falls short.
+            }
+
             var members = result.Municipalities.Where(m => m.Province == part.Province).ToList();
             var exempted = members.Where(m => m.Exempted).Select(m => m.Name).ToList();
             var why = exempted.Count == 0
@@ -129,8 +154,13 @@ internal static class RegionFindings
         NormSet norms,
         Func<RegionInput, NormSet, RegionDistribution> compute)
     {
+        if (result.MeetsNorms)
+        {
+            return;
+        }
+
         var exempted = result.Municipalities.Where(m => m.Exempted).ToList();
-        if (result.MeetsNorms || exempted.Count == 0)
+        if (exempted.Count == 0)
         {
             return;
         }

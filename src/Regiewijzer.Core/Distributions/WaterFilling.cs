@@ -27,7 +27,8 @@ internal static class WaterFilling
             return (parts, 0);
         }
 
-        var active = new List<int>(n);
+        var active = new int[n];
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(rooms[i]);
@@ -38,50 +39,50 @@ internal static class WaterFilling
 
             if (weights[i].Sign > 0 && rooms[i] > 0)
             {
-                active.Add(i);
+                active[count++] = i;
             }
         }
 
         var remaining = amount;
-        var overflow = new List<int>(n);
-        while (active.Count > 0)
+        while (count > 0)
         {
             ct.ThrowIfCancellationRequested();
             var total = Fraction.Zero;
-            foreach (var i in active)
+            for (var k = 0; k < count; k++)
             {
-                total += weights[i];
+                total += weights[active[k]];
             }
 
-            // i overflows when remaining * w_i / W > r_i, i.e. remaining * w_i > r_i * W.
-            overflow.Clear();
-            Fraction remainingF = remaining;
-            foreach (var i in active)
+            // i overflows when remaining * w_i / W > r_i, i.e. remaining * w_i > r_i * W, with the amount remaining at the
+            // start of the round. Whoever overflows is filled and leaves the active set (the others keep their order).
+            var start = remaining;
+            var kept = 0;
+            for (var k = 0; k < count; k++)
             {
-                if (remainingF * weights[i] > total * rooms[i])
+                var i = active[k];
+                if (Fraction.CompareProducts(weights[i], start, total, rooms[i]) > 0)
                 {
-                    overflow.Add(i);
+                    parts[i] = rooms[i];
+                    remaining -= rooms[i];
+                }
+                else
+                {
+                    active[kept++] = i;
                 }
             }
 
-            if (overflow.Count == 0)
+            if (kept == count)
             {
-                var lambda = remainingF / total;
-                foreach (var i in active)
+                var lambda = (Fraction)start / total;
+                for (var k = 0; k < count; k++)
                 {
-                    parts[i] = lambda * weights[i];
+                    parts[active[k]] = lambda * weights[active[k]];
                 }
 
                 return (parts, 0);
             }
 
-            foreach (var i in overflow)
-            {
-                parts[i] = rooms[i];
-                remaining -= rooms[i];
-            }
-
-            active.RemoveAll(overflow.Contains);
+            count = kept;
         }
 
         return (parts, remaining);
