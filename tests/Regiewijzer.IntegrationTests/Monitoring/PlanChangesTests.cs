@@ -51,6 +51,31 @@ public sealed class PlanChangesTests(TestDatabases databases)
         Assert.Empty((await PlanChanges.SinceAsync(db, n3, 10, Ct))!.Value.Plans);
     }
 
+    [Fact]
+    public async Task PostgreSql_WritersOfPlansTakeTheirTurn_SoNumbersRiseInCommitOrder()
+    {
+        await using var database = await databases.CreateSeededAsync(Provider.Postgres);
+        await using var a = database.Context();
+        await using var b = database.Context();
+        var plans = await a.Plans.OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(Ct);
+        var start = await PlanChanges.LatestAsync(a, Ct);
+
+        await using var first = await a.Database.BeginTransactionAsync(Ct);
+        await a.Database.ExecuteSqlAsync($"""UPDATE plans SET "Name" = "Name" || ' A' WHERE "Id" = {plans[0]}""", Ct);
+
+        // While A has written a plan and not committed, B cannot write another plan: it waits its turn (here at most 1 s).
+        await b.Database.OpenConnectionAsync(Ct);
+        await b.Database.ExecuteSqlRawAsync("SET lock_timeout = '1s'", Ct);
+        var waited = await Assert.ThrowsAsync<Npgsql.PostgresException>(
+            () => b.Database.ExecuteSqlAsync($"""UPDATE plans SET "Name" = "Name" || ' B' WHERE "Id" = {plans[1]}""", Ct));
+        Assert.Equal("55P03", waited.SqlState); // lock_not_available
+
+        await first.CommitAsync(Ct);
+        await b.Database.ExecuteSqlAsync($"""UPDATE plans SET "Name" = "Name" || ' B' WHERE "Id" = {plans[1]}""", Ct);
+        var (changed, _) = (await PlanChanges.SinceAsync(a, start, 10, Ct))!.Value;
+        Assert.Equal([plans[0], plans[1]], changed); // A committed first, so A's number is the lower one
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
