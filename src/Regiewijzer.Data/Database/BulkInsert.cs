@@ -29,26 +29,6 @@ internal static class BulkInsert
     private const int MaxRows = 500;
 
     /// <summary>
-    /// Writes the rows added to the change tracker (seeding) with <see cref="InsertAsync"/> and clears the tracker. When it
-    /// holds a modified or deleted row, it saves through EF as usual.
-    /// </summary>
-    public static async Task SaveAddedAsync(RegiewijzerDb db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
-        if (entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return;
-        }
-
-        var added = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        db.ChangeTracker.Clear(); // the rows keep their navigations; their generated keys are numbered by InsertAsync
-        await InsertAsync(db, added, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Inserts <paramref name="rows"/> and the new rows in their collection navigations (a plan's deliveries). A key the
     /// database would generate and that is still 0 is numbered here and set on the row; a foreign key follows its principal
     /// (reached through a navigation) in this call. A unique or foreign key violation throws a <see cref="DbUpdateException"/>
