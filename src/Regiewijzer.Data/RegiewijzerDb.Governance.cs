@@ -30,6 +30,27 @@ public partial class RegiewijzerDb
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once: the version stamps, the audit trail, the change signal and EF's own save each read the
+        // tracked rows, and each read detected the changes of every tracked row again (5 passes per save).
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         VersionStamping.Apply(ChangeTracker);
         AuditTrail.RefuseChanges(ChangeTracker);
         var pending = Auditing ? AuditTrail.Capture(ChangeTracker) : [];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Regiewijzer.Data.Model;
 
 namespace Regiewijzer.Data.Database;
@@ -120,6 +121,32 @@ internal static class AuditTrail
             };
         });
 
+    /// <summary>Whether rows of this type get audit entries.</summary>
+    public static bool IsAudited(Type rowType) => Objects.ContainsKey(rowType);
+
+    /// <summary>
+    /// The entry for a row inserted past the change tracker (<see cref="BulkInsert"/>), its keys set: the same entry a save
+    /// through the change tracker writes for an added row (<see cref="Complete"/>).
+    /// </summary>
+    public static AuditEntryRow Added(IEntityType type, object row, AuditActor actor, DateTimeOffset at)
+    {
+        var (objectType, id) = Objects[row.GetType()](row);
+        return new AuditEntryRow
+        {
+            At = at,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            OrganisationId = actor.OrganisationId,
+            ObjectType = objectType,
+            ObjectId = id,
+            Entity = type.GetTableName() ?? type.ClrType.Name,
+            EntityKey = string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(p.GetGetter().GetClrValueUsingContainingEntity(row), CultureInfo.InvariantCulture))),
+            Action = "aangemaakt",
+            Before = null,
+            After = Values(type.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValueUsingContainingEntity(row)))),
+        };
+    }
+
     /// <summary>An account row whose only changed value (besides Identity's concurrency stamp) is its count of failed sign-ins.</summary>
     private static bool OnlyFailedSignInCount(EntityEntry entry)
     {
@@ -135,14 +162,18 @@ internal static class AuditTrail
         return changed is [nameof(AccountRow.AccessFailedCount)];
     }
 
-    private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    private static string Values(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        Values(properties.Select(p => (p.Metadata.Name, value(p))));
+
+    /// <summary>The row's values (but secrets) as JSON, by property name in ordinal order; an enum by its name.</summary>
+    private static string Values(IEnumerable<(string Name, object? Value)> properties)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in properties)
+        foreach (var (name, value) in properties)
         {
-            if (!Secret.Contains(property.Metadata.Name))
+            if (!Secret.Contains(name))
             {
-                values[property.Metadata.Name] = value(property) is Enum e ? e.ToString() : value(property);
+                values[name] = value is Enum e ? e.ToString() : value;
             }
         }
 

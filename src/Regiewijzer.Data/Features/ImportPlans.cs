@@ -3,6 +3,7 @@ using Regiewijzer.Core;
 using Regiewijzer.Core.Geography;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Telemetry;
@@ -148,7 +149,7 @@ public static class ImportPlans
         return new ImportResult(inserted, updated, []) { Notes = notes };
     }
 
-    /// <summary>Writes the plans in batches inside one transaction (<see cref="ImportTransaction.SaveInBatchesAsync"/>).</summary>
+    /// <summary>Writes the plans in batches inside one transaction (<see cref="ImportTransaction.SaveInBatchesAsync"/>): new plans in bulk, replaced plans through the change tracker.</summary>
     private static async Task<(int Inserted, int Updated)> SaveAsync(RegiewijzerDb db, IEnumerable<ImportedPlan> plans, string sourceName, DateTimeOffset now, CancellationToken ct)
     {
         var all = plans.ToList();
@@ -161,13 +162,14 @@ public static class ImportPlans
             var ids = batch.Select(p => existing.TryGetValue((p.First.Municipality, p.First.Code), out var id) ? id : 0).Where(id => id != 0).ToList();
             var stored = ids.Count == 0 ? []
                 : (await db.Plans.Include(p => p.Deliveries).Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(p => (p.MunicipalityCode, p.Code));
+            var added = new List<PlanRow>();
             foreach (var plan in batch)
             {
                 var first = plan.First;
                 if (!stored.TryGetValue((first.Municipality, first.Code), out var row))
                 {
                     row = new PlanRow { MunicipalityCode = first.Municipality, Code = first.Code, Name = first.Name, Status = first.Status.Code(), Source = string.Empty };
-                    db.Plans.Add(row);
+                    added.Add(row);
                     inserted++;
                 }
                 else
@@ -185,6 +187,8 @@ public static class ImportPlans
                 row.UpdatedAt = now;
                 ReplaceDeliveries(db, row, plan.Deliveries());
             }
+
+            await BulkInsert.InsertAsync(db, added, ct).ConfigureAwait(false); // new plans and their deliveries past the change tracker; the replaced ones are saved after the batch
         }, ct).ConfigureAwait(false);
         return (inserted, updated);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiewijzer.Core;
 using Regiewijzer.Core.Governance;
 using Regiewijzer.Core.Monitoring;
+using Regiewijzer.Data.Database;
 using Regiewijzer.Data.Import;
 using Regiewijzer.Data.Model;
 using Regiewijzer.Data.Telemetry;
@@ -106,12 +107,13 @@ public static class ImportRealisations
                 var years = batch.Select(r => r.Year).Distinct().ToList();
                 var existing = await db.Realisations.Where(r => codes.Contains(r.MunicipalityCode) && years.Contains(r.Year))
                     .ToDictionaryAsync(r => (r.MunicipalityCode, r.Year), ct).ConfigureAwait(false);
+                var added = new List<RealisationRow>();
                 foreach (var r in batch)
                 {
                     if (!existing.TryGetValue((r.Code, r.Year), out var row))
                     {
                         row = new RealisationRow { MunicipalityCode = r.Code, Year = r.Year, Source = string.Empty };
-                        db.Realisations.Add(row);
+                        added.Add(row);
                         inserted++;
                     }
                     else
@@ -127,6 +129,8 @@ public static class ImportRealisations
                     row.Source = r.Source ?? $"import {sourceName}";
                     row.UpdatedAt = now;
                 }
+
+                await BulkInsert.InsertAsync(db, added, ct).ConfigureAwait(false); // new years past the change tracker, as new plans (ImportPlans)
             }, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (Database.DatabaseErrors.IsConflict(e)) // lost a race, also on a unique code (PostgreSQL 23505)

@@ -36,11 +36,12 @@ internal static class DealSeeder
 
         var t = Files.ToDictionary(f => f.Key, f => ReferenceSeeder.ReadShipped(directory, f.Key, f.Value), StringComparer.Ordinal);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var seeded = new List<object>();
         foreach (var f in OwnFiles)
         {
             if (!await db.DataSets.AnyAsync(d => d.File == f, ct).ConfigureAwait(false))
             {
-                db.DataSets.Add(new DataSetRow { File = f, Sha256 = ReferenceSeeder.Sha256(Path.Combine(directory, f)), Rows = t[f].Count, LoadedAt = now });
+                seeded.Add(new DataSetRow { File = f, Sha256 = ReferenceSeeder.Sha256(Path.Combine(directory, f)), Rows = t[f].Count, LoadedAt = now });
             }
         }
 
@@ -49,7 +50,7 @@ internal static class DealSeeder
         {
             var total = Int(d["woningen_2022_2030"]);
             splits.TryGetValue(d["woondeal_id"], out var s);
-            db.Deals.Add(new DealRow
+            seeded.Add(new DealRow
             {
                 Id = d["woondeal_id"],
                 Name = d["woondeal_naam"],
@@ -73,23 +74,23 @@ internal static class DealSeeder
         foreach (var m in t["woondeal-gemeenten.csv"])
         {
             var certainty = ReferenceSeeder.IsIndicative(m["gemeentenaam"], m["bron_lidmaatschap"]) ? PartyCertainty.Indicative : PartyCertainty.Stated;
-            db.DealParties.Add(new DealPartyRow { DealId = m["woondeal_id"], MunicipalityCode = m["gemeentecode"], Certainty = DealPrecisions.Dutch(certainty), Source = m["bron_lidmaatschap"] });
+            seeded.Add(new DealPartyRow { DealId = m["woondeal_id"], MunicipalityCode = m["gemeentecode"], Certainty = DealPrecisions.Dutch(certainty), Source = m["bron_lidmaatschap"] });
         }
 
         foreach (var o in t["woondeal-overlappingen.csv"])
         {
             var certainty = string.Equals(o["zekerheid"], "exact", StringComparison.Ordinal) ? PartyCertainty.Stated : PartyCertainty.Derived;
-            db.DealParties.Add(new DealPartyRow { DealId = o["ook_in_woondeal_id"], MunicipalityCode = o["gemeentecode"], Certainty = DealPrecisions.Dutch(certainty), Source = o["bron"] });
+            seeded.Add(new DealPartyRow { DealId = o["ook_in_woondeal_id"], MunicipalityCode = o["gemeentecode"], Certainty = DealPrecisions.Dutch(certainty), Source = o["bron"] });
         }
 
         foreach (var n in t["woondeal-taken-gemeenten.csv"])
         {
-            db.DealNumbers.Add(new DealNumberRow { DealId = n["woondeal_id"], MunicipalityCode = n["gemeentecode"], Homes = Int(n["woningen_2022_2030"])!.Value, Source = n["bron"] });
+            seeded.Add(new DealNumberRow { DealId = n["woondeal_id"], MunicipalityCode = n["gemeentecode"], Homes = Int(n["woningen_2022_2030"])!.Value, Source = n["bron"] });
         }
 
         foreach (var p in t["provinciale-bouwafspraken-2022.csv"])
         {
-            db.ProvinceDealFigures.Add(new ProvinceDealFigureRow
+            seeded.Add(new ProvinceDealFigureRow
             {
                 ProvinceCode = p["provinciecode"],
                 PublishedTotal = Int(p["woondeals_totaal_gepubliceerd"]),
@@ -98,9 +99,8 @@ internal static class DealSeeder
             });
         }
 
-        await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, seeded, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
         return true;
     }
 

@@ -43,7 +43,7 @@ internal static class MonitoringSeeder
         ("z2030+", false, 2030, 2034, "2030 en later (aanname: gespreid over 2030-2034)"),
     ];
 
-    public static void SeedPlans(RegiewijzerDb db, IReadOnlyList<TableRow> rows, ISet<string> municipalities, DateTimeOffset now)
+    public static void SeedPlans(List<object> seeded, IReadOnlyList<TableRow> rows, ISet<string> municipalities, DateTimeOffset now)
     {
         foreach (var r in rows)
         {
@@ -130,7 +130,7 @@ internal static class MonitoringSeeder
                 plan.Deliveries.Add(new PlanDeliveryRow { Year = d.Year, UnknownSegment = d.Homes.Unknown });
             }
 
-            db.Plans.Add(plan);
+            seeded.Add(plan);
         }
     }
 
@@ -138,7 +138,7 @@ internal static class MonitoringSeeder
     /// CBS new-build 2012-2020 for codes that still exist (historic boundaries; codes of merged
     /// municipalities are left out), and 2022-2023 from the net stock growth, split evenly (proxy).
     /// </summary>
-    public static (int NewBuild, int LeftOut) SeedRealisations(RegiewijzerDb db, IReadOnlyList<TableRow> newBuild, IReadOnlyList<TableRow> stock, ISet<string> municipalities, DateTimeOffset now)
+    public static (int NewBuild, int LeftOut) SeedRealisations(List<object> seeded, IReadOnlyList<TableRow> newBuild, IReadOnlyList<TableRow> stock, ISet<string> municipalities, DateTimeOffset now)
     {
         var (added, leftOut) = (0, new HashSet<string>(StringComparer.Ordinal));
         foreach (var r in newBuild)
@@ -155,7 +155,7 @@ internal static class MonitoringSeeder
                 continue;
             }
 
-            db.Realisations.Add(new RealisationRow
+            seeded.Add(new RealisationRow
             {
                 MunicipalityCode = code,
                 Year = int.Parse(r["jaar"], CultureInfo.InvariantCulture),
@@ -176,7 +176,7 @@ internal static class MonitoringSeeder
             var total = Math.Max(0, growth);
             foreach (var (year, homes) in new[] { (2022, total / 2), (2023, total - (total / 2)) })
             {
-                db.Realisations.Add(new RealisationRow
+                seeded.Add(new RealisationRow
                 {
                     MunicipalityCode = r["gemeentecode"],
                     Year = year,
@@ -193,12 +193,12 @@ internal static class MonitoringSeeder
     }
 
     /// <summary>The default forecast parameters and warning thresholds, stored for provenance (law as data).</summary>
-    public static void SeedParameters(RegiewijzerDb db)
+    public static void SeedParameters(List<object> seeded)
     {
         var set = ForecastParameterSets.Default;
         foreach (var p in set.All)
         {
-            db.ForecastParameters.Add(new ForecastParameterRow
+            seeded.Add(new ForecastParameterRow
             {
                 SetId = set.Id,
                 SetName = set.Name,
@@ -215,7 +215,7 @@ internal static class MonitoringSeeder
         var t = WarningThresholdSets.Default;
         foreach (var p in new[] { t.OnTrack, t.Attention, t.Behind })
         {
-            db.NormParameters.Add(new NormParameterRow
+            seeded.Add(new NormParameterRow
             {
                 NormSetId = t.Id,
                 NormSetName = t.Name,

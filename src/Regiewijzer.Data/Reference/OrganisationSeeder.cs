@@ -19,19 +19,17 @@ public static class OrganisationSeeder
     {
         ArgumentNullException.ThrowIfNull(db);
         var known = (await db.Organisations.Select(o => o.Id).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var added = 0;
+        var added = new List<object>();
         if (!known.Contains(Rijk))
         {
-            db.Organisations.Add(new OrganisationRow { Id = Rijk, Kind = OrganisationKind.Rijk, Name = "Rijk (ministerie van VRO)" });
-            added++;
+            added.Add(new OrganisationRow { Id = Rijk, Kind = OrganisationKind.Rijk, Name = "Rijk (ministerie van VRO)" });
         }
 
         foreach (var p in await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct).ConfigureAwait(false))
         {
             if (known.Add(p.Code))
             {
-                db.Organisations.Add(new OrganisationRow { Id = p.Code, Kind = OrganisationKind.Province, Name = "Provincie " + p.Name, ProvinceCode = p.Code });
-                added++;
+                added.Add(new OrganisationRow { Id = p.Code, Kind = OrganisationKind.Province, Name = "Provincie " + p.Name, ProvinceCode = p.Code });
             }
         }
 
@@ -39,16 +37,11 @@ public static class OrganisationSeeder
         {
             if (known.Add(m.Code))
             {
-                db.Organisations.Add(new OrganisationRow { Id = m.Code, Kind = OrganisationKind.Municipality, Name = "Gemeente " + m.Name, ProvinceCode = m.ProvinceCode });
-                added++;
+                added.Add(new OrganisationRow { Id = m.Code, Kind = OrganisationKind.Municipality, Name = "Gemeente " + m.Name, ProvinceCode = m.ProvinceCode });
             }
         }
 
-        if (added > 0)
-        {
-            await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false);
-        }
-
-        return added > 0;
+        await BulkInsert.InsertAsync(db, added, ct).ConfigureAwait(false);
+        return added.Count > 0;
     }
 }

@@ -68,24 +68,23 @@ public static class ReferenceSeeder
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // only Adds: nothing to detect, and detection is quadratic-ish over 20,000 entities
         var now = clock.GetUtcNow();
         var tables = Files.ToDictionary(f => f.Key, f => ReadShipped(directory, f.Key, f.Value), StringComparer.Ordinal);
+        var seeded = new List<object>(); // ~15.000 rows, written in bulk past the change tracker
         foreach (var f in Files.Keys)
         {
-            db.DataSets.Add(new DataSetRow { File = f, Sha256 = Sha256(Path.Combine(directory, f)), Rows = tables[f].Count, LoadedAt = now });
+            seeded.Add(new DataSetRow { File = f, Sha256 = Sha256(Path.Combine(directory, f)), Rows = tables[f].Count, LoadedAt = now });
         }
 
-        SeedProvincesAndMunicipalities(db, tables["gemeenten-2025.csv"], tables["provinciale-bouwafspraken-2022.csv"]);
-        SeedStock(db, tables["woningvoorraad-2024.csv"]);
-        var regions = SeedRegions(db, tables["woondeals.csv"], tables["woondeal-gemeenten.csv"]);
-        var plan = SeedPlanCapacity(db, tables["plancapaciteit-2021.csv"]);
-        SeedTasks(db, regions, tables["woondeal-taken-gemeenten.csv"], tables["woningvoorraad-2024.csv"], plan);
-        SeedNorms(db);
-        AddMonitoring(db, tables, now);
-        await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false); // ~15.000 rows in bulk, not one by one through SaveChanges
+        SeedProvincesAndMunicipalities(seeded, tables["gemeenten-2025.csv"], tables["provinciale-bouwafspraken-2022.csv"]);
+        SeedStock(seeded, tables["woningvoorraad-2024.csv"]);
+        var regions = SeedRegions(seeded, tables["woondeals.csv"], tables["woondeal-gemeenten.csv"]);
+        var plan = SeedPlanCapacity(seeded, tables["plancapaciteit-2021.csv"]);
+        SeedTasks(seeded, regions, tables["woondeal-taken-gemeenten.csv"], tables["woningvoorraad-2024.csv"], plan);
+        SeedNorms(seeded);
+        AddMonitoring(seeded, tables, tables["gemeenten-2025.csv"].Select(r => r["gemeentecode"]).ToHashSet(StringComparer.Ordinal), now);
+        await BulkInsert.InsertAsync(db, seeded, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return true;
     }
 
@@ -102,32 +101,28 @@ public static class ReferenceSeeder
         var now = clock.GetUtcNow();
         var tables = MonitoringFiles.ToDictionary(f => f, f => ReadShipped(directory, f, Files[f]), StringComparer.Ordinal);
         var file = "nieuwbouw-2012-2020.csv";
-        db.DataSets.Add(new DataSetRow { File = file, Sha256 = Sha256(Path.Combine(directory, file)), Rows = tables[file].Count, LoadedAt = now });
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        AddMonitoring(db, tables, now);
-        await BulkInsert.SaveAddedAsync(db, ct).ConfigureAwait(false);
+        List<object> seeded = [new DataSetRow { File = file, Sha256 = Sha256(Path.Combine(directory, file)), Rows = tables[file].Count, LoadedAt = now }];
+        var municipalities = await db.Municipalities.AsNoTracking().Select(m => m.Code).ToListAsync(ct).ConfigureAwait(false);
+        AddMonitoring(seeded, tables, municipalities.ToHashSet(StringComparer.Ordinal), now);
+        await BulkInsert.InsertAsync(db, seeded, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return true;
     }
 
-    private static void AddMonitoring(RegiewijzerDb db, Dictionary<string, IReadOnlyList<TableRow>> tables, DateTimeOffset now)
+    private static void AddMonitoring(List<object> seeded, Dictionary<string, IReadOnlyList<TableRow>> tables, HashSet<string> municipalities, DateTimeOffset now)
     {
-        var municipalities = db.Municipalities.Local.Count > 0
-            ? db.Municipalities.Local.Select(m => m.Code).ToHashSet(StringComparer.Ordinal)
-            : db.Municipalities.AsNoTracking().Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
-        MonitoringSeeder.SeedPlans(db, tables["plancapaciteit-2021.csv"], municipalities, now);
-        MonitoringSeeder.SeedRealisations(db, tables["nieuwbouw-2012-2020.csv"], tables["woningvoorraad-2024.csv"], municipalities, now);
-        MonitoringSeeder.SeedParameters(db);
+        MonitoringSeeder.SeedPlans(seeded, tables["plancapaciteit-2021.csv"], municipalities, now);
+        MonitoringSeeder.SeedRealisations(seeded, tables["nieuwbouw-2012-2020.csv"], tables["woningvoorraad-2024.csv"], municipalities, now);
+        MonitoringSeeder.SeedParameters(seeded);
     }
 
-    private static void SeedProvincesAndMunicipalities(RegiewijzerDb db, IReadOnlyList<TableRow> municipalities, IReadOnlyList<TableRow> agreements)
+    private static void SeedProvincesAndMunicipalities(List<object> seeded, IReadOnlyList<TableRow> municipalities, IReadOnlyList<TableRow> agreements)
     {
         var agreementByCode = agreements.ToDictionary(r => r["provinciecode"], StringComparer.Ordinal);
         foreach (var p in municipalities.Select(r => (Code: r["provinciecode"], Name: r["provincienaam"])).Distinct().OrderBy(p => p.Code, StringComparer.Ordinal))
         {
             agreementByCode.TryGetValue(p.Code, out var a);
-            db.Provinces.Add(new ProvinceRow
+            seeded.Add(new ProvinceRow
             {
                 Code = p.Code,
                 Name = p.Name,
@@ -138,17 +133,17 @@ public static class ReferenceSeeder
 
         foreach (var r in municipalities)
         {
-            db.Municipalities.Add(new MunicipalityRow { Code = r["gemeentecode"], Name = r["gemeentenaam"], MapName = r["gemeentenaam_wbk"], ProvinceCode = r["provinciecode"] });
+            seeded.Add(new MunicipalityRow { Code = r["gemeentecode"], Name = r["gemeentenaam"], MapName = r["gemeentenaam_wbk"], ProvinceCode = r["provinciecode"] });
         }
     }
 
-    private static void SeedStock(RegiewijzerDb db, IReadOnlyList<TableRow> rows)
+    private static void SeedStock(List<object> seeded, IReadOnlyList<TableRow> rows)
     {
         const string source = "CBS Kerncijfers wijken en buurten (85984NED 2024; Wijk- en Buurtkaart 2022), CC BY 4.0";
         foreach (var r in rows)
         {
-            db.Stock.Add(Stock(r, 2024, "woningvoorraad_2024", "corporatiewoningen_2024_est", estimate: true, "corporatiewoningen 2024 geschat als aandeel 2022 × voorraad 2024"));
-            db.Stock.Add(Stock(r, 2022, "woningvoorraad_2022", "corporatiewoningen_2022", estimate: false, "corporatiewoningen = afgerond aandeel 2022 × voorraad 2022"));
+            seeded.Add(Stock(r, 2024, "woningvoorraad_2024", "corporatiewoningen_2024_est", estimate: true, "corporatiewoningen 2024 geschat als aandeel 2022 × voorraad 2024"));
+            seeded.Add(Stock(r, 2022, "woningvoorraad_2022", "corporatiewoningen_2022", estimate: false, "corporatiewoningen = afgerond aandeel 2022 × voorraad 2022"));
         }
 
         StockRow Stock(TableRow r, int year, string totalColumn, string socialColumn, bool estimate, string note) => new()
@@ -164,7 +159,7 @@ public static class ReferenceSeeder
         };
     }
 
-    private static List<HousingRegionRow> SeedRegions(RegiewijzerDb db, IReadOnlyList<TableRow> deals, IReadOnlyList<TableRow> members)
+    private static List<HousingRegionRow> SeedRegions(List<object> seeded, IReadOnlyList<TableRow> deals, IReadOnlyList<TableRow> members)
     {
         var regions = new List<HousingRegionRow>();
         foreach (var d in deals)
@@ -182,7 +177,7 @@ public static class ReferenceSeeder
                 PeriodTo = PeriodTo,
             };
             regions.Add(region);
-            db.Regions.Add(region);
+            seeded.Add(region);
         }
 
         foreach (var m in members)
@@ -195,7 +190,7 @@ public static class ReferenceSeeder
                 Indicative = IsIndicative(m["gemeentenaam"], m["bron_lidmaatschap"]),
             };
             regions.First(r => r.Id == membership.RegionId).Members.Add(membership);
-            db.Memberships.Add(membership);
+            seeded.Add(membership);
         }
 
         return regions;
@@ -220,7 +215,7 @@ public static class ReferenceSeeder
     private static bool Constructed(string text) =>
         text.Contains("samengesteld", StringComparison.OrdinalIgnoreCase) || text.Contains("constructed", StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(RegiewijzerDb db, IReadOnlyList<TableRow> rows)
+    private static Dictionary<string, PlanCapacityRow> SeedPlanCapacity(List<object> seeded, IReadOnlyList<TableRow> rows)
     {
         var byCode = new Dictionary<string, PlanCapacityRow>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -242,11 +237,11 @@ public static class ReferenceSeeder
             row.Total = Sum(row.Total, Int(r["totaal"]));
         }
 
-        db.PlanCapacity.AddRange(byCode.Values);
+        seeded.AddRange(byCode.Values);
         return byCode;
     }
 
-    private static void SeedTasks(RegiewijzerDb db, List<HousingRegionRow> regions, IReadOnlyList<TableRow> published, IReadOnlyList<TableRow> stockRows, Dictionary<string, PlanCapacityRow> plan)
+    private static void SeedTasks(List<object> seeded, List<HousingRegionRow> regions, IReadOnlyList<TableRow> published, IReadOnlyList<TableRow> stockRows, Dictionary<string, PlanCapacityRow> plan)
     {
         var agreed = published.ToDictionary(r => r["gemeentecode"], StringComparer.Ordinal);
         var stock = stockRows.ToDictionary(r => r["gemeentecode"], r => (long)Int(r["woningvoorraad_2024"])!.Value, StringComparer.Ordinal);
@@ -259,7 +254,7 @@ public static class ReferenceSeeder
                 var r = agreed[code];
                 var homes = Int(r["woningen_2022_2030"])!.Value;
                 agreedSum += homes;
-                db.Tasks.Add(new TaskRow { MunicipalityCode = code, PeriodFrom = PeriodFrom, PeriodTo = PeriodTo, Homes = homes, Origin = TaskOrigin.Agreed, Source = r["bron"] });
+                seeded.Add(new TaskRow { MunicipalityCode = code, PeriodFrom = PeriodFrom, PeriodTo = PeriodTo, Homes = homes, Origin = TaskOrigin.Agreed, Source = r["bron"] });
             }
 
             var rest = codes.Where(c => !agreed.ContainsKey(c)).ToList();
@@ -274,7 +269,7 @@ public static class ReferenceSeeder
                 [.. rest.Select(c => new TaskDerivation.Candidate(new MunicipalityCode(c), plan.TryGetValue(c, out var p) ? PlanWeight(p) : null, stock[c]))]);
             foreach (var (code, homes) in derived.Tasks)
             {
-                db.Tasks.Add(new TaskRow
+                seeded.Add(new TaskRow
                 {
                     MunicipalityCode = code.Value,
                     PeriodFrom = PeriodFrom,
@@ -291,12 +286,12 @@ public static class ReferenceSeeder
     private static long PlanWeight(PlanCapacityRow p) =>
         p.Hard is null && p.Soft is null ? p.Total ?? 0 : (long)(p.Hard ?? 0) + (p.Soft ?? 0);
 
-    private static void SeedNorms(RegiewijzerDb db)
+    private static void SeedNorms(List<object> seeded)
     {
         var set = NormSets.Law2026;
         foreach (var p in set.Parameters)
         {
-            db.NormParameters.Add(new NormParameterRow
+            seeded.Add(new NormParameterRow
             {
                 NormSetId = set.Id,
                 NormSetName = set.Name,
@@ -311,7 +306,7 @@ public static class ReferenceSeeder
 
         foreach (var l in PriceLimitTable.All)
         {
-            db.PriceLimits.Add(new PriceLimitRow
+            seeded.Add(new PriceLimitRow
             {
                 Year = l.Year,
                 SocialRentLimit = l.SocialRentLimit,
