@@ -4,7 +4,7 @@ using Regiewijzer.Data.Features;
 namespace Regiewijzer.Web;
 
 /// <summary>
-/// The run totals of the forecasts of the nation (per province), the provinces and the regions, kept across snapshots
+/// The run totals of the forecasts of the nation, the provinces and the regions, kept across snapshots
 /// and brought up to date after a plan change by simulating only the plans that changed: their old run totals out,
 /// their new ones in (<see cref="ForecastPart.Replace"/>). The totals are integer sums of per-plan draws, so the result
 /// is exactly the forecast of all plans at once (<c>ForecastPartsTests</c>); only a change of what every plan's draws
@@ -52,16 +52,15 @@ internal sealed class ForecastParts
         }
     }
 
-    /// <summary>The forecast of a subject with the standard runs and seed, and how many of its parts were simulated whole.</summary>
-    public (ForecastResult Result, int Simulated, int Parts) Forecast(MonitoringSnapshot snapshot, SubjectProgress progress)
+    /// <summary>The forecast of a subject with the standard runs and seed, and how many plans were simulated for it.</summary>
+    public (ForecastResult Result, int Simulated) Forecast(MonitoringSnapshot snapshot, SubjectProgress progress)
     {
         var input = snapshot.ForecastInputOf(progress);
         if (progress.Subject.Level == MonitoringLevel.Municipality)
         {
-            return (snapshot.Forecast(progress), 1, 1);
+            return (snapshot.Forecast(progress), input.Plans.Count);
         }
 
-        string PartOf(Plan plan) => progress.Subject.Level == MonitoringLevel.Nation ? snapshot.ProvinceOf(plan.Municipality.Value) ?? string.Empty : string.Empty;
         var key = new Key(input.FirstYear, input.LastYear, input.FromYear ?? input.FirstYear, input.Runs, input.Seed, input.Parameters.Id, string.Join(',', progress.Members));
         var subject = (progress.Subject.Level, progress.Subject.Id);
         var edition = snapshot.Plans.Edition;
@@ -76,72 +75,32 @@ internal sealed class ForecastParts
 
             if (before is not null && changes is not null)
             {
+                var members = progress.Members.ToHashSet(StringComparer.Ordinal);
+                List<Plan> Counted(IEnumerable<Plan?> plans) => [.. plans.OfType<Plan>().Where(p => members.Contains(p.Municipality.Value))];
+                var removed = Counted(changes.Select(c => c.Before));
+                var added = Counted(changes.Select(c => c.After));
                 try
                 {
-                    var members = progress.Members.ToHashSet(StringComparer.Ordinal);
-                    var parts = Update(input, before.Parts, changes, p => members.Contains(p.Municipality.Value), PartOf);
-                    var result = Core.Monitoring.Forecast.CombineParts(input, [.. parts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)]);
-                    Keep(subject, new Kept(key, edition, parts));
-                    return (result, 0, parts.Count);
+                    var part = before.Part.Replace(Simulate(input, removed), Simulate(input, added));
+                    var result = Core.Monitoring.Forecast.CombineParts(input, [part]);
+                    Keep(subject, new Kept(key, edition, part));
+                    return (result, removed.Count + added.Count);
                 }
                 catch (ArgumentException)
                 {
-                    // The kept parts do not add up to the subject's plans (a change not seen): simulate it whole below.
+                    // The kept run totals do not add up to the subject's plans (a change not seen): simulate it whole below.
                 }
             }
 
-            var whole = input.Plans.GroupBy(PartOf, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => Core.Monitoring.Forecast.SimulatePart(input with { Plans = [.. g], Realised = null }), StringComparer.Ordinal);
+            var whole = Simulate(input, input.Plans);
             Keep(subject, new Kept(key, edition, whole));
-            return (Core.Monitoring.Forecast.CombineParts(input, [.. whole.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)]), whole.Count, whole.Count);
+            return (Core.Monitoring.Forecast.CombineParts(input, [whole]), input.Plans.Count);
         }
     }
 
-    /// <summary>The parts with each changed plan of the subject taken out of the part it was in and put into the part it is in.</summary>
-    private static Dictionary<string, ForecastPart> Update(ForecastInput input, IReadOnlyDictionary<string, ForecastPart> parts, IEnumerable<PlanChange> changes, Func<Plan, bool> counts, Func<Plan, string> partOf)
-    {
-        var removed = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
-        var added = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
-        foreach (var change in changes)
-        {
-            if (change.Before is { } b && counts(b))
-            {
-                Add(removed, partOf(b), b);
-            }
-
-            if (change.After is { } a && counts(a))
-            {
-                Add(added, partOf(a), a);
-            }
-        }
-
-        var result = new Dictionary<string, ForecastPart>(parts, StringComparer.Ordinal);
-        foreach (var part in removed.Keys.Union(added.Keys, StringComparer.Ordinal))
-        {
-            ForecastPart Simulate(Dictionary<string, List<Plan>> plans) => Core.Monitoring.Forecast.SimulatePart(input with { Plans = plans.GetValueOrDefault(part) ?? [], Realised = null });
-            var now = (result.GetValueOrDefault(part) ?? Simulate([])).Replace(Simulate(removed), Simulate(added));
-            if (now.Plans == 0)
-            {
-                result.Remove(part);
-            }
-            else
-            {
-                result[part] = now;
-            }
-        }
-
-        return result;
-
-        static void Add(Dictionary<string, List<Plan>> lists, string part, Plan plan)
-        {
-            if (!lists.TryGetValue(part, out var list))
-            {
-                lists[part] = list = [];
-            }
-
-            list.Add(plan);
-        }
-    }
+    /// <summary>The run totals of these plans alone, with the forecast's period, runs, seed, first year and parameters.</summary>
+    private static ForecastPart Simulate(ForecastInput input, IReadOnlyList<Plan> plans) =>
+        Core.Monitoring.Forecast.SimulatePart(input with { Plans = plans, Realised = null });
 
     /// <summary>The plan changes from edition <paramref name="from"/> to <paramref name="to"/>, or null when they are not all kept.</summary>
     private List<PlanChange>? ChangesSince(long from, long to)
@@ -183,7 +142,7 @@ internal sealed class ForecastParts
 
     private sealed record Key(int FirstYear, int LastYear, int FromYear, int Runs, ulong Seed, string Parameters, string Members);
 
-    private sealed record Kept(Key Key, long Edition, IReadOnlyDictionary<string, ForecastPart> Parts);
+    private sealed record Kept(Key Key, long Edition, ForecastPart Part);
 
     private sealed record Step(long From, long To, IReadOnlyList<PlanChange> Changes);
 }

@@ -116,9 +116,9 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         return kept.Results.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var (result, simulated, count) = parts.Forecast(snapshot, progress);
+            var (result, simulated) = parts.Forecast(snapshot, progress);
             var ms = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.Forecast(logger, progress.Subject.Id, progress.Plans.Length, simulated, count, ms);
+            Log.Forecast(logger, progress.Subject.Id, progress.Plans.Length, simulated, ms);
             return result;
         })).Value;
     }
@@ -174,7 +174,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
         [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans; changed plans read: {Changed}, none given: all read): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
         public static partial void Built(ILogger logger, MonitoringParts parts, int plans, int? changed, long checkMs, long readMs, long buildMs);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Subject} computed ({Plans} plans; {Simulated} of {Parts} parts simulated) in {Ms} ms")]
-        public static partial void Forecast(ILogger logger, string subject, int plans, int simulated, int parts, long ms);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Subject} computed ({Plans} plans; {Simulated} plans simulated) in {Ms} ms")]
+        public static partial void Forecast(ILogger logger, string subject, int plans, int simulated, long ms);
     }
 }

@@ -5,7 +5,7 @@ using Xunit;
 namespace Regiewijzer.Core.Tests.Monitoring;
 
 /// <summary>
-/// A forecast from the run totals of its plans in parts (what the web app keeps per province for the nation, so a
+/// A forecast from the run totals of its plans in parts (what the web app keeps per subject, so a
 /// change simulates only the part that holds it) is the forecast of all plans at once, field by field.
 /// </summary>
 public sealed class ForecastPartsTests
