@@ -60,7 +60,8 @@ internal static class BulkInsert
                 graph.FollowPrincipals(type, list);
                 await NumberAsync(db, type, list, ct).ConfigureAwait(false);
                 var properties = type.GetProperties().Where(p => p.GetColumnName(Table(type)) is not null).ToArray();
-                var values = list.Select(r => properties.Select(p => p.GetGetter().GetClrValueUsingContainingEntity(r)).ToArray()).ToList();
+                var getters = Array.ConvertAll(properties, p => p.GetGetter());
+                var values = list.ConvertAll(r => Array.ConvertAll(getters, g => g.GetClrValueUsingContainingEntity(r)));
                 await WriteAsync(db, type, properties, values, ct).ConfigureAwait(false);
                 if (db.Auditing && AuditTrail.IsAudited(type.ClrType))
                 {
@@ -234,6 +235,12 @@ internal static class BulkInsert
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        if (db.Database.IsSqlite() && SqliteRows.CanWrite(db, mappings))
+        {
+            SqliteRows.Write(db, Text(head, sql, [.. properties.Select((_, i) => "p" + i.ToString(CultureInfo.InvariantCulture))], 1, properties.Length), mappings, values, ct);
+            return;
+        }
+
         var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / properties.Length));
         var names = Enumerable.Range(0, perStatement * properties.Length).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         DbCommand? reused = null;
