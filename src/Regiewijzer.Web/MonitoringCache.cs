@@ -56,12 +56,12 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
                 if (read == MonitoringParts.Plans && rows.ChangedPlans is { } changes && built is not null && ReferenceEquals(built.Country, check))
                 {
                     // Only plans changed: the subjects without a changed plan keep their progress and their forecast.
-                    var touched = changes.SelectMany(c => new[] { c.Before, c.After }).OfType<Plan>().Select(p => p.Municipality.Value).ToHashSet(StringComparer.Ordinal);
+                    var touched = PlanChange.MunicipalitiesOf(changes);
                     snapshot.KeepProgressFrom(built, touched);
                     var previous = forecasts;
                     foreach (var (subject, forecast) in previous.Snapshot == built ? previous.Results : [])
                     {
-                        if (forecast.IsValueCreated && snapshot.Find(subject.Item1, subject.Item2) is { } s && !snapshot.MunicipalitiesOf(s).Any(touched.Contains))
+                        if (forecast.IsValueCreated && snapshot.Find(subject.Item1, subject.Item2) is { } s && !snapshot.Touches(s, touched))
                         {
                             keptForecasts[subject] = forecast;
                         }
@@ -101,18 +101,13 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(progress);
-        if (current != snapshot)
+        var kept = forecasts;
+        if (current != snapshot || kept.Snapshot != snapshot) // an older snapshot (evicted since) is not brought into the kept run totals
         {
             return snapshot.Forecast(progress);
         }
 
         var key = (progress.Subject.Level, progress.Subject.Id);
-        var kept = forecasts;
-        if (kept.Snapshot != snapshot)
-        {
-            return snapshot.Forecast(progress);
-        }
-
         return kept.Results.GetOrAdd(key, _ => new Lazy<ForecastResult>(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -171,7 +166,7 @@ public sealed partial class MonitoringCache(IServiceScopeFactory scopes, Country
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans; changed plans read: {Changed}, none given: all read): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring snapshot built (read again: {Parts}; {Plans} plans; changed plans read: {Changed}, empty when all were read): country check {CheckMs} ms, rows read {ReadMs} ms, book {BuildMs} ms")]
         public static partial void Built(ILogger logger, MonitoringParts parts, int plans, int? changed, long checkMs, long readMs, long buildMs);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Subject} computed ({Plans} plans; {Simulated} plans simulated) in {Ms} ms")]

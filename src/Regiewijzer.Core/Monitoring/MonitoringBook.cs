@@ -204,11 +204,18 @@ public class MonitoringBook
         ArgumentNullException.ThrowIfNull(changed);
         foreach (var (key, progress) in previous.progressMemo)
         {
-            if (progress.IsValueCreated && !MunicipalitiesOf(key.Item1).Any(changed.Contains))
+            if (progress.IsValueCreated && !Touches(key.Item1, changed))
             {
                 progressMemo.TryAdd(key, progress);
             }
         }
+    }
+
+    /// <summary>Whether any municipality of <paramref name="subject"/> is one of <paramref name="municipalities"/> (e.g. those whose plans changed).</summary>
+    public bool Touches(MonitoringSubject subject, IReadOnlySet<string> municipalities)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        return MunicipalitiesOf(subject).Any(municipalities.Contains);
     }
 
     private SubjectProgress ComputeProgress(MonitoringSubject subject, EscalationStep lastStepTaken)
@@ -273,9 +280,6 @@ public class MonitoringBook
             progress.Report.AsOfYear + 1,
             [.. progress.Realisations.Select(r => r.Realisation)]);
     }
-
-    /// <summary>The province code of a municipality; null when unknown.</summary>
-    public string? ProvinceOf(string municipality) => municipalities.TryGetValue(municipality, out var m) ? m.ProvinceCode : null;
 
     /// <summary>
     /// A province's warnings, worst first (tier, then ratio, level, name): the province itself, the regions that

@@ -81,7 +81,15 @@ public sealed record MonitoringRows(
     IReadOnlyList<PlanChange>? ChangedPlans = null);
 
 /// <summary>A plan as it was and as it is after a change (null before an insert, null after a delete).</summary>
-public sealed record PlanChange(Plan? Before, Plan? After);
+public sealed record PlanChange(Plan? Before, Plan? After)
+{
+    /// <summary>The municipalities these changes touched: where each plan was and where it is.</summary>
+    public static IReadOnlySet<string> MunicipalitiesOf(IEnumerable<PlanChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.SelectMany(c => new[] { c.Before, c.After }).OfType<Plan>().Select(p => p.Municipality.Value).ToHashSet(StringComparer.Ordinal);
+    }
+}
 
 /// <summary>
 /// The stored plans as monitoring holds them between reads: by row id, and per municipality in row id order (what the
