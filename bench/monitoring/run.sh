@@ -6,9 +6,11 @@
 # and times with curl:
 #   first    the first request of each progress page and monitoring API answer after the start (builds the snapshot);
 #   warm     30 requests each with a new query string, so the output cache never answers (p50/p95/max);
-#   change   5 times: one plan changed by the CLI (another process: renamed and given more social-rent homes, so its
-#            forecast changes), then the next request of every address above, once each (what a visitor after the
-#            change waits for: the changed plans read, the book and the forecasts brought up to date);
+#   change   CHANGES (25) times: one plan changed by the CLI (another process: renamed and given more social-rent homes,
+#            so its forecast changes), then the next request of every address above, once each (what a visitor after
+#            the change waits for: the changed plans read, the book and the forecasts brought up to date); every change
+#            is listed, and per address p50/p95/max over the changes after the first COLD (5), while the app still
+#            compiles the code a change runs (tiered JIT; a server that has run a while has done so);
 #   then the app's own log of snapshot builds and forecasts (rows read, book built, forecast per subject, in ms).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,14 +37,24 @@ for p in "${PATHS[@]}"; do echo "first $p: $(ms "$BASE$p") ms"; done
 for p in "${PATHS[@]}"; do
   for i in $(seq 30); do ms "$BASE$p?meting=$i"; done | sort -n | awk -v p="$p" '{ a[NR] = $1 } END { printf "warm %s: p50 %d ms, p95 %d ms, max %d ms\n", p, a[int(NR * 0.5 + 0.5)], a[int(NR * 0.95 + 0.5)], a[NR] }'
 done
+CHANGES=${CHANGES:-25} # plan changes, each followed by one request of every address
+COLD=${COLD:-5}         # the first ones are listed but not summed: the app still compiles the code a change runs (tiered JIT)
 head -1 "$DIR/plans.csv" >"$DIR/one.csv"
-for i in $(seq 5); do
+for i in $(seq "$CHANGES"); do
   sed -n 2p "$DIR/plans.csv" | awk -F';' -v OFS=';' -v i="$i" '{ $3 = "Gewijzigd " i; $7 = $7 + i; print }' >>"$DIR/one.csv"
   dotnet "$CLI" import plannen --bestand "$DIR/one.csv" >/dev/null
   head -1 "$DIR/plans.csv" >"$DIR/one.csv"
   line="change $i:"
-  for p in "${PATHS[@]}"; do line="$line $p $(ms "$BASE$p?na=$i") ms,"; done
+  for k in "${!PATHS[@]}"; do
+    t=$(ms "$BASE${PATHS[$k]}?na=$i")
+    line="$line ${PATHS[$k]} $t ms,"
+    if (( i > COLD )); then echo "$t" >>"$DIR/after-$k.txt"; fi
+  done
   echo "${line%,}"
+done
+for k in "${!PATHS[@]}"; do
+  [[ -f $DIR/after-$k.txt ]] || continue
+  sort -n "$DIR/after-$k.txt" | awk -v p="${PATHS[$k]}" -v c="$COLD" '{ a[NR] = $1 } END { printf "after a change %s (changes %d-%d): p50 %d ms, p95 %d ms, max %d ms\n", p, c + 1, c + NR, a[int(NR * 0.5 + 0.5)], a[int(NR * 0.95 + 0.5)], a[NR] }'
 done
 echo "app peak RSS: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$APP/status)"
 # what the app logged of its own work (builds after this branch's MonitoringCache logging): snapshot builds and forecasts

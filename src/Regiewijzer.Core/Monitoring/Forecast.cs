@@ -111,10 +111,12 @@ public static class Forecast
         }
 
         // The checks of a whole run: unique ids and at most int.MaxValue homes (plans and realised) in total.
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var plans = input.Plans;
+        var ids = new HashSet<string>(plans.Count, StringComparer.Ordinal);
         long total = 0;
-        foreach (var plan in input.Plans)
+        for (var i = 0; i < plans.Count; i++)
         {
+            var plan = plans[i];
             if (!ids.Add(plan.Id))
             {
                 throw new ArgumentException($"Plan id '{plan.Id}' occurs twice.", nameof(input));

@@ -49,9 +49,11 @@ internal static class ForecastPercentiles
     }
 
     /// <summary>
-    /// Nearest-rank percentiles: the value at 1-based rank ⌈q·n/100⌉ of the sorted values. When the
-    /// values span a small range (a municipality's homes, or any range up to 4·n) they are counted
-    /// instead of sorted: O(n + range) and the same order statistics. <paramref name="values"/> may be reordered.
+    /// Nearest-rank percentiles: the value at 1-based rank ⌈q·n/100⌉ of the sorted values. The values are counted in
+    /// buckets instead of sorted: when they span a small range (a municipality's homes, or any range up to 4·n) one bucket
+    /// per value, which gives the order statistics at once; over a wider range (the nation's) buckets of 2^k values, and
+    /// only the values in the bucket that holds a rank are sorted. O(n) instead of O(n log n), the same order statistics.
+    /// <paramref name="values"/> may be reordered.
     /// </summary>
     internal static PercentileBand Band(int year, int[] values) => Band(year, new Scratch(values));
 
@@ -59,27 +61,42 @@ internal static class ForecastPercentiles
     {
         var values = scratch.Values;
         var (min, max) = (values.Min(), values.Max());
-        if ((long)max - min > 4L * values.Length)
+        var range = (long)max - min;
+        var shift = 0;
+        while ((range >> shift) >= 4L * values.Length)
         {
-            Array.Sort(values);
-            return new PercentileBand(year, values[Rank(10, values.Length)], values[Rank(50, values.Length)], values[Rank(90, values.Length)]);
+            shift++;
         }
 
-        var counts = scratch.Counts(max - min + 1);
+        var counts = scratch.Counts((int)(range >> shift) + 1);
         foreach (var v in values)
         {
-            counts[v - min]++;
+            counts[(int)(((long)v - min) >> shift)]++;
         }
 
         Span<int> ranks = [Rank(10, values.Length), Rank(50, values.Length), Rank(90, values.Length)];
         Span<int> found = stackalloc int[3];
-        var (seen, next) = (0, 0);
+        var (seen, next, sorted) = (0, 0, -1);
         for (var i = 0; i < counts.Length && next < 3; i++)
         {
+            var before = seen;
             seen += counts[i];
             while (next < 3 && ranks[next] < seen)
             {
-                found[next++] = min + i;
+                if (shift == 0)
+                {
+                    found[next++] = min + i;
+                    continue;
+                }
+
+                if (sorted != i)
+                {
+                    scratch.SortBucket(min, shift, i, counts[i]);
+                    sorted = i;
+                }
+
+                found[next] = scratch.Bucket[ranks[next] - before];
+                next++;
             }
         }
 
@@ -97,6 +114,29 @@ internal static class ForecastPercentiles
         }
 
         public int[] Values { get; } = values;
+
+        /// <summary>The values of the last bucket sorted by <see cref="SortBucket"/>, in order (the first ones of the array).</summary>
+        public int[] Bucket { get; private set; } = [];
+
+        /// <summary>Puts the <paramref name="count"/> values of bucket <paramref name="bucket"/> (of 2^<paramref name="shift"/> values from <paramref name="min"/>) in order at the start of <see cref="Bucket"/>.</summary>
+        public void SortBucket(int min, int shift, int bucket, int count)
+        {
+            if (Bucket.Length < count)
+            {
+                Bucket = new int[Math.Max(count, Values.Length / 8)];
+            }
+
+            var n = 0;
+            foreach (var v in Values)
+            {
+                if ((((long)v - min) >> shift) == bucket)
+                {
+                    Bucket[n++] = v;
+                }
+            }
+
+            Array.Sort(Bucket, 0, n);
+        }
 
         /// <summary>A cleared span of <paramref name="length"/> counters.</summary>
         public Span<int> Counts(int length)

@@ -28,6 +28,12 @@ public class MonitoringBook
     private readonly ConcurrentDictionary<(MonitoringSubject, EscalationStep), Lazy<SubjectProgress>> progressMemo = new();
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<MonitoringWarning>>> warningsMemo = new(StringComparer.Ordinal);
 
+    // What each municipality's plans add to a report (per as-of year) and to its provenance, summed once per book: a
+    // subject's are the sums of its members', so the nation's progress adds 342 tallies instead of going over every
+    // plan, and after a plan change only the changed municipalities' are summed again (KeepProgressFrom).
+    private readonly ConcurrentDictionary<(string Municipality, int AsOf), PlanTally> tallies = new();
+    private readonly ConcurrentDictionary<string, PlanSummary> summaries = new(StringComparer.Ordinal);
+
     /// <param name="firstYear">First year of the agreements' period.</param>
     /// <param name="lastYear">Last year of the period (inclusive).</param>
     /// <param name="municipalities">Every municipality with its province and region.</param>
@@ -209,6 +215,22 @@ public class MonitoringBook
                 progressMemo.TryAdd(key, progress);
             }
         }
+
+        foreach (var (key, tally) in previous.tallies)
+        {
+            if (!changed.Contains(key.Municipality))
+            {
+                tallies.TryAdd(key, tally);
+            }
+        }
+
+        foreach (var (municipality, summary) in previous.summaries)
+        {
+            if (!changed.Contains(municipality))
+            {
+                summaries.TryAdd(municipality, summary);
+            }
+        }
     }
 
     /// <summary>Whether any municipality of <paramref name="subject"/> is one of <paramref name="municipalities"/> (e.g. those whose plans changed).</summary>
@@ -233,8 +255,7 @@ public class MonitoringBook
         var report = Monitoring.Progress.Compute(
             trajectory,
             realisations.Select(r => r.Realisation),
-            plans.Select(p => p.Plan),
-            asOf,
+            PlanTally.Sum([.. members.Select(m => TallyOf(m, asOf))], FirstYear, LastYear, asOf),
             subject.Level,
             Thresholds,
             lastStepTaken,
@@ -251,8 +272,18 @@ public class MonitoringBook
             report,
             hasRealisations,
             realisations,
-            plans);
+            plans)
+        {
+            Summarise = () => PlanSummary.Combine(members.Select(SummaryOf)),
+        };
     }
+
+    /// <summary>What a municipality's plans add to a report as of <paramref name="asOf"/>, summed once per book.</summary>
+    private PlanTally TallyOf(string municipality, int asOf) =>
+        tallies.GetOrAdd((municipality, asOf), key => PlanTally.Of(PlansIn(key.Municipality).Select(p => p.Plan), FirstYear, LastYear, key.AsOf));
+
+    /// <summary>A municipality's plans summed for provenance and notes, once per book.</summary>
+    private PlanSummary SummaryOf(string municipality) => summaries.GetOrAdd(municipality, m => PlanSummary.Of(PlansIn(m)));
 
     /// <summary>
     /// The Monte Carlo forecast of a subject's deliveries: plans from the year after the as-of year,
@@ -273,7 +304,7 @@ public class MonitoringBook
             FirstYear,
             LastYear,
             progress.Target,
-            [.. progress.Plans.Select(p => p.Plan)],
+            new PlanList(progress.Plans),
             Parameters,
             runs,
             seed,
@@ -379,5 +410,23 @@ public class MonitoringBook
             ? "lineair: per gemeente en per segment ⌊doel·k/n⌋ na k van n jaar; een totaal is de som van zijn segmenten"
             : $"aangepast jaarprofiel ({string.Join(", ", custom.Order(StringComparer.Ordinal).Select(id => regions[id].Name))})";
         return Trajectory.Custom(FirstYear, perYear);
+    }
+
+    /// <summary>The plans of a progress as a list of plans, without copying them (the nation's are 150.000).</summary>
+    private sealed class PlanList(ImmutableArray<(Plan Plan, PlanFacts Facts)> plans) : IReadOnlyList<Plan>
+    {
+        public int Count => plans.Length;
+
+        public Plan this[int index] => plans[index].Plan;
+
+        public IEnumerator<Plan> GetEnumerator()
+        {
+            foreach (var (plan, _) in plans)
+            {
+                yield return plan;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -99,7 +99,10 @@ public sealed record SubjectProgress(
     public bool UsesEstimates => Realisations.Any(r => r.IsEstimate);
 
     /// <summary>The plans summed for provenance and notes, computed once (a progress is kept with its snapshot).</summary>
-    public PlanSummary PlanSummary => field ??= PlanSummary.Of(Plans);
+    public PlanSummary PlanSummary => field ??= Summarise is { } summarise ? summarise() : PlanSummary.Of(Plans);
+
+    /// <summary>How the book sums <see cref="PlanSummary"/> from its members' (the same result as over <see cref="Plans"/>, without going over them).</summary>
+    internal Func<PlanSummary>? Summarise { get; init; }
 
     /// <summary>Why a group has no tier (Dutch), or null when it has one.</summary>
     public string? WhyNotAssessed(GroupProgress group)

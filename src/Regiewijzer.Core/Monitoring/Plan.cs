@@ -24,7 +24,7 @@ public sealed record Plan
     /// <param name="deliveries">Homes per expected delivery year; one entry for a single year. Years must differ.</param>
     /// <param name="contracted">Contracted before the grandfathering cut-off (counted as it is).</param>
     /// <param name="contractedOn">Date of the contract, if known; only with <paramref name="contracted"/>.</param>
-    /// <exception cref="ArgumentException">Empty id, no deliveries, a year twice, or a contract date without the flag.</exception>
+    /// <exception cref="ArgumentException">Empty id, no deliveries, a year twice, more than int.MaxValue homes of a segment, or a contract date without the flag.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A year outside 1..9999.</exception>
     public Plan(
         string id,
@@ -66,6 +66,7 @@ public sealed record Plan
         Status = status;
         PriceLevelYear = priceLevelYear;
         Deliveries = sorted;
+        Homes = SumOf(id, sorted); // summed once: the forecast and the plan summaries ask it of every plan
         Contracted = contracted;
         ContractedOn = contractedOn;
     }
@@ -97,7 +98,7 @@ public sealed record Plan
     public bool IsHard => Status.IsHard();
 
     /// <summary>All homes of the plan (sum over its delivery years).</summary>
-    public SegmentHomes Homes => Deliveries.Aggregate(SegmentHomes.Zero, (sum, d) => sum + d.Homes);
+    public SegmentHomes Homes { get; }
 
     /// <summary>First expected delivery year.</summary>
     public int FirstYear => Deliveries[0].Year;
@@ -115,6 +116,24 @@ public sealed record Plan
     {
         var perYear = Trajectory.SpreadLinear(homes, firstYear, lastYear);
         return [.. perYear.Select((h, i) => new PlanDelivery(firstYear + i, h))];
+    }
+
+    private static SegmentHomes SumOf(string id, ImmutableArray<PlanDelivery> deliveries)
+    {
+        var homes = SegmentHomes.Zero;
+        try
+        {
+            foreach (var d in deliveries)
+            {
+                homes += d.Homes;
+            }
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"Plan '{id}' has more than {int.MaxValue} homes in a segment.", nameof(deliveries));
+        }
+
+        return homes;
     }
 
     private static void CheckYear(int year, string name)

@@ -71,4 +71,37 @@ public sealed record PlanSummary(SegmentHomes Homes, int WithAssumption, Immutab
 
         return new PlanSummary(homes, withAssumption, [.. groups.Select(g => new PlanSourceGroup(g.DataSet, g.Assumption, g.Plans, g.Homes))]);
     }
+
+    /// <summary>
+    /// The summary of the plans of these summaries together, in their order: the same as <see cref="Of"/> over their
+    /// plans one after the other (e.g. a subject's municipalities, each summarised once while its plans do not change).
+    /// </summary>
+    public static PlanSummary Combine(IEnumerable<PlanSummary> summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        var homes = SegmentHomes.Zero;
+        var withAssumption = 0;
+        var index = new Dictionary<(string, string?), int>();
+        var groups = new List<PlanSourceGroup>();
+        foreach (var summary in summaries)
+        {
+            homes += summary.Homes;
+            withAssumption += summary.WithAssumption;
+            foreach (var group in summary.Groups)
+            {
+                var key = (group.DataSet, group.Assumption);
+                if (index.TryGetValue(key, out var i))
+                {
+                    groups[i] = groups[i] with { Plans = groups[i].Plans + group.Plans, Homes = groups[i].Homes + group.Homes };
+                }
+                else
+                {
+                    index[key] = groups.Count;
+                    groups.Add(group);
+                }
+            }
+        }
+
+        return new PlanSummary(homes, withAssumption, [.. groups]);
+    }
 }

@@ -51,36 +51,38 @@ public static class Progress
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentOutOfRangeException.ThrowIfLessThan(asOfYear, trajectory.FirstYear - 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(asOfYear, trajectory.LastYear);
+        var tally = PlanTally.Of(plans, trajectory.FirstYear, trajectory.LastYear, asOfYear);
+        return Compute(trajectory, realisations, tally, level, thresholds, lastStepTaken, assessed, segmentsUnknown, evidence);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(Trajectory, IEnumerable{Realisation}, IEnumerable{Plan}, int, MonitoringLevel, WarningThresholds?, EscalationStep, IReadOnlyCollection{SegmentGroup}?, bool, Evidence)"/>
+    /// with the plans already summed as of the report's year (e.g. per municipality, kept while their plans do not change).
+    /// </summary>
+    internal static ProgressReport Compute(
+        Trajectory trajectory,
+        IEnumerable<Realisation> realisations,
+        PlanTally plans,
+        MonitoringLevel level,
+        WarningThresholds? thresholds = null,
+        EscalationStep lastStepTaken = EscalationStep.None,
+        IReadOnlyCollection<SegmentGroup>? assessed = null,
+        bool segmentsUnknown = false,
+        Evidence evidence = Evidence.Measured)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        ArgumentNullException.ThrowIfNull(plans);
+        var asOfYear = plans.AsOfYear;
+        ArgumentOutOfRangeException.ThrowIfLessThan(asOfYear, trajectory.FirstYear - 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(asOfYear, trajectory.LastYear);
+        if (plans.FirstYear != trajectory.FirstYear || plans.LastYear != trajectory.LastYear)
+        {
+            throw new ArgumentException($"Plans summed for {plans.FirstYear}-{plans.LastYear}, the trajectory runs {trajectory.FirstYear}-{trajectory.LastYear}.", nameof(plans));
+        }
+
         thresholds = (thresholds ?? WarningThresholdSets.Default).Validate();
         var (first, last) = (trajectory.FirstYear, trajectory.LastYear);
         var realised = Realisation.PerYear(realisations, first, last);
-        var planned = new SegmentHomes[last - first + 1];
-        var plannedHard = new SegmentHomes[last - first + 1];
-        var pipeline = new PipelineBuilder[PlanningStatuses.All.Length];
-        foreach (var plan in plans)
-        {
-            ref var row = ref pipeline[(int)plan.Status];
-            row.Plans++;
-            foreach (var d in plan.Deliveries)
-            {
-                if (d.Year <= asOfYear)
-                {
-                    row.Overdue += d.Homes;
-                }
-                else if (d.Year > last)
-                {
-                    row.AfterPeriod += d.Homes;
-                }
-                else
-                {
-                    row.Remaining += d.Homes;
-                    row.ContractedRemaining += plan.Contracted ? d.Homes : SegmentHomes.Zero;
-                    planned[d.Year - first] += d.Homes;
-                    plannedHard[d.Year - first] += plan.IsHard ? d.Homes : SegmentHomes.Zero;
-                }
-            }
-        }
-
         var years = ImmutableArray.CreateBuilder<ProgressYear>(realised.Length);
         var (cumDue, cumRealised, restPlanned, restHard) = (SegmentHomes.Zero, SegmentHomes.Zero, SegmentHomes.Zero, SegmentHomes.Zero);
         for (var i = 0; i < realised.Length; i++)
@@ -89,9 +91,9 @@ public static class Progress
             var done = isRealised ? realised[i] : SegmentHomes.Zero;
             cumDue += trajectory.PerYear[i];
             cumRealised += done;
-            restPlanned += planned[i];
-            restHard += plannedHard[i];
-            years.Add(new ProgressYear(first + i, trajectory.PerYear[i], cumDue, done, cumRealised, planned[i], plannedHard[i], isRealised));
+            restPlanned += plans.Planned(i);
+            restHard += plans.PlannedHard(i);
+            years.Add(new ProgressYear(first + i, trajectory.PerYear[i], cumDue, done, cumRealised, plans.Planned(i), plans.PlannedHard(i), isRealised));
         }
 
         var due = trajectory.CumulativeThrough(asOfYear);
@@ -113,21 +115,10 @@ public static class Progress
             thresholds.Id,
             years.MoveToImmutable(),
             groups,
-            [.. PlanningStatuses.All.Select(s => pipeline[(int)s].Build(s))],
+            [.. PlanningStatuses.All.Select(plans.Row)],
             worstTier,
             worst?.Group,
             Escalation.Suggest(worstTier, level, lastStepTaken, groups.Any(g => g.IsAssessed) ? evidence : Evidence.Measured),
             evidence);
-    }
-
-    private struct PipelineBuilder
-    {
-        public int Plans;
-        public SegmentHomes Overdue;
-        public SegmentHomes Remaining;
-        public SegmentHomes AfterPeriod;
-        public SegmentHomes ContractedRemaining;
-
-        public readonly PipelineRow Build(PlanningStatus status) => new(status, Plans, Overdue, Remaining, AfterPeriod, ContractedRemaining);
     }
 }

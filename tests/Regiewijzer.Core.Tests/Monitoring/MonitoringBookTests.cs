@@ -66,6 +66,8 @@ public class MonitoringBookTests
             var kept = after.Progress(subjects[i]);
             var expected = fresh.Progress(subjects[i]);
             Assert.Equal(expected.Report.Pipeline.Sum(r => r.Remaining.SocialRent), kept.Report.Pipeline.Sum(r => r.Remaining.SocialRent));
+            PlanTallyTests.AssertSameReport(expected.Report, kept.Report);
+            PlanTallyTests.AssertSameSummary(expected.PlanSummary, kept.PlanSummary);
             var untouched = subjects[i].Id is "GM0003" or "WD02";
             Assert.Equal(untouched, ReferenceEquals(old[i], kept)); // taken over only where no changed plan lies
         }
