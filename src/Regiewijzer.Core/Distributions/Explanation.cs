@@ -48,7 +48,7 @@ public static class Explanation
         var uncontracted = Format.Count(m.Uncontracted);
         var capacity = Format.Count(m.AffordableCapacity);
         line = new StepLine(3, "Ongecontracteerde opgave");
-        line.Text.Append(CultureInfo.InvariantCulture, $"Opgave {task}, waarvan al gecontracteerd {Format.Count(c.Social)} sociaal, {Format.Count(c.Middle)} midden en {Format.Count(c.Free)} vrije sector. Nog te verdelen: U = {uncontracted}; ruimte voor betaalbaar: {capacity}.");
+        line.Text.Append(CultureInfo.InvariantCulture, $"Opgave {task}, waarvan al gecontracteerd {DutchNumber.Count(c.Social)} sociaal, {DutchNumber.Count(c.Middle)} midden en {DutchNumber.Count(c.Free)} vrije sector. Nog te verdelen: U = {uncontracted}; ruimte voor betaalbaar: {capacity}.");
         steps[2] = line.Close(
             [new("N", task), new("U", uncontracted), new("capA", capacity)],
             "U = N − gecontracteerd; capA = N − gecontracteerd vrije sector (gecontracteerde projecten hoeven niet te veranderen)",
@@ -63,7 +63,7 @@ public static class Explanation
         var middle = Format.Count(m.Middle);
         var free = Format.Count(m.Free);
         line = new StepLine(7, "Doelen");
-        line.Text.Append(CultureInfo.InvariantCulture, $"Sociale huur {social} = ondergrens {Format.Count(m.FloorSocial)} + regionaal {Format.Count(m.RegionalSocial)}; middensegment {middle} = ondergrens {Format.Count(m.FloorMiddle)} + regionaal {Format.Count(m.RegionalMiddle)}; vrije sector {free} = opgave {task} − sociaal − midden. Betaalbaar samen: {Format.Count(m.Affordable)} ({(m.Task == 0 ? "-" : Format.Percent(new Fraction(m.Affordable, m.Task)))}).");
+        line.Text.Append(CultureInfo.InvariantCulture, $"Sociale huur {social} = ondergrens {DutchNumber.Count(m.FloorSocial)} + regionaal {DutchNumber.Count(m.RegionalSocial)}; middensegment {middle} = ondergrens {DutchNumber.Count(m.FloorMiddle)} + regionaal {DutchNumber.Count(m.RegionalMiddle)}; vrije sector {free} = opgave {task} − sociaal − midden. Betaalbaar samen: {DutchNumber.Count(m.Affordable)} ({(m.Task == 0 ? "-" : Format.Percent(new Fraction(m.Affordable, m.Task)))}).");
         steps[6] = line.Close(
             [new("sociaal", social), new("midden", middle), new("vrij", free)],
             region.PlacedPerPart
@@ -100,7 +100,7 @@ public static class Explanation
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"Naar rato van U ({uncontracted}) en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}) krijgt {m.Name} exact {exact}, afgerond {rounded}.");
+            text.Append(CultureInfo.InvariantCulture, $"Naar rato van U ({uncontracted}) en begrensd door de ruimte ({DutchNumber.Count(m.MiddleRoom)}) krijgt {m.Name} exact {exact}, afgerond {rounded}.");
         }
 
         return line.Close(
@@ -124,7 +124,7 @@ public static class Explanation
         var floorSocial = Format.Count(m.FloorSocial);
         var floorMiddle = Format.Count(m.FloorMiddle);
         var line = new StepLine(4, "Ondergrens");
-        var text = line.Text.Append(CultureInfo.InvariantCulture, $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {Format.Count(contractedLagging)} + ⌈{applied} × {uncontracted}⌉ = {Format.Count(statutory)}.");
+        var text = line.Text.Append(CultureInfo.InvariantCulture, $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {DutchNumber.Count(contractedLagging)} + ⌈{applied} × {uncontracted}⌉ = {DutchNumber.Count(statutory)}.");
         if (m.Exempted)
         {
             text.Append(CultureInfo.InvariantCulture, $" Er is ontheffing verleend: de ondergrens is verlaagd van {(social ? t.SocialFloorShare : t.MiddleFloorShare)} naar {applied}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op.");
@@ -136,7 +136,7 @@ public static class Explanation
         }
 
         text.Append(social ? " Het middensegment heeft geen wettelijke ondergrens hier: gecontracteerd " : " Sociale huur heeft geen wettelijke ondergrens hier: gecontracteerd ")
-            .Append(Format.Count(social ? i.Contracted.Middle : i.Contracted.Social)).Append('.');
+            .Append(CultureInfo.InvariantCulture, $"{DutchNumber.Count(social ? i.Contracted.Middle : i.Contracted.Social)}.");
         if (m.FloorSocial != m.StatutoryFloorSocial || m.FloorMiddle != m.StatutoryFloorMiddle)
         {
             text.Append(CultureInfo.InvariantCulture, $" Een vrijwillige toezegging verhoogt de ondergrenzen naar sociaal {floorSocial} en midden {floorMiddle}.");
@@ -175,7 +175,7 @@ public static class Explanation
             AppendPass1(text, m);
             if (region.SocialRemainderAfterPass1 > 0)
             {
-                text.Append(CultureInfo.InvariantCulture, $" De gemeenten met gewicht waren vol; {Format.Count(region.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}.");
+                text.Append(CultureInfo.InvariantCulture, $" De gemeenten met gewicht waren vol; {DutchNumber.Count(region.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie nog ruimte heeft: {m.Name} krijgt daarvan {DutchNumber.Count(m.RegionalSocialPass2)}.");
             }
         }
 
@@ -187,7 +187,7 @@ public static class Explanation
 
     /// <summary>Pass 1 of the social remainder for a municipality with room, in the region or in its province part.</summary>
     private static void AppendPass1(StringBuilder text, MunicipalityDistribution m) =>
-        text.Append(CultureInfo.InvariantCulture, $"{m.Name} (gewicht {Format.Number(m.SocialWeight)}, ruimte {Format.Count(m.SocialRoom)}) krijgt exact {Format.Number(m.ExactSocialPass1)}, afgerond {Format.Count(m.RegionalSocialPass1)}.");
+        text.Append(CultureInfo.InvariantCulture, $"{m.Name} (gewicht {DutchNumber.Number(m.SocialWeight)}, ruimte {DutchNumber.Count(m.SocialRoom)}) krijgt exact {DutchNumber.Number(m.ExactSocialPass1)}, afgerond {DutchNumber.Count(m.RegionalSocialPass1)}.");
 
     private static RegionPart PartOf(RegionDistribution region, MunicipalityDistribution m) => PartOf(region, m.Province);
 
@@ -227,13 +227,13 @@ public static class Explanation
             AppendPass1(text, m);
             if (part.SocialRemainderAfterPass1 > 0)
             {
-                text.Append(CultureInfo.InvariantCulture, $" De gemeenten met gewicht in dit deel waren vol; {Format.Count(part.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie in dit deel nog ruimte heeft: {m.Name} krijgt daarvan {Format.Count(m.RegionalSocialPass2)}.");
+                text.Append(CultureInfo.InvariantCulture, $" De gemeenten met gewicht in dit deel waren vol; {DutchNumber.Count(part.SocialRemainderAfterPass1)} woningen gaan in een tweede ronde naar rato van U naar wie in dit deel nog ruimte heeft: {m.Name} krijgt daarvan {DutchNumber.Count(m.RegionalSocialPass2)}.");
             }
         }
 
         if (part.SocialUnplaced > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Het deel kan {Format.Count(part.SocialUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_SOCIAL_SHORTFALL).");
+            text.Append(CultureInfo.InvariantCulture, $" Het deel kan {DutchNumber.Count(part.SocialUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_SOCIAL_SHORTFALL).");
         }
 
         if (region.SocialResidual == 0)
@@ -242,7 +242,7 @@ public static class Explanation
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.SocialResidual} van haar {t.RequiredSocial}; dat restant gaat op dezelfde manier over alle gemeenten van de regio met de ruimte die over is: {m.Name} krijgt daarvan exact {Format.Number(m.ExactResidualSocial)}, afgerond {Format.Count(m.ResidualSocial)}.");
+            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.SocialResidual} van haar {t.RequiredSocial}; dat restant gaat op dezelfde manier over alle gemeenten van de regio met de ruimte die over is: {m.Name} krijgt daarvan exact {DutchNumber.Number(m.ExactResidualSocial)}, afgerond {DutchNumber.Count(m.ResidualSocial)}.");
         }
 
         return line.Close(
@@ -264,12 +264,12 @@ public static class Explanation
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"Naar rato van U ({uncontracted}), alleen over de gemeenten in dit deel en begrensd door de ruimte ({Format.Count(m.MiddleRoom)}), krijgt {m.Name} exact {Format.Number(m.ExactRegionalMiddle)}, afgerond {Format.Count(partShare)}.");
+            text.Append(CultureInfo.InvariantCulture, $"Naar rato van U ({uncontracted}), alleen over de gemeenten in dit deel en begrensd door de ruimte ({DutchNumber.Count(m.MiddleRoom)}), krijgt {m.Name} exact {DutchNumber.Number(m.ExactRegionalMiddle)}, afgerond {DutchNumber.Count(partShare)}.");
         }
 
         if (part.AffordableUnplaced > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Het deel kan {Format.Count(part.AffordableUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_AFFORDABLE_SHORTFALL).");
+            text.Append(CultureInfo.InvariantCulture, $" Het deel kan {DutchNumber.Count(part.AffordableUnplaced)} woningen niet plaatsen: alle gemeenten daar zijn vol (PROVINCE_PART_AFFORDABLE_SHORTFALL).");
         }
 
         if (region.AffordableResidual == 0)
@@ -278,7 +278,7 @@ public static class Explanation
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.AffordableResidual} betaalbare woningen; dat restant gaat naar rato van U over alle gemeenten met ruimte: {m.Name} krijgt daarvan exact {Format.Number(m.ExactResidualMiddle)}, afgerond {Format.Count(m.ResidualMiddle)}.");
+            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.AffordableResidual} betaalbare woningen; dat restant gaat naar rato van U over alle gemeenten met ruimte: {m.Name} krijgt daarvan exact {DutchNumber.Number(m.ExactResidualMiddle)}, afgerond {DutchNumber.Count(m.ResidualMiddle)}.");
         }
 
         return line.Close(

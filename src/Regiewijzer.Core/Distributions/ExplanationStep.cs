@@ -17,7 +17,6 @@ public sealed record ExplanationStep(int Number, string Title, string Text, Immu
 {
     private const string RuleOpening = " (regel: ";
     private const string SourceOpening = "; bron: ";
-    private const char Closing = ')';
 
     private static readonly string[] Digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
@@ -63,15 +62,28 @@ public sealed record ExplanationStep(int Number, string Title, string Text, Immu
         line.Append(NumberText(number)).Append(". ").Append(title).Append(": ");
 
     /// <summary>
-    /// Closes the line <paramref name="line"/> holds (opened by <see cref="AppendOpening"/> with the same number and title, then the
-    /// text) with the rule and the source, and makes the step of it.
+    /// Makes the step of the line <paramref name="opened"/> holds (opened by <see cref="AppendOpening"/> with the same number and
+    /// title, then the text), closed with the rule and the source. Those are copied once, straight into the line.
     /// </summary>
-    internal static ExplanationStep FromLine(StringBuilder line, int number, string title, ImmutableArray<ExplanationValue> values, string rule, string source)
+    internal static ExplanationStep FromLine(StringBuilder opened, int number, string title, ImmutableArray<ExplanationValue> values, string rule, string source)
     {
         var textStart = NumberText(number).Length + 2 + title.Length + 2;
-        var textLength = line.Length - textStart;
-        line.Append(RuleOpening).Append(rule).Append(SourceOpening).Append(source).Append(Closing);
-        return new ExplanationStep(number, title, line.ToString(), textStart, textLength, values, rule, source);
+        var textLength = opened.Length - textStart;
+        var length = opened.Length + RuleOpening.Length + rule.Length + SourceOpening.Length + source.Length + 1;
+        var line = string.Create(length, (opened, rule, source), static (span, state) =>
+        {
+            var (opened, rule, source) = state;
+            opened.CopyTo(0, span, opened.Length);
+            var rest = span[opened.Length..];
+            foreach (var piece in (ReadOnlySpan<string>)[RuleOpening, rule, SourceOpening, source])
+            {
+                piece.CopyTo(rest);
+                rest = rest[piece.Length..];
+            }
+
+            rest[0] = ')';
+        });
+        return new ExplanationStep(number, title, line, textStart, textLength, values, rule, source);
     }
 
     private static string NumberText(int number) =>

@@ -186,12 +186,13 @@ internal static class WaterFilling
             }
 
             // As in the general path: i overflows when remaining × w_i > r_i × W, with the amount remaining at the start of the round.
+            // remaining × w_i < 2^62; r_i × W is a product of two longs, which cannot overflow 128 bits (unchecked: no overflow test).
             var start = remaining;
             var kept = 0;
             for (var k = 0; k < count; k++)
             {
                 var i = active[k];
-                if ((Int128)weight[i] * start > (Int128)rooms[i] * total)
+                if (start * weight[i] > unchecked((Int128)rooms[i] * total))
                 {
                     exact[i] = rooms[i];
                     rounded[i] = rooms[i];
