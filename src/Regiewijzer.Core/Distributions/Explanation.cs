@@ -31,17 +31,17 @@ public static class Explanation
         steps[0] = line.Close(
             [new("T (voorraad)", stock), new("S (corporatiewoningen)", socialStock), new("s", share)],
             "s = S / T",
-            t.StockSource);
+            t.Norms.StockSource);
 
         var lagging = m.Lagging.Dutch();
         line = new StepLine(2, "Achterblijvend segment");
         line.Text.Append(share)
             .Append(m.Lagging == LaggingSegment.Social ? " ligt onder de drempel van " : " ligt op of boven de drempel van ")
-            .Append(t.ThresholdPercent).Append(", dus het achterblijvende segment is ").Append(lagging).Append('.');
+            .Append(t.Norms.ThresholdPercent).Append(", dus het achterblijvende segment is ").Append(lagging).Append('.');
         steps[1] = line.Close(
-            [new("drempel", t.ThresholdShare), new("achterblijvend", lagging)],
+            [t.Norms.Threshold, m.Lagging == LaggingSegment.Social ? LaggingSocial : LaggingMiddle],
             "sociale huur als s < drempel, anders middensegment (precies op de drempel telt als middensegment)",
-            t.ThresholdSource);
+            t.Norms.ThresholdSource);
 
         var c = i.Contracted;
         var task = Format.Count(i.Task);
@@ -74,7 +74,7 @@ public static class Explanation
         var catchUp = Format.Count(m.CatchUpNeed);
         var projected = Format.Percent(m.ProjectedStockShare);
         line = new StepLine(8, "Indicatoren");
-        line.Text.Append(CultureInfo.InvariantCulture, $"Inhaalbehoefte: {catchUp} sociale huurwoningen zouden, zonder andere bouw, het aandeel op {t.ThresholdPercent} brengen. Als de doelen worden gebouwd en verder niets verandert, wordt het aandeel corporatiewoningen {projected} (nu {share}).");
+        line.Text.Append(CultureInfo.InvariantCulture, $"Inhaalbehoefte: {catchUp} sociale huurwoningen zouden, zonder andere bouw, het aandeel op {t.Norms.ThresholdPercent} brengen. Als de doelen worden gebouwd en verder niets verandert, wordt het aandeel corporatiewoningen {projected} (nu {share}).");
         steps[7] = line.Close(
             [new("inhaalbehoefte", catchUp), new("verwacht aandeel", projected)],
             "inhaalbehoefte = ⌈(drempel × T − S) / (1 − drempel)⌉, 0 als al bereikt; verwacht aandeel = (S + sociaal) / (T + N)",
@@ -104,9 +104,9 @@ public static class Explanation
         }
 
         return line.Close(
-            [new("DA", t.AffordableRemainder), new("exact", exact), new("afgerond", rounded)],
+            [t.AffordableRemainderValue, new("exact", exact), new("afgerond", rounded)],
             "DA = max(0, RA − Σ(sociaal + ondergrens midden)); verdeeld naar rato van U binnen de ruimte; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            t.MiddleSource);
+            t.Norms.MiddleSource);
     }
 
     private static void AppendNoMiddleRoom(StringBuilder text, MunicipalityDistribution m) =>
@@ -127,7 +127,7 @@ public static class Explanation
         var text = line.Text.Append(CultureInfo.InvariantCulture, $"Ondergrens {m.Lagging.Dutch()} = gecontracteerd {DutchNumber.Count(contractedLagging)} + ⌈{applied} × {uncontracted}⌉ = {DutchNumber.Count(statutory)}.");
         if (m.Exempted)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Er is ontheffing verleend: de ondergrens is verlaagd van {(social ? t.SocialFloorShare : t.MiddleFloorShare)} naar {applied}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op.");
+            text.Append(CultureInfo.InvariantCulture, $" Er is ontheffing verleend: de ondergrens is verlaagd van {(social ? t.Norms.SocialFloorShare : t.Norms.MiddleFloorShare)} naar {applied}, en {m.Name} krijgt geen regionaal aandeel in dit segment; de andere gemeenten vangen het verschil op.");
         }
 
         if (m.IneffectiveExemption)
@@ -145,7 +145,7 @@ public static class Explanation
         return line.Close(
             [new("ondergrens sociaal", floorSocial), new("ondergrens midden", floorMiddle)],
             "ondergrens = gecontracteerd + ⌈f × U⌉ voor het achterblijvende segment (f = wettelijke fractie of de verlaagde fractie van een ontheffing); daarna max(ondergrens, toezegging)",
-            t.FloorSource(social, m.Exempted));
+            t.Norms.FloorSource(social, m.Exempted));
     }
 
     private static string KeyText(DistributionKey key) => key switch
@@ -180,9 +180,9 @@ public static class Explanation
         }
 
         return line.Close(
-            [new("RS", t.RequiredSocial), new("DS", t.SocialRemainder), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            [t.RequiredSocialValue, t.SocialRemainderValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
             "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door gelijkmatig opvullen tot de ruimte van elke gemeente vol is, afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            t.SocialSource);
+            t.Norms.SocialSource);
     }
 
     /// <summary>Pass 1 of the social remainder for a municipality with room, in the region or in its province part.</summary>
@@ -246,9 +246,9 @@ public static class Explanation
         }
 
         return line.Close(
-            [new("RS deel", p.RequiredSocial), new("DS deel", p.SocialRemainder), new("restant regio", t.SocialResidual), new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            [p.RequiredSocialValue, p.SocialRemainderValue, t.SocialResidualValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
             "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door gelijkmatig opvullen alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            t.PartSocialSource);
+            t.Norms.PartSocialSource);
     }
 
     private static ExplanationStep PartMiddleStep(RegionDistribution region, MunicipalityDistribution m, Texts t, string uncontracted)
@@ -282,9 +282,9 @@ public static class Explanation
         }
 
         return line.Close(
-            [new("DA deel", p.AffordableRemainder), new("restant regio", t.AffordableResidual), new("regionaal midden", Format.Count(m.RegionalMiddle))],
+            [p.AffordableRemainderValue, t.AffordableResidualValue, new("regionaal midden", Format.Count(m.RegionalMiddle))],
             "DA_p = max(0, RA_p − Σ(sociaal + ondergrens midden) van het deel), verdeeld naar rato van U binnen het deel; daarna het restant max(0, RA − Σ(sociaal + midden)) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
-            t.PartMiddleSource);
+            t.Norms.PartMiddleSource);
     }
 
     private static ExplanationStep ComparisonStep(RegionDistribution region, RegionDistribution regionOnly, MunicipalityDistribution m)
@@ -357,8 +357,15 @@ public static class Explanation
 
     private const string ContractedSource = Input + "; wet: gecontracteerde projecten blijven ongemoeid";
 
+    private static readonly ExplanationValue LaggingSocial = new("achterblijvend", LaggingSegment.Social.Dutch());
+
+    private static readonly ExplanationValue LaggingMiddle = new("achterblijvend", LaggingSegment.Middle.Dutch());
+
     [ThreadStatic]
     private static Texts? t_lastTexts;
+
+    [ThreadStatic]
+    private static NormTexts? t_lastNormTexts;
 
     [ThreadStatic]
     private static StringBuilder? t_builder;
@@ -380,83 +387,63 @@ public static class Explanation
         var texts = t_lastTexts;
         if (texts is null || !ReferenceEquals(texts.Region, region))
         {
-            texts = new Texts(region);
+            texts = new Texts(region, NormTextsOf(region.Norms));
             t_lastTexts = texts;
         }
 
         return texts;
     }
 
-    /// <summary>The region- and norm-level fragments of the explanation, each formatted exactly as the steps wrote them inline before.</summary>
-    private sealed class Texts(RegionDistribution region)
+    /// <summary>The texts that depend only on the norms, kept like <see cref="TextsOf"/>: the regions of one run share their norm set.</summary>
+    private static NormTexts NormTextsOf(NormSet norms)
     {
-        private readonly NormSet _norms = region.Norms;
-        private string? _thresholdPercent;
-        private string? _thresholdShare;
-        private string? _thresholdSource;
-        private string? _stockSource;
-        private string? _socialIntro;
-        private string? _socialSource;
-        private string? _middleIntro;
-        private string? _middleSource;
-        private string? _requiredSocial;
-        private string? _socialRemainder;
-        private string? _affordableRemainder;
-        private string? _socialResidual;
-        private string? _affordableResidual;
-        private string? _noSocialResidual;
-        private string? _partSocialSource;
-        private string? _partMiddleSource;
-        private string? _socialFloorShare;
-        private string? _middleFloorShare;
+        var texts = t_lastNormTexts;
+        if (texts is null || !ReferenceEquals(texts.Set, norms))
+        {
+            texts = new NormTexts(norms);
+            t_lastNormTexts = texts;
+        }
+
+        return texts;
+    }
+
+    /// <summary>The norm-level fragments of the explanation (thresholds, shares, sources), each formatted exactly as the steps wrote them inline before.</summary>
+    private sealed class NormTexts(NormSet norms)
+    {
         private readonly string?[] _floorSources = new string?[4];
-        private PartTexts[]? _parts;
 
-        public RegionDistribution Region { get; } = region;
+        public NormSet Set { get; } = norms;
 
-        public string ThresholdPercent => _thresholdPercent ??= _norms.LaggingThreshold.Percent;
+        public string ThresholdPercent => field ??= Set.LaggingThreshold.Percent;
 
-        public string ThresholdShare => _thresholdShare ??= Format.Share(_norms.LaggingThreshold.Value);
+        public string ThresholdShare => field ??= Format.Share(Set.LaggingThreshold.Value);
 
-        public string ThresholdSource => _thresholdSource ??=
-            $"{_norms.LaggingThreshold.Source} [{_norms.LaggingThreshold.Confidence.Dutch()}]; {_norms.LaggingThreshold.Note}";
+        public ExplanationValue Threshold => field ??= new("drempel", ThresholdShare);
 
-        public string StockSource => _stockSource ??= $"{Input}; maatstaf: {_norms.StockMetric}";
+        public string ThresholdSource => field ??=
+            $"{Set.LaggingThreshold.Source} [{Set.LaggingThreshold.Confidence.Dutch()}]; {Set.LaggingThreshold.Note}";
 
-        public string RequiredSocial => _requiredSocial ??= Format.Count(Region.RequiredSocial);
+        public string StockSource => field ??= $"{Input}; maatstaf: {Set.StockMetric}";
 
-        public string SocialRemainder => _socialRemainder ??= Format.Count(Region.SocialRemainder);
+        public string SocialShare => field ??= Format.Share(Set.SocialShare.Value);
 
-        public string AffordableRemainder => _affordableRemainder ??= Format.Count(Region.AffordableRemainder);
+        public string AffordableShare => field ??= Format.Share(Set.AffordableShare.Value);
 
-        public string SocialResidual => _socialResidual ??= Format.Count(Region.SocialResidual);
+        public string SocialFloorShare => field ??= Format.Share(Set.SocialFloor.Value);
 
-        public string AffordableResidual => _affordableResidual ??= Format.Count(Region.AffordableResidual);
+        public string MiddleFloorShare => field ??= Format.Share(Set.MiddleFloor.Value);
 
-        public string SocialFloorShare => _socialFloorShare ??= Format.Share(_norms.SocialFloor.Value);
+        public string SocialSource => field ??=
+            $"{Set.SocialShare.Source} [{Set.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}";
 
-        public string MiddleFloorShare => _middleFloorShare ??= Format.Share(_norms.MiddleFloor.Value);
+        public string MiddleSource => field ??=
+            $"{Set.AffordableShare.Source} [{Set.AffordableShare.Confidence.Dutch()}]; {Algorithm}";
 
-        public string SocialIntro => _socialIntro ??=
-            $"De regio moet {RequiredSocial} sociale huurwoningen bouwen ({Format.Share(_norms.SocialShare.Value)} van {Format.Count(Region.Task)}). De ondergrenzen samen zijn {Format.Count(Region.SumFloorSocial)}, dus er zijn nog {SocialRemainder} te verdelen, {KeyText(Region.Key)}. ";
+        public string PartSocialSource => field ??=
+            $"{Set.SocialShare.Source} [{Set.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)";
 
-        public string SocialSource => _socialSource ??=
-            $"{_norms.SocialShare.Source} [{_norms.SocialShare.Confidence.Dutch()}]; verdeelsleutel door de regio gekozen; {Algorithm}";
-
-        public string MiddleIntro => _middleIntro ??=
-            $"Na de sociale huur heeft de regio nog {AffordableRemainder} betaalbare woningen nodig om {Format.Count(Region.RequiredAffordable)} ({Format.Share(_norms.AffordableShare.Value)} van {Format.Count(Region.Task)}) te halen. ";
-
-        public string MiddleSource => _middleSource ??=
-            $"{_norms.AffordableShare.Source} [{_norms.AffordableShare.Confidence.Dutch()}]; {Algorithm}";
-
-        public string NoSocialResidual => _noSocialResidual ??=
-            $" Omdat elk provinciaal deel zijn eigen norm haalt, haalt ook de regio haar {RequiredSocial}; er is geen restant voor de hele regio.";
-
-        public string PartSocialSource => _partSocialSource ??=
-            $"{_norms.SocialShare.Source} [{_norms.SocialShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; verdeelsleutel door de regio gekozen; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)";
-
-        public string PartMiddleSource => _partMiddleSource ??=
-            $"{_norms.AffordableShare.Source} [{_norms.AffordableShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)";
+        public string PartMiddleSource => field ??=
+            $"{Set.AffordableShare.Source} [{Set.AffordableShare.Confidence.Dutch()}]; de norm geldt landelijk, per provincie en per regio; Regiewijzer-verdeelmethode (/bronnen#verdeelmethode-grens)";
 
         public string FloorSource(bool social, bool exempted)
         {
@@ -466,9 +453,48 @@ public static class Explanation
                 return cached;
             }
 
-            var norm = social ? _norms.SocialFloor : _norms.MiddleFloor;
+            var norm = social ? Set.SocialFloor : Set.MiddleFloor;
             return _floorSources[k] = $"{norm.Source} [{norm.Confidence.Dutch()}]" + (exempted ? "; ontheffing verleend door provincie" : string.Empty);
         }
+    }
+
+    /// <summary>The region-level fragments of the explanation and the values every municipality shows alike (records: shared safely).</summary>
+    private sealed class Texts(RegionDistribution region, NormTexts norms)
+    {
+        private PartTexts[]? _parts;
+
+        public RegionDistribution Region { get; } = region;
+
+        public NormTexts Norms { get; } = norms;
+
+        public string RequiredSocial => field ??= Format.Count(Region.RequiredSocial);
+
+        public string SocialRemainder => field ??= Format.Count(Region.SocialRemainder);
+
+        public string AffordableRemainder => field ??= Format.Count(Region.AffordableRemainder);
+
+        public string SocialResidual => field ??= Format.Count(Region.SocialResidual);
+
+        public string AffordableResidual => field ??= Format.Count(Region.AffordableResidual);
+
+        public ExplanationValue RequiredSocialValue => field ??= new("RS", RequiredSocial);
+
+        public ExplanationValue SocialRemainderValue => field ??= new("DS", SocialRemainder);
+
+        public ExplanationValue AffordableRemainderValue => field ??= new("DA", AffordableRemainder);
+
+        public ExplanationValue SocialResidualValue => field ??= new("restant regio", SocialResidual);
+
+        public ExplanationValue AffordableResidualValue => field ??= new("restant regio", AffordableResidual);
+
+        public string SocialIntro => field ??=
+            $"De regio moet {RequiredSocial} sociale huurwoningen bouwen ({Norms.SocialShare} van {Format.Count(Region.Task)}). De ondergrenzen samen zijn {Format.Count(Region.SumFloorSocial)}, dus er zijn nog {SocialRemainder} te verdelen, {KeyText(Region.Key)}. ";
+
+        public string MiddleIntro => field ??=
+            $"Na de sociale huur heeft de regio nog {AffordableRemainder} betaalbare woningen nodig om {Format.Count(Region.RequiredAffordable)} ({Norms.AffordableShare} van {Format.Count(Region.Task)}) te halen. ";
+
+        public string NoSocialResidual => field ??=
+            $" Omdat elk provinciaal deel zijn eigen norm haalt, haalt ook de regio haar {RequiredSocial}; er is geen restant voor de hele regio.";
 
         public PartTexts PartOf(Geography.ProvinceCode? province)
         {
@@ -487,25 +513,25 @@ public static class Explanation
         /// <summary>The fragments of one province part.</summary>
         public sealed class PartTexts(Texts region, RegionPart part)
         {
-            private string? _socialIntro;
-            private string? _middleIntro;
-            private string? _requiredSocial;
-            private string? _socialRemainder;
-            private string? _affordableRemainder;
-
             public RegionPart Part { get; } = part;
 
-            public string RequiredSocial => _requiredSocial ??= Format.Count(Part.RequiredSocial);
+            public string RequiredSocial => field ??= Format.Count(Part.RequiredSocial);
 
-            public string SocialRemainder => _socialRemainder ??= Format.Count(Part.SocialRemainder);
+            public string SocialRemainder => field ??= Format.Count(Part.SocialRemainder);
 
-            public string AffordableRemainder => _affordableRemainder ??= Format.Count(Part.AffordableRemainder);
+            public string AffordableRemainder => field ??= Format.Count(Part.AffordableRemainder);
 
-            public string SocialIntro => _socialIntro ??=
-                $"De regio ligt in {region.Region.Parts.Length} provincies, en de norm van {Format.Share(region._norms.SocialShare.Value)} sociale huur geldt ook per provincie. Daarom wordt eerst {PartName(Part)} ({Part.MunicipalityCount} gemeente(n), opgave {Format.Count(Part.Task)}) op de norm gebracht: dat deel moet {RequiredSocial} sociale huurwoningen bouwen. De ondergrenzen daar zijn samen {Format.Count(Part.SumFloorSocial)}, dus er zijn {SocialRemainder} te verdelen, alleen over de gemeenten in dit deel, {KeyText(region.Region.Key)}. ";
+            public ExplanationValue RequiredSocialValue => field ??= new("RS deel", RequiredSocial);
 
-            public string MiddleIntro => _middleIntro ??=
-                $"Na de sociale huur heeft {PartName(Part)} nog {AffordableRemainder} betaalbare woningen nodig om zijn eigen {Format.Count(Part.RequiredAffordable)} ({Format.Share(region._norms.AffordableShare.Value)} van {Format.Count(Part.Task)}) te halen. ";
+            public ExplanationValue SocialRemainderValue => field ??= new("DS deel", SocialRemainder);
+
+            public ExplanationValue AffordableRemainderValue => field ??= new("DA deel", AffordableRemainder);
+
+            public string SocialIntro => field ??=
+                $"De regio ligt in {region.Region.Parts.Length} provincies, en de norm van {region.Norms.SocialShare} sociale huur geldt ook per provincie. Daarom wordt eerst {PartName(Part)} ({Part.MunicipalityCount} gemeente(n), opgave {Format.Count(Part.Task)}) op de norm gebracht: dat deel moet {RequiredSocial} sociale huurwoningen bouwen. De ondergrenzen daar zijn samen {Format.Count(Part.SumFloorSocial)}, dus er zijn {SocialRemainder} te verdelen, alleen over de gemeenten in dit deel, {KeyText(region.Region.Key)}. ";
+
+            public string MiddleIntro => field ??=
+                $"Na de sociale huur heeft {PartName(Part)} nog {AffordableRemainder} betaalbare woningen nodig om zijn eigen {Format.Count(Part.RequiredAffordable)} ({region.Norms.AffordableShare} van {Format.Count(Part.Task)}) te halen. ";
         }
     }
 }
