@@ -39,8 +39,9 @@ internal readonly struct DutchNumber : ISpanFormattable
     {
         if (_text is not null)
         {
-            charsWritten = _text.TryCopyTo(destination) ? _text.Length : 0;
-            return charsWritten > 0 || _text.Length == 0;
+            var fits = _text.TryCopyTo(destination);
+            charsWritten = fits ? _text.Length : 0;
+            return fits;
         }
 
         var digits = Format.GroupedLength(_scaled, _decimals);

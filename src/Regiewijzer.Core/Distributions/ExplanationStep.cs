@@ -45,7 +45,7 @@ public sealed record ExplanationStep(int Number, string Title, string Text, Immu
     }
 
     /// <summary>The step's Dutch sentences.</summary>
-    public string Text { get => field ??= _line!.Substring(_textStart, _textLength); init; } = Text;
+    public string Text { get => field ??= _line?.Substring(_textStart, _textLength)!; init; } = Text;
 
     /// <summary>The step as one line of Dutch text (used in the scenario output): "n. title: text (regel: rule; bron: source)".</summary>
     public override string ToString() => _line ?? string.Concat([NumberText(Number), ". ", Title, ": ", Text, RuleOpening, Rule, SourceOpening, Source, ")"]);
