@@ -36,54 +36,60 @@ public static class Format
     /// <paramref name="scaled"/> / 10^<paramref name="decimals"/> in Dutch notation ("1.234,5"): what "N{decimals}" writes for that
     /// decimal, written digit by digit. A zero is never negative (as a decimal from a rounded zero is not).
     /// </summary>
-    private static string Grouped(long scaled, int decimals)
+    internal static string Grouped(long scaled, int decimals) =>
+        string.Create(GroupedLength(scaled, decimals), (scaled, decimals), static (span, state) => WriteGrouped(span, state.scaled, state.decimals));
+
+    /// <summary>The length of <see cref="Grouped"/>'s text.</summary>
+    internal static int GroupedLength(long scaled, int decimals)
     {
-        var negative = scaled < 0;
-        var magnitude = negative ? (ulong)(-(scaled + 1)) + 1 : (ulong)scaled;
         var digits = 1;
-        for (var rest = magnitude / 10; rest != 0; rest /= 10)
+        for (var rest = Magnitude(scaled) / 10; rest != 0; rest /= 10)
         {
             digits++;
         }
 
         var wholeDigits = Math.Max(1, digits - decimals);
-        var length = (negative ? 1 : 0) + wholeDigits + ((wholeDigits - 1) / 3) + (decimals > 0 ? 1 + decimals : 0);
-        return string.Create(length, (magnitude, negative, decimals), static (span, state) =>
-        {
-            var (rest, minus, places) = state;
-            var at = span.Length;
-            for (var k = 0; k < places; k++)
-            {
-                span[--at] = (char)('0' + (int)(rest % 10));
-                rest /= 10;
-            }
-
-            if (places > 0)
-            {
-                span[--at] = ',';
-            }
-
-            var inGroup = 0;
-            do
-            {
-                if (inGroup == 3)
-                {
-                    span[--at] = '.';
-                    inGroup = 0;
-                }
-
-                span[--at] = (char)('0' + (int)(rest % 10));
-                rest /= 10;
-                inGroup++;
-            }
-            while (rest != 0);
-
-            if (minus)
-            {
-                span[0] = '-';
-            }
-        });
+        return (scaled < 0 ? 1 : 0) + wholeDigits + ((wholeDigits - 1) / 3) + (decimals > 0 ? 1 + decimals : 0);
     }
+
+    /// <summary>Writes <see cref="Grouped"/>'s text into <paramref name="span"/>, which is exactly <see cref="GroupedLength"/> long.</summary>
+    internal static void WriteGrouped(Span<char> span, long scaled, int decimals)
+    {
+        var rest = Magnitude(scaled);
+        var at = span.Length;
+        for (var k = 0; k < decimals; k++)
+        {
+            span[--at] = (char)('0' + (int)(rest % 10));
+            rest /= 10;
+        }
+
+        if (decimals > 0)
+        {
+            span[--at] = ',';
+        }
+
+        var inGroup = 0;
+        do
+        {
+            if (inGroup == 3)
+            {
+                span[--at] = '.';
+                inGroup = 0;
+            }
+
+            span[--at] = (char)('0' + (int)(rest % 10));
+            rest /= 10;
+            inGroup++;
+        }
+        while (rest != 0);
+
+        if (scaled < 0)
+        {
+            span[0] = '-';
+        }
+    }
+
+    private static ulong Magnitude(long value) => value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
 
     private static string NumberFormat(int decimals) => decimals switch
     {

@@ -55,7 +55,10 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     /// <exception cref="DivideByZeroException">The denominator is zero.</exception>
     public Fraction(long numerator, long denominator)
     {
-        this = Create((Int128)numerator, (Int128)denominator);
+        // Both above long.MinValue (the common case): straight to the 64-bit normalisation, without the 128-bit range tests.
+        this = numerator > long.MinValue && denominator > long.MinValue && denominator != 0
+            ? Create(numerator, denominator)
+            : Create((Int128)numerator, (Int128)denominator);
     }
 
     private static Fraction Create(BigInteger numerator, BigInteger denominator)

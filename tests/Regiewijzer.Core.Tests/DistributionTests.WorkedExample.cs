@@ -146,4 +146,25 @@ public partial class DistributionTests
         Assert.Contains("2.724", steps[6].Text, StringComparison.Ordinal);
         Assert.Contains("6.742", steps[7].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_StepWrittenAsOneLine_IsTheStepOfItsMembers()
+    {
+        var result = Distribute(Foodvalley());
+
+        foreach (var written in result.Explain(result.Of("GM0228").Code))
+        {
+            var made = new ExplanationStep(written.Number, written.Title, written.Text, written.Values, written.Rule, written.Source);
+            Assert.Equal(made, written);
+            Assert.Equal(made.GetHashCode(), written.GetHashCode());
+            Assert.Equal($"{made.Number}. {made.Title}: {made.Text} (regel: {made.Rule}; bron: {made.Source})", written.ToString());
+            Assert.Equal(made.ToString(), written.ToString());
+
+            var changed = written with { Title = "Anders" };
+            Assert.Equal(written.Text, changed.Text);
+            Assert.Equal($"{written.Number}. Anders: {written.Text} (regel: {written.Rule}; bron: {written.Source})", changed.ToString());
+            Assert.NotEqual(written, changed);
+            Assert.Equal(written, changed with { Title = written.Title });
+        }
+    }
 }

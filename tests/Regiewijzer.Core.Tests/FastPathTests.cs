@@ -33,6 +33,18 @@ public class FastPathTests
     }
 
     [Fact]
+    public void DutchNumber_WritesWhatFormatWrites()
+    {
+        AnyLong.Sample(v => Assert.Equal(Format.Count(v), $"{DutchNumber.Count(v)}"), iter: Iterations);
+        Gen.Select(AnyFraction, Gen.Int[0, 3]).Sample((f, d) =>
+        {
+            Assert.Equal(Format.Number(f, d), $"{DutchNumber.Number(f, d)}");
+            Assert.Equal(Format.Percent(f, d), $"{DutchNumber.Percent(f, d)}");
+            Assert.Equal(Format.Percent(f, d), DutchNumber.Percent(f, d).ToString());
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void NumberAndPercent_AreTheDecimalOfTheExactlyRoundedValue()
     {
         Gen.Select(AnyFraction, Gen.Int[0, 3]).Sample((f, d) =>

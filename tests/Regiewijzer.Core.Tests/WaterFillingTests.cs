@@ -1,4 +1,6 @@
+using CsCheck;
 using Regiewijzer.Core.Distributions;
+using Regiewijzer.Core.Geography;
 using Xunit;
 
 namespace Regiewijzer.Core.Tests;
@@ -85,5 +87,26 @@ public class WaterFillingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WaterFilling.Fill(-1, Whole(1), [1]));
         Assert.Throws<ArgumentOutOfRangeException>(() => WaterFilling.Fill(1, Whole(-1), [1]));
         Assert.Throws<ArgumentOutOfRangeException>(() => WaterFilling.Fill(1, Whole(1), [-1]));
+    }
+
+    [Fact]
+    public void FillAndRound_WholeWeights_IsTheGeneralFillAndRounding()
+    {
+        // Small counts give many ties and full participants; large ones reach the edges of the long path.
+        var count = Gen.OneOf(Gen.Long[0, 5], Gen.Long[0, 1_000], Gen.Long[0, int.MaxValue]);
+        var participant = Gen.Select(count, count);
+        Gen.Select(participant.Array[1, 40], count).Sample((participants, amount) =>
+        {
+            var weights = participants.Select(p => (Fraction)p.Item1).ToArray();
+            var rooms = participants.Select(p => p.Item2).ToArray();
+            var codes = Enumerable.Range(1, participants.Length).Select(i => new MunicipalityCode($"GM{i:D4}")).ToArray();
+
+            var filled = WaterFilling.FillAndRound(amount, weights, rooms, codes, TestContext.Current.CancellationToken);
+
+            var (parts, unplaced) = WaterFilling.Fill(amount, weights, rooms);
+            Assert.Equal(parts, filled.Exact);
+            Assert.Equal(LargestRemainder.Round(parts, codes), filled.Rounded);
+            Assert.Equal(unplaced, filled.Unplaced);
+        }, iter: 20_000);
     }
 }

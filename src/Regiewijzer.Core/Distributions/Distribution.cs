@@ -6,7 +6,7 @@ using Regiewijzer.Core.Norms;
 namespace Regiewijzer.Core.Distributions;
 
 /// <summary>The distribution (verdeling) of one region, exactly as domain.md §5.</summary>
-public static class Distribution
+public static partial class Distribution
 {
     /// <summary>
     /// Distributes the region's task over its municipalities. Pure: the same input gives the same
@@ -28,13 +28,10 @@ public static class Distribution
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(norms);
         ct.ThrowIfCancellationRequested();
-        var errors = Validate(input, norms);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid region input: " + string.Join("; ", errors), nameof(input));
-        }
+        var prepared = Prepare(input, norms)
+            ?? throw new ArgumentException("Invalid region input: " + string.Join("; ", Validate(input, norms)), nameof(input));
 
-        var result = Compute(input, norms, ct);
+        var result = Compute(input, prepared, norms, ct);
         var findings = RegionFindings.For(result, input, norms, (i, n) => Compute(i, n, ct));
         if (result.PlacedPerPart)
         {
@@ -42,130 +39,12 @@ public static class Distribution
             var regionOnlyInput = input with { Levels = DistributionLevels.Region };
             result = result.WithRegionOnly(() =>
             {
-                var regionOnly = Compute(regionOnlyInput, norms);
+                var regionOnly = Compute(regionOnlyInput, prepared, norms, CancellationToken.None);
                 return regionOnly with { Findings = RegionFindings.For(regionOnly, regionOnlyInput, norms, Compute) };
             });
         }
 
         return result with { Findings = findings };
-    }
-
-    /// <summary>
-    /// Every reason the input cannot be distributed, in Dutch-free technical English with the
-    /// municipality code: duplicate codes, negative counts, S &gt; T, T = 0, contracted &gt; N,
-    /// exemption above the NormSet's floor, floors above the affordable capacity.
-    /// </summary>
-    public static IReadOnlyList<string> Validate(RegionInput input, NormSet norms)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(norms);
-        var errors = new List<string>();
-        if (input.Municipalities.IsDefaultOrEmpty)
-        {
-            errors.Add("the region has no municipalities");
-            return errors;
-        }
-
-        if (norms.LaggingThreshold.Value >= Fraction.One)
-        {
-            errors.Add($"the lagging threshold {norms.LaggingThreshold.Value} must be below 1");
-        }
-
-        long totalTask = 0;
-        foreach (var m in input.Municipalities)
-        {
-            totalTask += m.Task;
-        }
-
-        if (totalTask > int.MaxValue)
-        {
-            errors.Add($"the tasks sum to more than {int.MaxValue}");
-        }
-
-        if (!ProvinceRule.IsAllOrNone(input.Municipalities, out var withProvince))
-        {
-            errors.Add($"{withProvince} of {input.Municipalities.Length} municipalities have a province: either all or none");
-        }
-
-        var seen = new HashSet<MunicipalityCode>(input.Municipalities.Length);
-        foreach (var m in input.Municipalities)
-        {
-            if (!seen.Add(m.Code))
-            {
-                errors.Add($"{m.Code}: duplicate municipality code");
-            }
-
-            if (m.Task < 0 || m.Stock <= 0 || m.SocialStock < 0)
-            {
-                errors.Add($"{m.Code}: task and social stock must be >= 0 and stock > 0");
-                continue;
-            }
-
-            if (m.SocialStock > m.Stock)
-            {
-                errors.Add($"{m.Code}: social stock {m.SocialStock} exceeds stock {m.Stock}");
-                continue;
-            }
-
-            if ((long)m.Contracted.Social + m.Contracted.Middle + m.Contracted.Free > m.Task)
-            {
-                errors.Add($"{m.Code}: contracted homes {(long)m.Contracted.Social + m.Contracted.Middle + m.Contracted.Free} exceed the task {m.Task}");
-                continue;
-            }
-
-            if (m.Exemption?.SocialFloor is { } es && (es.Sign < 0 || es > norms.SocialFloor.Value))
-            {
-                errors.Add($"{m.Code}: exempted social floor {es} must lie in [0, {norms.SocialFloor.Value}]");
-            }
-
-            if (m.Exemption?.MiddleFloor is { } em && (em.Sign < 0 || em > norms.MiddleFloor.Value))
-            {
-                errors.Add($"{m.Code}: exempted middle floor {em} must lie in [0, {norms.MiddleFloor.Value}]");
-            }
-
-            if (m.Commitment is { Social: < 0 } or { Middle: < 0 })
-            {
-                errors.Add($"{m.Code}: a commitment must be >= 0");
-                continue;
-            }
-
-            var floors = Floors(m, norms);
-            if ((long)floors.Social + floors.Middle > floors.Capacity)
-            {
-                errors.Add($"{m.Code}: floors social {floors.Social} + middle {floors.Middle} exceed the affordable capacity {floors.Capacity} (task minus contracted free-sector homes)");
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>Steps 1-3 for one municipality with valid counts: lagging segment, U, capA and the floors.</summary>
-    internal static MunicipalFloors Floors(MunicipalityInput m, NormSet norms)
-    {
-        // S/T < threshold, compared as S < threshold × T (T > 0) so that no fraction S/T has to be normalised here.
-        var below = m.Stock > 0
-            ? Fraction.CompareProducts(Fraction.One, m.SocialStock, norms.LaggingThreshold.Value, m.Stock) < 0
-            : new Fraction(m.SocialStock, m.Stock) < norms.LaggingThreshold.Value;
-        var lagging = below ? LaggingSegment.Social : LaggingSegment.Middle;
-        var uncontracted = m.Task - m.Contracted.Total;
-        var social = lagging == LaggingSegment.Social;
-        var exemption = social ? m.Exemption?.SocialFloor : m.Exemption?.MiddleFloor;
-        var applied = exemption ?? (social ? norms.SocialFloor.Value : norms.MiddleFloor.Value);
-        var statutorySocial = m.Contracted.Social + (social ? applied.CeilingOf(uncontracted) : 0);
-        var statutoryMiddle = m.Contracted.Middle + (social ? 0 : applied.CeilingOf(uncontracted));
-        return new MunicipalFloors(
-            m.SocialStock,
-            m.Stock,
-            lagging,
-            uncontracted,
-            m.Task - m.Contracted.Free,
-            applied,
-            Exempted: exemption is not null,
-            Ineffective: (social ? m.Exemption?.MiddleFloor : m.Exemption?.SocialFloor) is not null,
-            statutorySocial,
-            statutoryMiddle,
-            Math.Max(statutorySocial, m.Commitment?.Social ?? 0),
-            Math.Max(statutoryMiddle, m.Commitment?.Middle ?? 0));
     }
 
     /// <summary>Steps 1-8 without findings; the input is valid.</summary>
@@ -174,11 +53,23 @@ public static class Distribution
     /// <summary>Steps 1-8 without findings, stopping when <paramref name="ct"/> is cancelled; the input is valid.</summary>
     internal static RegionDistribution Compute(RegionInput input, NormSet norms, CancellationToken ct)
     {
+        var ms = SortedByCode(input.Municipalities);
+        var floors = new MunicipalFloors[ms.Length];
+        for (var i = 0; i < ms.Length; i++)
+        {
+            floors[i] = Floors(ms[i], norms);
+        }
+
+        return Compute(input, new Prepared(ms, floors), norms, ct);
+    }
+
+    private static RegionDistribution Compute(RegionInput input, Prepared prepared, NormSet norms, CancellationToken ct)
+    {
         ct.ThrowIfCancellationRequested();
-        var ms = input.Municipalities.Sort((a, b) => a.Code.CompareTo(b.Code));
+        var ms = prepared.Municipalities;
+        var steps = prepared.Floors;
         var n = ms.Length;
         var codes = new MunicipalityCode[n];
-        var steps = new MunicipalFloors[n];
         long totalTask = 0;
         long sumFloorSocial = 0;
         long sumFloorMiddle = 0;
@@ -186,7 +77,6 @@ public static class Distribution
         for (var i = 0; i < n; i++)
         {
             codes[i] = ms[i].Code;
-            steps[i] = Floors(ms[i], norms);
             totalTask += ms[i].Task;
             sumFloorSocial += steps[i].Social;
             sumFloorMiddle += steps[i].Middle;
@@ -227,16 +117,14 @@ public static class Distribution
         if (!perPart)
         {
             // Steps 5 and 6 of domain.md §5 over the whole region.
-            (exact1, unplaced1) = WaterFilling.FillCancellable(socialRemainder, weights1, socialRoom, ct);
-            pass1 = LargestRemainder.Round(exact1, codes);
+            (exact1, pass1, unplaced1) = WaterFilling.FillAndRound(socialRemainder, weights1, socialRoom, codes, ct);
             var room2 = new long[n];
             for (var i = 0; i < n; i++)
             {
                 room2[i] = socialRoom[i] - pass1[i];
             }
 
-            (exact2, _) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
-            pass2 = LargestRemainder.Round(exact2, codes);
+            (exact2, pass2, _) = WaterFilling.FillAndRound(unplaced1, weightsU, room2, codes, ct);
         }
         else
         {
@@ -327,8 +215,7 @@ public static class Distribution
         long affordableResidual = 0;
         if (!perPart)
         {
-            (exactMiddle, _) = WaterFilling.FillCancellable(affordableRemainder, weightsU, middleRoom, ct);
-            regionalMiddle = LargestRemainder.Round(exactMiddle, codes);
+            (exactMiddle, regionalMiddle, _) = WaterFilling.FillAndRound(affordableRemainder, weightsU, middleRoom, codes, ct);
         }
         else
         {
@@ -347,8 +234,7 @@ public static class Distribution
                 }
 
                 var da = Math.Max(0, norms.AffordableShare.Value.CeilingOf(checked((int)partTask)) - partAffordable);
-                var (exact, unplaced) = WaterFilling.FillCancellable(da, weightsU, Masked(middleRoom, part, p), ct);
-                var rounded = LargestRemainder.Round(exact, codes);
+                var (exact, rounded, unplaced) = WaterFilling.FillAndRound(da, weightsU, Masked(middleRoom, part, p), codes, ct);
                 partAffordableRemainder[p] = da;
                 partAffordableUnplaced[p] = unplaced;
                 for (var i = 0; i < n; i++)
@@ -370,8 +256,7 @@ public static class Distribution
 
             // §5b: the region's affordable residual over the whole region with the rooms that are left.
             affordableResidual = Math.Max(0, requiredAffordable - affordableSoFar);
-            (exactResidualMiddle, _) = WaterFilling.FillCancellable(affordableResidual, weightsU, left, ct);
-            residualMiddle = LargestRemainder.Round(exactResidualMiddle, codes);
+            (exactResidualMiddle, residualMiddle, _) = WaterFilling.FillAndRound(affordableResidual, weightsU, left, codes, ct);
             for (var i = 0; i < n; i++)
             {
                 regionalMiddle[i] += residualMiddle[i];
@@ -525,16 +410,15 @@ public static class Distribution
     /// <summary>Steps 5 and 7 for one amount: pass 1 by <paramref name="weights1"/>, pass 2 by U for what pass 1 could not place, each rounded.</summary>
     private static Placement Place(long amount, Fraction[] weights1, Fraction[] weightsU, long[] rooms, MunicipalityCode[] codes, CancellationToken ct)
     {
-        var (exact1, unplaced1) = WaterFilling.FillCancellable(amount, weights1, rooms, ct);
-        var pass1 = LargestRemainder.Round(exact1, codes);
+        var (exact1, pass1, unplaced1) = WaterFilling.FillAndRound(amount, weights1, rooms, codes, ct);
         var room2 = new long[rooms.Length];
         for (var i = 0; i < rooms.Length; i++)
         {
             room2[i] = rooms[i] - pass1[i];
         }
 
-        var (exact2, unplaced2) = WaterFilling.FillCancellable(unplaced1, weightsU, room2, ct);
-        return new Placement(exact1, exact2, pass1, LargestRemainder.Round(exact2, codes), unplaced1, unplaced2);
+        var (exact2, pass2, unplaced2) = WaterFilling.FillAndRound(unplaced1, weightsU, room2, codes, ct);
+        return new Placement(exact1, exact2, pass1, pass2, unplaced1, unplaced2);
     }
 
     private sealed record Placement(Fraction[] Exact1, Fraction[] Exact2, long[] Pass1, long[] Pass2, long AfterPass1, long Unplaced);

@@ -81,9 +81,28 @@ internal static class RegionFindings
             }
         }
 
-        return findings.Count <= 1
+        // Mostly added in order already (the signals by code): then the stable sort would keep them as they are.
+        return IsOrdered(findings)
             ? [.. findings]
-            : [.. findings.OrderBy(f => f.Code).ThenBy(f => f.Municipality?.Value ?? string.Empty, StringComparer.Ordinal)];
+            : [.. findings.OrderBy(f => f.Code).ThenBy(MunicipalityKey, StringComparer.Ordinal)];
+    }
+
+    private static string MunicipalityKey(Finding finding) => finding.Municipality?.Value ?? string.Empty;
+
+    /// <summary>True when every finding's (code, municipality) is at least its predecessor's: the order the sort would give.</summary>
+    private static bool IsOrdered(List<Finding> findings)
+    {
+        for (var k = 1; k < findings.Count; k++)
+        {
+            var (before, after) = (findings[k - 1], findings[k]);
+            if (before.Code > after.Code
+                || (before.Code == after.Code && string.CompareOrdinal(MunicipalityKey(before), MunicipalityKey(after)) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static NormParameter ByKey(ImmutableArray<NormParameter> parameters, string key)
