@@ -4,7 +4,8 @@
 # Seeds a fresh SQLite database in a temporary folder, imports N generated plans through the CLI
 # (bench/import/generate.sh: valid plans round-robin over the 342 municipalities), starts the web app (Release build)
 # and times with curl:
-#   first    the first request of each progress page and monitoring API answer after the start (builds the snapshot);
+#   start    how long the app took to prepare the nation's monitoring after its start (Monitoring:WarmUp), waited for;
+#   first    the first request of each progress page and monitoring API answer after that;
 #   warm     30 requests each with a new query string, so the output cache never answers (p50/p95/max);
 #   change   CHANGES (25) times: one plan changed by the CLI (another process: renamed and given more social-rent homes,
 #            so its forecast changes), then the next request of every address above, once each (what a visitor after
@@ -31,6 +32,9 @@ dotnet "$WEB" --urls "http://127.0.0.1:$PORT" --Database:Provider sqlite --Datab
 APP=$!
 for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live" && break; sleep 1; done
 BASE="http://127.0.0.1:$PORT"
+# The app prepares the nation's monitoring right after its start (Monitoring:WarmUp); the first requests come after that.
+for _ in $(seq 300); do grep -q '"Message":"Monitoring \(prepared\|could not be prepared\)' "$DIR/app.log" && break; sleep 0.5; done
+grep -o '"Message":"Monitoring \(prepared\|could not be prepared\)[^"]*"' "$DIR/app.log" | sed 's/^"Message":"/start: /; s/"$//' || echo "start: not prepared within 150 s"
 PATHS=(/voortgang /voortgang/provincie/PV25 /voortgang/provincie/PV20 /voortgang/regio/WD19 /voortgang/gemeente/GM0363 /api/v1/voortgang /api/v1/regios/WD19/voortgang /api/v1/gemeenten/GM0363/voortgang /api/v1/provincies/PV27/signaleringen)
 ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 != 200) { print "HTTP " $1 > "/dev/stderr"; exit 1 } printf "%.0f\n", $2 * 1000 }'; }
 for p in "${PATHS[@]}"; do echo "first $p: $(ms "$BASE$p") ms"; done

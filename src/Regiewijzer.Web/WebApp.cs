@@ -64,6 +64,8 @@ public static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CountryCache>();
         builder.Services.AddSingleton<MonitoringCache>();
+        builder.Services.AddSingleton<Hosting.MonitoringWarmUp>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Hosting.MonitoringWarmUp>()); // the nation's monitoring ready before the first visitor
         builder.Services.AddOutputCache(o => o.AddPolicy(ReferencePages.Policy, ReferencePages.Configure));
 
         builder.AddNotifications(); // Mijn Regiewijzer: notifications, the mail outbox, sign-in visits (Notifications/)

@@ -62,6 +62,7 @@ public sealed class BrowserApp : IAsyncLifetime
             "--Database:Provider", "sqlite",
             "--Database:ConnectionString", $"Data Source={Path.Combine(_directory, "regiewijzer.db")}",
             "--Logging:LogLevel:Default", "Warning",
+            "--Monitoring:WarmUp", "false", // prepared at the first request, not beside the page loads
         ]); // WebApp serves the static assets from the build output in every environment
 
         await _app.StartAsync();

@@ -36,6 +36,7 @@ internal sealed class OwnApp : IAsyncDisposable
         [
             "--urls", "http://127.0.0.1:0", "--environment", "Production", "--Database:Provider", "sqlite",
             "--Database:ConnectionString", database.ConnectionString, "--Logging:LogLevel:Default", "Warning",
+            "--Monitoring:WarmUp", "false", // prepared at the first request, not beside the page loads
             .. extraArgs,
         ]);
         await web.StartAsync(TestContext.Current.CancellationToken);

@@ -41,6 +41,8 @@ public sealed class RunningApp : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             // Tests sign in many times from one address; the rate limit itself is tested with its default.
             "--Accounts:SignInPerMinute", "100000",
+            // The monitoring is prepared at the first request, not beside the test (MonitoringWarmUpTests turns it on).
+            "--Monitoring:WarmUp", "false",
             .. extraArgs,
         ]).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
