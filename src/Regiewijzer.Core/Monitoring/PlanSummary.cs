@@ -33,20 +33,10 @@ public sealed record PlanSummary(SegmentHomes Homes, int WithAssumption, Immutab
     public static PlanSummary Of(IEnumerable<(Plan Plan, PlanFacts Facts)> plans)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        var homes = SegmentHomes.Zero;
-        var withAssumption = 0;
-        var index = new Dictionary<(string, string?), int>();
-        var groups = new List<(string DataSet, string? Assumption, int Plans, int Homes)>();
+        var sum = new Sum();
         var dataSets = new Dictionary<string, string>(StringComparer.Ordinal); // source -> data set: most plans share a few sources
         foreach (var (plan, facts) in plans)
         {
-            var planHomes = plan.Homes;
-            homes += planHomes;
-            if (!string.IsNullOrWhiteSpace(facts.Assumption))
-            {
-                withAssumption++;
-            }
-
             if (!dataSets.TryGetValue(facts.Source, out var dataSet))
             {
                 dataSet = DataSetOf(facts.Source);
@@ -56,20 +46,12 @@ public sealed record PlanSummary(SegmentHomes Homes, int WithAssumption, Immutab
                 }
             }
 
-            var key = (dataSet, facts.Assumption);
-            if (index.TryGetValue(key, out var i))
-            {
-                var g = groups[i];
-                groups[i] = g with { Plans = g.Plans + 1, Homes = g.Homes + planHomes.Total };
-            }
-            else
-            {
-                index[key] = groups.Count;
-                groups.Add((dataSet, facts.Assumption, 1, planHomes.Total));
-            }
+            var homes = plan.Homes;
+            sum.Add(homes, string.IsNullOrWhiteSpace(facts.Assumption) ? 0 : 1);
+            sum.AddGroup(dataSet, facts.Assumption, 1, homes.Total);
         }
 
-        return new PlanSummary(homes, withAssumption, [.. groups.Select(g => new PlanSourceGroup(g.DataSet, g.Assumption, g.Plans, g.Homes))]);
+        return sum.Build();
     }
 
     /// <summary>
@@ -79,29 +61,47 @@ public sealed record PlanSummary(SegmentHomes Homes, int WithAssumption, Immutab
     public static PlanSummary Combine(IEnumerable<PlanSummary> summaries)
     {
         ArgumentNullException.ThrowIfNull(summaries);
-        var homes = SegmentHomes.Zero;
-        var withAssumption = 0;
-        var index = new Dictionary<(string, string?), int>();
-        var groups = new List<PlanSourceGroup>();
+        var sum = new Sum();
         foreach (var summary in summaries)
         {
-            homes += summary.Homes;
-            withAssumption += summary.WithAssumption;
+            sum.Add(summary.Homes, summary.WithAssumption);
             foreach (var group in summary.Groups)
             {
-                var key = (group.DataSet, group.Assumption);
-                if (index.TryGetValue(key, out var i))
-                {
-                    groups[i] = groups[i] with { Plans = groups[i].Plans + group.Plans, Homes = groups[i].Homes + group.Homes };
-                }
-                else
-                {
-                    index[key] = groups.Count;
-                    groups.Add(group);
-                }
+                sum.AddGroup(group.DataSet, group.Assumption, group.Plans, group.Homes);
             }
         }
 
-        return new PlanSummary(homes, withAssumption, [.. groups]);
+        return sum.Build();
+    }
+
+    /// <summary>Homes, plans with an assumption and the groups by (data set, assumption) in the order each first occurs.</summary>
+    private sealed class Sum
+    {
+        private readonly Dictionary<(string, string?), int> index = [];
+        private readonly List<(string DataSet, string? Assumption, int Plans, int Homes)> groups = []; // tuples: no record per plan
+        private SegmentHomes homes = SegmentHomes.Zero;
+        private int withAssumption;
+
+        public void Add(SegmentHomes moreHomes, int moreWithAssumption)
+        {
+            homes += moreHomes;
+            withAssumption += moreWithAssumption;
+        }
+
+        public void AddGroup(string dataSet, string? assumption, int plans, int groupHomes)
+        {
+            if (index.TryGetValue((dataSet, assumption), out var i))
+            {
+                var g = groups[i];
+                groups[i] = g with { Plans = g.Plans + plans, Homes = g.Homes + groupHomes };
+            }
+            else
+            {
+                index[(dataSet, assumption)] = groups.Count;
+                groups.Add((dataSet, assumption, plans, groupHomes));
+            }
+        }
+
+        public PlanSummary Build() => new(homes, withAssumption, [.. groups.Select(g => new PlanSourceGroup(g.DataSet, g.Assumption, g.Plans, g.Homes))]);
     }
 }

@@ -141,7 +141,6 @@ public sealed class MonitoringPlans
         ArgumentNullException.ThrowIfNull(stored);
         var now = stored.ToDictionary(p => p.Facts.RowId);
         var ids = new Dictionary<int, (Plan Plan, PlanFacts Facts)>(byId);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<PlanChange>(changed.Count);
         foreach (var id in changed.Distinct())
         {
@@ -152,16 +151,6 @@ public sealed class MonitoringPlans
                 ids[id] = @is;
             }
 
-            if (before is not null)
-            {
-                touched.Add(before.Municipality.Value);
-            }
-
-            if (after is not null)
-            {
-                touched.Add(after.Municipality.Value);
-            }
-
             if (before is not null || after is not null)
             {
                 list.Add(new PlanChange(before, after));
@@ -170,7 +159,7 @@ public sealed class MonitoringPlans
 
         var groups = new Dictionary<string, ImmutableArray<(Plan Plan, PlanFacts Facts)>>(ByMunicipality, StringComparer.Ordinal);
         var changedIds = changed.ToHashSet();
-        foreach (var municipality in touched)
+        foreach (var municipality in PlanChange.MunicipalitiesOf(list))
         {
             var group = groups.GetValueOrDefault(municipality, []).Where(p => !changedIds.Contains(p.Facts.RowId))
                 .Concat(stored.Where(p => p.Plan.Municipality.Value == municipality))
