@@ -7,13 +7,19 @@ using Regiewijzer.Core.Norms;
 
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --check
-// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --loop [proportional|lagging-first|gap-weighted] [seconds]
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --dump [file]
+// dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --loop [proportional|lagging-first|gap-weighted] [seconds] [explain]
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast [repeat] [full]
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --forecast-loop [threads] [seconds]
 // dotnet run -c Release --project bench/Regiewijzer.Benchmarks -- --rapport [repeat]
 if (args.Length > 0 && args[0] == "--check")
 {
     return Check.Run(Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--dump")
+{
+    return ExplanationDump.Run(args.Skip(1).ToArray(), Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "--loop")
@@ -142,7 +148,9 @@ internal static class Loop
         };
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var inputs = NationalInput.Load().Select(r => r.Input with { Key = key }).ToArray();
+        var explain = args.Length > 2 && args[2] == "explain";
         var norms = NormSets.Law2026;
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         long calls = 0;
         long social = 0;
@@ -150,13 +158,25 @@ internal static class Loop
         {
             foreach (var input in inputs)
             {
-                social += Distribution.Distribute(input, norms).Social;
+                var region = Distribution.Distribute(input, norms);
+                social += region.Social;
+                if (explain)
+                {
+                    // As benchmark D: every municipality's explanation, each step as its line.
+                    foreach (var m in region.Municipalities)
+                    {
+                        foreach (var step in Explanation.For(region, m))
+                        {
+                            social += step.ToString().Length;
+                        }
+                    }
+                }
             }
 
             calls++;
         }
 
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}: {calls} national runs in {watch.Elapsed.TotalSeconds:0.0} s = {watch.Elapsed.TotalMilliseconds * 1000 / calls:0.0} us per run (checksum {social})"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}: {calls} national runs in {watch.Elapsed.TotalSeconds:0.0} s = {watch.Elapsed.TotalMilliseconds * 1000 / calls:0.0} us per run ({(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / calls:0.0} us processor time), {GC.CollectionCount(0) / (double)calls:0.00} gen0 and {GC.CollectionCount(1) / (double)calls:0.00} gen1 collections per run (checksum {social})"));
         return 0;
     }
 }
