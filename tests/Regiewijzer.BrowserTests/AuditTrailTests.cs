@@ -42,7 +42,7 @@ public sealed partial class AuditTrailTests(BrowserApp app)
         await form.Locator("#naam").FillAsync("Kernhem-Noord");
         await form.Locator("#status").SelectOptionAsync("2a");
         await form.GetByRole(AriaRole.Button, new() { Name = "Plan opslaan", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("opgeslagen"));
+        await page.WaitForAddressAsync(new Regex("opgeslagen"));
 
         await page.GotoAsync($"{site}/audit/plan/{id}");
         var change = page.Locator("table#wijzigingen > tbody > tr", new() { HasText = "plan gewijzigd" });

@@ -40,6 +40,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>An administrator at the Rijk, for the audit and account administration pages.</summary>
     public const string RijkAdministrator = "rijk@browsertest.nl";
 
+    /// <summary>How long a test waits for a page, an element or a navigation (ms).</summary>
+    public const float Timeout = 45_000;
+
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Full-page screenshots of the states the tests check, named after the test.</summary>
@@ -99,8 +102,8 @@ public sealed class BrowserApp : IAsyncLifetime
             AcceptDownloads = true,
         });
         // Generous: on a busy 2-core machine (CI) a page with charts can take many seconds to load; a real hang still fails.
-        context.SetDefaultTimeout(45_000);
-        context.SetDefaultNavigationTimeout(45_000);
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page, testName);
     }

@@ -66,7 +66,7 @@ public sealed class BrowserPage : IAsyncDisposable
     /// </summary>
     public async Task<bool> WaitForChartsAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.WaitForLoadedAsync();
         try
         {
             // A page loads its chart scripts when a chart comes near the screen (js/site.js); here at once, so the

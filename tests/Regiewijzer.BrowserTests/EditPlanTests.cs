@@ -40,7 +40,7 @@ public sealed partial class EditPlanTests(BrowserApp app)
         await form.Locator("#levering-1-onbekend").FillAsync("1.003");
         await form.GetByRole(AriaRole.Button, new() { Name = "Plan opslaan", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(SavedAddress());
+        await page.WaitForAddressAsync(SavedAddress());
         await Assertions.Expect(page.Locator("#bevestiging")).ToHaveTextAsync("Plan ‘Dorpsrand <fase 2>’ (rw-browsertest-1) is opgeslagen. De voortgang en de prognose rekenen er direct mee.");
         var row = page.Locator("table#plannen tbody tr", new() { HasText = "rw-browsertest-1" });
         await Assertions.Expect(row).ToContainTextAsync("Dorpsrand <fase 2>");
@@ -49,7 +49,7 @@ public sealed partial class EditPlanTests(BrowserApp app)
         await session.ScreenshotAsync("lijst");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Dorpsrand <fase 2>" }).ClickAsync();
-        await page.WaitForURLAsync(PlanAddress());
+        await page.WaitForAddressAsync(PlanAddress());
         await Assertions.Expect(page.Locator("#levering-1-onbekend")).ToHaveValueAsync("1.003");
         await session.ScreenshotAsync("bewerken");
         await AssertAxeCleanAsync(page, "plan bewerken");
@@ -66,7 +66,7 @@ public sealed partial class EditPlanTests(BrowserApp app)
         // Clean up through the page: remove, with its confirmation step.
         await page.Locator("#verwijderen").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder dit plan" }).ClickAsync();
-        await page.WaitForURLAsync(DeletedAddress());
+        await page.WaitForAddressAsync(DeletedAddress());
         await Assertions.Expect(page.Locator("#bevestiging")).ToHaveTextAsync("Plan rw-browsertest-1 is verwijderd.");
         await Assertions.Expect(page.Locator("table#plannen")).Not.ToContainTextAsync("rw-browsertest-1");
         session.AssertNoScriptErrors();

@@ -43,7 +43,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await AssertAxeCleanAsync(page, "afspraken regio (provincie)");
         await page.Locator("#reden").FillAsync("eerste versie");
         await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwe conceptversie maken" }).ClickAsync();
-        await page.WaitForURLAsync(AgreementAddress());
+        await page.WaitForAddressAsync(AgreementAddress());
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("concept");
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorleggen aan de gemeenten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("voorgesteld");
@@ -66,7 +66,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await page.Locator("#onderbouwing").FillAsync("Ede heeft een grote vraag naar middenhuur; 30% sociale huur past niet bij de lokale markt.");
         await session.ScreenshotAsync("aanvraag-ingevuld");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ontheffing aanvragen" }).ClickAsync();
-        await page.WaitForURLAsync(ExemptionAddress());
+        await page.WaitForAddressAsync(ExemptionAddress());
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("aangevraagd");
         var exemption = new Uri(page.Url).AbsolutePath;
         await session.ScreenshotAsync("aangevraagd");
@@ -96,7 +96,7 @@ public sealed partial class ExemptionFlowTests(BrowserApp app)
         await session.ScreenshotAsync("verleend");
 
         await page.Locator("#nieuwe-versie").ClickAsync();
-        await page.WaitForURLAsync(AgreementAddress());
+        await page.WaitForAddressAsync(AgreementAddress());
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Afspraak Regio Foodvalley, versie 2");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("concept");
         var ede = page.Locator("table#vergelijking tbody tr[data-code='GM0228']");

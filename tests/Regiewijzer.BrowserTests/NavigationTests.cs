@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -17,14 +18,14 @@ public sealed class NavigationTests(BrowserApp app)
 
         await page.GetByLabel("Zoek gemeente, regio of provincie").FillAsync("Foodvalley");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/zoeken?q=Foodvalley", StringComparison.Ordinal) || url.EndsWith("/regio/WD19", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(new Regex(@"/zoeken\?q=Foodvalley|/regio/WD19$"));
         if (page.Url.Contains("/zoeken", StringComparison.Ordinal))
         {
             await session.ScreenshotAsync("results");
             await page.Locator("main a[href$='regio/WD19']").First.ClickAsync();
         }
 
-        await page.WaitForURLAsync("**/regio/WD19");
+        await page.WaitForAddressAsync(new Regex("/regio/WD19$"));
         await session.WaitForChartsAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Foodvalley");
         await Assertions.Expect(page.Locator("table#verdeling tbody tr[data-code]")).ToHaveCountAsync(8);
@@ -67,7 +68,8 @@ public sealed class NavigationTests(BrowserApp app)
         // Click. On a loaded CI machine a click was once lost (CI, 2026-11-24, when a chart library drew the map); a user
         // would click again, and so does the test, at most three times. The behaviour under test: a click opens the page.
         // A navigation that starts just after a wait gave up still counts (CI, 2026-12-07: the address changed after the
-        // 15 s wait had timed out); the last wait is long enough for a slow first render.
+        // 15 s wait had timed out; that wait was WaitForURLAsync, which can miss the load event: see PageWaits); the last
+        // wait is long enough for a slow first render.
         for (var attempt = 1; attempt <= 3 && !AtMunicipality(page); attempt++)
         {
             await page.Mouse.MoveAsync(x, y);
@@ -75,15 +77,15 @@ public sealed class NavigationTests(BrowserApp app)
             try
             {
                 // Commit: the address changed. On a busy machine the first render of the page can take many seconds.
-                await page.WaitForURLAsync("**/gemeente/**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+                await page.WaitForAddressAsync(new Regex("/gemeente/"), loaded: false, timeout: 15_000);
             }
-            catch (TimeoutException)
+            catch (PlaywrightException)
             {
                 Console.WriteLine($"map click {attempt} did not navigate within 15 s");
             }
         }
 
-        await page.WaitForURLAsync("**/gemeente/**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await page.WaitForAddressAsync(new Regex("/gemeente/"), loaded: false, timeout: 30_000);
         Assert.EndsWith("/gemeente/GM0228", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede", new() { Timeout = 30_000 });
         await session.ScreenshotAsync("municipality");
@@ -109,7 +111,7 @@ public sealed class NavigationTests(BrowserApp app)
         await session.ScreenshotAsync("table-open");
         await link.ClickAsync();
 
-        await page.WaitForURLAsync("**/gemeente/GM0228");
+        await page.WaitForAddressAsync(new Regex("/gemeente/GM0228$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -27,7 +28,7 @@ public sealed class ProgressTests(BrowserApp app)
         var page = session.Page;
         var response = await page.GotoAsync("/voortgang/regio/WD19"); // not session.GotoAsync, which loads the charts at once
         Assert.True(response is { Ok: true }, $"{response?.Status}");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForLoadedAsync();
         var chart = page.Locator("div[data-chart=fan][data-source=waaier-totaal-data]");
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is { Y: > 768 + 800 }, $"the chart starts at {box?.Y} px, more than 800 px below a 768 px screen");
@@ -121,7 +122,7 @@ public sealed class ProgressTests(BrowserApp app)
         Assert.True(await TabUntilAsync(page, "() => { const e = document.activeElement; return !!e && e.tagName === 'A' && e.textContent.trim() === 'Prognose'; }", 40),
             "Tab reaches the link Prognose in the table of contents");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/voortgang/provincie/PV25#prognose-titel");
+        await page.WaitForAddressAsync(new Regex("/voortgang/provincie/PV25#prognose-titel$"));
         await Assertions.Expect(page.Locator("#prognose-titel")).ToBeInViewportAsync();
         await session.ScreenshotAsync("forecast", fullPage: false);
 
@@ -133,7 +134,7 @@ public sealed class ProgressTests(BrowserApp app)
         Assert.StartsWith("/voortgang/", href, StringComparison.Ordinal);
         await session.ScreenshotAsync("warning-focused", fullPage: false);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**{href}");
+        await page.WaitForAddressAsync(new Regex(Regex.Escape(href) + "$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Voortgang en prognose");
         session.AssertNoScriptErrors();
     }

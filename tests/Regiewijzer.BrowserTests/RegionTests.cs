@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class RegionTests(BrowserApp app)
         await session.GotoAsync("/regio/WD19");
 
         await page.Locator("table#verdeling tr[data-code=GM0228] a[href$='gemeente/GM0228']").ClickAsync();
-        await page.WaitForURLAsync("**/gemeente/GM0228");
+        await page.WaitForAddressAsync(new Regex("/gemeente/GM0228$"));
         await session.WaitForChartsAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ede");

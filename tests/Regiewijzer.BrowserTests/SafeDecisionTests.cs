@@ -33,7 +33,7 @@ public sealed partial class SafeDecisionTests(BrowserApp app)
         await page.GotoAsync($"{site}/regio/WD19/afspraken");
         await page.Locator("#reden").FillAsync("eerste versie");
         await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwe conceptversie maken" }).ClickAsync();
-        await page.WaitForURLAsync(AgreementAddress());
+        await page.WaitForAddressAsync(AgreementAddress());
         var agreement = new Uri(page.Url).AbsolutePath;
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorleggen aan de gemeenten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("voorgesteld");
