@@ -6,7 +6,7 @@ namespace Regiewijzer.Web;
 /// <summary>
 /// The run totals of the forecasts of the nation, the provinces and the regions, kept across snapshots
 /// and brought up to date after a plan change by simulating only the plans that changed: their old run totals out,
-/// their new ones in (<see cref="ForecastPart.Replace"/>). The totals are integer sums of per-plan draws, so the result
+/// their new ones in (<see cref="Core.Monitoring.Forecast.ReplacePlans"/>). The totals are integer sums of per-plan draws, so the result
 /// is exactly the forecast of all plans at once (<c>ForecastPartsTests</c>); only a change of what every plan's draws
 /// depend on (period, first year after the peiljaar, runs, seed, parameters) or of the subject's members simulates all
 /// of it again. A municipality's forecast is small and is computed whole.
@@ -81,7 +81,7 @@ internal sealed class ForecastParts
                 var added = Counted(changes.Select(c => c.After));
                 try
                 {
-                    var part = before.Part.Replace(Simulate(input, removed), Simulate(input, added));
+                    var part = Core.Monitoring.Forecast.ReplacePlans(before.Part, input, removed, added);
                     var result = Core.Monitoring.Forecast.CombineParts(input, [part]);
                     Keep(subject, new Kept(key, edition, part));
                     return (result, removed.Count + added.Count);

@@ -67,8 +67,35 @@ internal static class ForecastEngine
     /// <summary>The run totals (run, slot, lane) of the prepared plans and their baseline, for every run.</summary>
     public static int[] SimulateAll(ForecastPlans plans, int runs, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
+        var totals = new int[runs * (plans.Years + 1) * Lanes];
+        SimulateBlocks(plans, runs, (from, block) => block.CopyTo(totals.AsSpan(from)), maxDegreeOfParallelism, cancellationToken);
+        return totals;
+    }
+
+    /// <summary>
+    /// Adds the run totals of <paramref name="plans"/> (as <see cref="SimulateAll"/> writes them) to <paramref name="totals"/>,
+    /// or subtracts them when <paramref name="subtract"/>: a part brought up to date after a plan change without arrays of
+    /// its own for the old and the new plan. Integer sums, so the order of the changes does not matter.
+    /// </summary>
+    public static void AddAll(ForecastPlans plans, int runs, int[] totals, bool subtract, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+        SimulateBlocks(
+            plans,
+            runs,
+            (from, block) =>
+            {
+                var target = totals.AsSpan(from, block.Length);
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] = subtract ? target[i] - block[i] : target[i] + block[i];
+                }
+            },
+            maxDegreeOfParallelism,
+            cancellationToken);
+
+    /// <summary>The run totals of the plans, block of runs by block (in parallel), each handed to <paramref name="write"/> with its offset in a whole run's totals.</summary>
+    private static void SimulateBlocks(ForecastPlans plans, int runs, BlockWriter write, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
         var stride = (plans.Years + 1) * Lanes;
-        var totals = new int[runs * stride];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
             0,
@@ -80,12 +107,14 @@ internal static class ForecastEngine
                 var first = block * BlockRuns;
                 var count = Math.Min(BlockRuns, runs - first);
                 SimulateBlock(plans, first, count, buffer);
-                buffer.AsSpan(0, count * stride).CopyTo(totals.AsSpan(first * stride));
+                write(first * stride, buffer.AsSpan(0, count * stride));
                 return buffer;
             },
             _ => { });
-        return totals;
     }
+
+    /// <summary>What <see cref="SimulateBlocks"/> does with a block: its totals, from offset <paramref name="from"/> of the whole run's.</summary>
+    private delegate void BlockWriter(int from, ReadOnlySpan<int> block);
 
     /// <summary>
     /// <see cref="Run"/> from the run totals of the parts of the plans (<see cref="SimulateAll"/> per part), each run's

@@ -53,7 +53,7 @@ public sealed class ForecastPartsTests
     }
 
     [Fact]
-    public void Replace_OnePlanChangedRemovedOrAdded_EqualsSimulatingThePartAgain()
+    public void ReplacePlans_OnePlanChangedRemovedOrAdded_EqualsSimulatingThePartAgain()
     {
         Gen.Select(ForecastGen.Input.Where(i => i.Plans.Count >= 2), Gen.Int[0, 2]).Sample(
             (input, what) =>
@@ -70,12 +70,31 @@ public sealed class ForecastPartsTests
                     _ => (new List<Plan>(), new List<Plan> { added1 }, input with { Plans = [.. input.Plans, added1] }), // added
                 };
 
-                var replaced = part.Replace(Forecast.SimulatePart(input with { Plans = removed }, cancellationToken: Ct), Forecast.SimulatePart(input with { Plans = added }, cancellationToken: Ct));
+                var replaced = Forecast.ReplacePlans(part, input, removed, added, cancellationToken: Ct);
 
                 Assert.Equal(after.Plans.Count, replaced.Plans);
                 ForecastGen.Equal(Forecast.Run(after), Forecast.CombineParts(after, [replaced], cancellationToken: Ct));
+                ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, [part], cancellationToken: Ct)); // the part itself is unchanged
             },
             iter: 100);
+    }
+
+    [Fact]
+    public void ReplacePlans_PartOfAnotherPeriodOrRuns_OrMorePlansRemovedThanHeld_IsRefused()
+    {
+        Gen.Select(ForecastGen.Input.Where(i => i.Plans.Count >= 1), Gen.Int[1, 3]).Sample(
+            (input, take) =>
+            {
+                var first = Forecast.SimulatePart(input with { Plans = [input.Plans[0]] }, cancellationToken: Ct);
+                var none = new List<Plan>();
+                Assert.Throws<ArgumentException>(() => Forecast.ReplacePlans(first, input with { Runs = input.Runs + 1 }, none, none, cancellationToken: Ct));
+                Assert.Throws<ArgumentException>(() => Forecast.ReplacePlans(first, input with { LastYear = input.LastYear + 1 }, none, none, cancellationToken: Ct));
+                var p = input.Plans[0];
+                List<Plan> tooMany = [.. Enumerable.Range(0, take + 1).Select(k => new Plan($"{p.Id}-{k}", p.Municipality, p.Name, p.Status, p.PriceLevelYear, p.Deliveries))];
+                var refused = Assert.Throws<ArgumentException>(() => Forecast.ReplacePlans(first, input, tooMany, none, cancellationToken: Ct));
+                Assert.Contains("removed from a part of 1", refused.Message, StringComparison.Ordinal);
+            },
+            iter: 20);
     }
 
     [Fact]
