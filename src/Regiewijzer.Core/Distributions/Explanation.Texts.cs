@@ -112,34 +112,25 @@ public static partial class Explanation
 
         public NormTexts Norms { get; } = norms;
 
-        public string RequiredSocial => field ??= Format.Count(Region.RequiredSocial);
-
-        public string SocialRemainder => field ??= Format.Count(Region.SocialRemainder);
-
-        public string AffordableRemainder => field ??= Format.Count(Region.AffordableRemainder);
+        /// <summary>RS, DS and DA of the whole region.</summary>
+        public Amounts Amounts { get; } = new(region.RequiredSocial, region.SocialRemainder, region.AffordableRemainder, string.Empty);
 
         public string SocialResidual => field ??= Format.Count(Region.SocialResidual);
 
         public string AffordableResidual => field ??= Format.Count(Region.AffordableResidual);
-
-        public ExplanationValue RequiredSocialValue => field ??= new("RS", RequiredSocial);
-
-        public ExplanationValue SocialRemainderValue => field ??= new("DS", SocialRemainder);
-
-        public ExplanationValue AffordableRemainderValue => field ??= new("DA", AffordableRemainder);
 
         public ExplanationValue SocialResidualValue => field ??= new("restant regio", SocialResidual);
 
         public ExplanationValue AffordableResidualValue => field ??= new("restant regio", AffordableResidual);
 
         public string SocialIntro => field ??=
-            $"De regio moet {RequiredSocial} sociale huurwoningen bouwen ({Norms.SocialShare} van {Format.Count(Region.Task)}). De ondergrenzen samen zijn {Format.Count(Region.SumFloorSocial)}, dus er zijn nog {SocialRemainder} te verdelen, {KeyText(Region.Key)}. ";
+            $"De regio moet {Amounts.RequiredSocial} sociale huurwoningen bouwen ({Norms.SocialShare} van {Format.Count(Region.Task)}). De ondergrenzen samen zijn {Format.Count(Region.SumFloorSocial)}, dus er zijn nog {Amounts.SocialRemainder} te verdelen, {KeyText(Region.Key)}. ";
 
         public string MiddleIntro => field ??=
-            $"Na de sociale huur heeft de regio nog {AffordableRemainder} betaalbare woningen nodig om {Format.Count(Region.RequiredAffordable)} ({Norms.AffordableShare} van {Format.Count(Region.Task)}) te halen. ";
+            $"Na de sociale huur heeft de regio nog {Amounts.AffordableRemainder} betaalbare woningen nodig om {Format.Count(Region.RequiredAffordable)} ({Norms.AffordableShare} van {Format.Count(Region.Task)}) te halen. ";
 
         public string NoSocialResidual => field ??=
-            $" Omdat elk provinciaal deel zijn eigen norm haalt, haalt ook de regio haar {RequiredSocial}; er is geen restant voor de hele regio.";
+            $" Omdat elk provinciaal deel zijn eigen norm haalt, haalt ook de regio haar {Amounts.RequiredSocial}; er is geen restant voor de hele regio.";
 
         public PartTexts PartOf(Geography.ProvinceCode? province)
         {
@@ -160,23 +151,33 @@ public static partial class Explanation
         {
             public RegionPart Part { get; } = part;
 
-            public string RequiredSocial => field ??= Format.Count(Part.RequiredSocial);
-
-            public string SocialRemainder => field ??= Format.Count(Part.SocialRemainder);
-
-            public string AffordableRemainder => field ??= Format.Count(Part.AffordableRemainder);
-
-            public ExplanationValue RequiredSocialValue => field ??= new("RS deel", RequiredSocial);
-
-            public ExplanationValue SocialRemainderValue => field ??= new("DS deel", SocialRemainder);
-
-            public ExplanationValue AffordableRemainderValue => field ??= new("DA deel", AffordableRemainder);
+            /// <summary>RS, DS and DA of this part.</summary>
+            public Amounts Amounts { get; } = new(part.RequiredSocial, part.SocialRemainder, part.AffordableRemainder, " deel");
 
             public string SocialIntro => field ??=
-                $"De regio ligt in {region.Region.Parts.Length} provincies, en de norm van {region.Norms.SocialShare} sociale huur geldt ook per provincie. Daarom wordt eerst {PartName(Part)} ({Part.MunicipalityCount} gemeente(n), opgave {Format.Count(Part.Task)}) op de norm gebracht: dat deel moet {RequiredSocial} sociale huurwoningen bouwen. De ondergrenzen daar zijn samen {Format.Count(Part.SumFloorSocial)}, dus er zijn {SocialRemainder} te verdelen, alleen over de gemeenten in dit deel, {KeyText(region.Region.Key)}. ";
+                $"De regio ligt in {region.Region.Parts.Length} provincies, en de norm van {region.Norms.SocialShare} sociale huur geldt ook per provincie. Daarom wordt eerst {PartName(Part)} ({Part.MunicipalityCount} gemeente(n), opgave {Format.Count(Part.Task)}) op de norm gebracht: dat deel moet {Amounts.RequiredSocial} sociale huurwoningen bouwen. De ondergrenzen daar zijn samen {Format.Count(Part.SumFloorSocial)}, dus er zijn {Amounts.SocialRemainder} te verdelen, alleen over de gemeenten in dit deel, {KeyText(region.Region.Key)}. ";
 
             public string MiddleIntro => field ??=
-                $"Na de sociale huur heeft {PartName(Part)} nog {AffordableRemainder} betaalbare woningen nodig om zijn eigen {Format.Count(Part.RequiredAffordable)} ({region.Norms.AffordableShare} van {Format.Count(Part.Task)}) te halen. ";
+                $"Na de sociale huur heeft {PartName(Part)} nog {Amounts.AffordableRemainder} betaalbare woningen nodig om zijn eigen {Format.Count(Part.RequiredAffordable)} ({region.Norms.AffordableShare} van {Format.Count(Part.Task)}) te halen. ";
         }
+    }
+
+    /// <summary>
+    /// What a region, or one of its province parts, has to distribute: the social homes required (RS), the social remainder
+    /// (DS) and the affordable remainder (DA), as text and as the values a step shows (a part's named "RS deel" and so on).
+    /// </summary>
+    private sealed class Amounts(int requiredSocial, int socialRemainder, int affordableRemainder, string suffix)
+    {
+        public string RequiredSocial { get; } = Format.Count(requiredSocial);
+
+        public string SocialRemainder { get; } = Format.Count(socialRemainder);
+
+        public string AffordableRemainder { get; } = Format.Count(affordableRemainder);
+
+        public ExplanationValue RequiredSocialValue => field ??= new("RS" + suffix, RequiredSocial);
+
+        public ExplanationValue SocialRemainderValue => field ??= new("DS" + suffix, SocialRemainder);
+
+        public ExplanationValue AffordableRemainderValue => field ??= new("DA" + suffix, AffordableRemainder);
     }
 }

@@ -104,7 +104,7 @@ public static partial class Explanation
         }
 
         return line.Close(
-            [t.AffordableRemainderValue, new("exact", exact), new("afgerond", rounded)],
+            [t.Amounts.AffordableRemainderValue, new("exact", exact), new("afgerond", rounded)],
             "DA = max(0, RA − Σ(sociaal + ondergrens midden)); verdeeld naar rato van U binnen de ruimte; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             t.Norms.MiddleSource);
     }
@@ -180,7 +180,7 @@ public static partial class Explanation
         }
 
         return line.Close(
-            [t.RequiredSocialValue, t.SocialRemainderValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            [t.Amounts.RequiredSocialValue, t.Amounts.SocialRemainderValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
             "RS = ⌈aandeel sociale huur × Σ N⌉; DS = max(0, RS − Σ ondergrens sociaal); verdeling door gelijkmatig opvullen tot de ruimte van elke gemeente vol is, afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             t.Norms.SocialSource);
     }
@@ -242,11 +242,11 @@ public static partial class Explanation
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.SocialResidual} van haar {t.RequiredSocial}; dat restant gaat op dezelfde manier over alle gemeenten van de regio met de ruimte die over is: {m.Name} krijgt daarvan exact {DutchNumber.Number(m.ExactResidualSocial)}, afgerond {DutchNumber.Count(m.ResidualSocial)}.");
+            text.Append(CultureInfo.InvariantCulture, $" Daarna mist de regio als geheel nog {t.SocialResidual} van haar {t.Amounts.RequiredSocial}; dat restant gaat op dezelfde manier over alle gemeenten van de regio met de ruimte die over is: {m.Name} krijgt daarvan exact {DutchNumber.Number(m.ExactResidualSocial)}, afgerond {DutchNumber.Count(m.ResidualSocial)}.");
         }
 
         return line.Close(
-            [p.RequiredSocialValue, p.SocialRemainderValue, t.SocialResidualValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
+            [p.Amounts.RequiredSocialValue, p.Amounts.SocialRemainderValue, t.SocialResidualValue, new("regionaal sociaal", Format.Count(m.RegionalSocial))],
             "RS_p = ⌈aandeel sociale huur × Σ N van het deel⌉; DS_p = max(0, RS_p − Σ ondergrens sociaal van het deel), verdeeld door gelijkmatig opvullen alleen binnen het deel; daarna het restant max(0, RS − Σ sociaal) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             t.Norms.PartSocialSource);
     }
@@ -282,7 +282,7 @@ public static partial class Explanation
         }
 
         return line.Close(
-            [p.AffordableRemainderValue, t.AffordableResidualValue, new("regionaal midden", Format.Count(m.RegionalMiddle))],
+            [p.Amounts.AffordableRemainderValue, t.AffordableResidualValue, new("regionaal midden", Format.Count(m.RegionalMiddle))],
             "DA_p = max(0, RA_p − Σ(sociaal + ondergrens midden) van het deel), verdeeld naar rato van U binnen het deel; daarna het restant max(0, RA − Σ(sociaal + midden)) over de hele regio; afronding met de grootste-restmethode (bij gelijke rest eerst de laagste CBS-code)",
             t.Norms.PartMiddleSource);
     }
