@@ -9,7 +9,9 @@ namespace Regiewijzer.Web;
 /// their new ones in (<see cref="Core.Monitoring.Forecast.ReplacePlans"/>). The totals are integer sums of per-plan draws, so the result
 /// is exactly the forecast of all plans at once (<c>ForecastPartsTests</c>); only a change of what every plan's draws
 /// depend on (period, first year after the peiljaar, runs, seed, parameters) or of the subject's members simulates all
-/// of it again. A municipality's forecast is small and is computed whole.
+/// of it again. The ids of a subject's plans are kept with its totals (<see cref="UniquePlanIds"/>), so the check that
+/// none occurs twice need not read the nation's 142.000 plans after each change. A municipality's forecast is small and
+/// is computed whole.
 /// </summary>
 internal sealed class ForecastParts
 {
@@ -66,11 +68,16 @@ internal sealed class ForecastParts
         var edition = snapshot.Plans.Edition;
         lock (subjectGates.GetOrAdd(subject, _ => new Lock())) // one subject at a time; the others go on
         {
+            // The kept parts are taken out while they are brought up to date: their ids are handed on (UniquePlanIds), so
+            // a failure below must not leave them behind.
             Kept? before;
-            List<PlanChange>? changes;
+            List<PlanChange>? changes = null;
             lock (gate)
             {
-                changes = kept.TryGetValue(subject, out before) && before.Key == key ? ChangesSince(before.Edition, edition) : null;
+                if (kept.Remove(subject, out before) && before.Key == key)
+                {
+                    changes = ChangesSince(before.Edition, edition);
+                }
             }
 
             if (before is not null && changes is not null)
@@ -82,19 +89,22 @@ internal sealed class ForecastParts
                 try
                 {
                     var part = Core.Monitoring.Forecast.ReplacePlans(before.Part, input, removed, added);
-                    var result = Core.Monitoring.Forecast.CombineParts(input, [part]);
-                    Keep(subject, new Kept(key, edition, part));
+                    var ids = before.Ids.Replace(removed, added);
+                    var result = Core.Monitoring.Forecast.CombineParts(input, [part], ids);
+                    Keep(subject, new Kept(key, edition, part, ids));
                     return (result, removed.Count + added.Count);
                 }
                 catch (ArgumentException)
                 {
-                    // The kept run totals do not add up to the subject's plans (a change not seen): simulate it whole below.
+                    // The kept run totals or ids do not add up to the subject's plans (a change not seen): simulate it whole below.
                 }
             }
 
+            var wholeIds = UniquePlanIds.Of(input.Plans);
             var whole = Simulate(input, input.Plans);
-            Keep(subject, new Kept(key, edition, whole));
-            return (Core.Monitoring.Forecast.CombineParts(input, [whole]), input.Plans.Count);
+            var combined = Core.Monitoring.Forecast.CombineParts(input, [whole], wholeIds);
+            Keep(subject, new Kept(key, edition, whole, wholeIds));
+            return (combined, input.Plans.Count);
         }
     }
 
@@ -142,7 +152,8 @@ internal sealed class ForecastParts
 
     private sealed record Key(int FirstYear, int LastYear, int FromYear, int Runs, ulong Seed, string Parameters, string Members);
 
-    private sealed record Kept(Key Key, long Edition, ForecastPart Part);
+    /// <summary>A subject's run totals and the ids of the plans they hold, as of plans edition <see cref="Edition"/>.</summary>
+    private sealed record Kept(Key Key, long Edition, ForecastPart Part, UniquePlanIds Ids);
 
     private sealed record Step(long From, long To, IReadOnlyList<PlanChange> Changes);
 }

@@ -68,7 +68,7 @@ public static class Forecast
 
     /// <summary>
     /// The run totals of the plans of <paramref name="part"/> alone (its realised homes are not counted), to be summed
-    /// with the other parts of a forecast by <see cref="CombineParts"/>. The draws depend only on the seed, a plan's id
+    /// with the other parts of a forecast by <see cref="CombineParts(ForecastInput, IReadOnlyList{ForecastPart}, int?, CancellationToken)"/>. The draws depend only on the seed, a plan's id
     /// and the run, and the totals are integer sums, so the parts of any partition of a forecast's plans sum to exactly
     /// its own run totals: after a change only the part that holds it has to be simulated again.
     /// </summary>
@@ -85,6 +85,7 @@ public static class Forecast
             part.LastYear,
             part.Runs,
             part.Plans.Count,
+            prepared.PlanHomes,
             ForecastEngine.SimulateAll(prepared, part.Runs, maxDegreeOfParallelism ?? -1, cancellationToken));
     }
 
@@ -124,7 +125,7 @@ public static class Forecast
         var totals = (int[])part.Totals.Clone();
         ForecastEngine.AddAll(taken, input.Runs, totals, subtract: true, maxDegreeOfParallelism ?? -1, cancellationToken);
         ForecastEngine.AddAll(put, input.Runs, totals, subtract: false, maxDegreeOfParallelism ?? -1, cancellationToken);
-        return new ForecastPart(part.FirstYear, part.LastYear, part.Runs, part.Plans - removed.Count + added.Count, totals);
+        return new ForecastPart(part.FirstYear, part.LastYear, part.Runs, part.Plans - removed.Count + added.Count, part.Homes - taken.PlanHomes + put.PlanHomes, totals);
     }
 
     /// <summary>
@@ -138,7 +139,24 @@ public static class Forecast
     public static ForecastResult CombineParts(ForecastInput input, IReadOnlyList<ForecastPart> parts, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
         Validate(input, maxDegreeOfParallelism);
+        return CombineParts(input, parts, UniquePlanIds.Of(input.Plans), maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="CombineParts(ForecastInput, IReadOnlyList{ForecastPart}, int?, CancellationToken)"/> with the ids of the
+    /// input's plans known to be unique (<paramref name="ids"/>, kept up to date by the caller after a plan change), so
+    /// that the plans themselves are not read: after a change of one plan among 142.000 their check would cost more
+    /// than the rest of the forecast. The caller vouches that <paramref name="ids"/> are those of the input's plans; as for
+    /// the parts, only their number is checked.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// As the other overload; or <paramref name="ids"/> of another number of plans than the input's.
+    /// </exception>
+    public static ForecastResult CombineParts(ForecastInput input, IReadOnlyList<ForecastPart> parts, UniquePlanIds ids, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    {
+        Validate(input, maxDegreeOfParallelism);
         ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(ids);
         if (parts.Any(p => p.FirstYear != input.FirstYear || p.LastYear != input.LastYear || p.Runs != input.Runs))
         {
             throw new ArgumentException("Every part must have the period and runs of the forecast.", nameof(parts));
@@ -149,23 +167,14 @@ public static class Forecast
             throw new ArgumentException($"The parts hold {parts.Sum(p => (long)p.Plans)} plans; the forecast has {input.Plans.Count}.", nameof(parts));
         }
 
-        // The checks of a whole run: unique ids and at most int.MaxValue homes (plans and realised) in total.
-        var plans = input.Plans;
-        var ids = new HashSet<string>(plans.Count, StringComparer.Ordinal);
-        long total = 0;
-        for (var i = 0; i < plans.Count; i++)
+        if (ids.Count != input.Plans.Count)
         {
-            var plan = plans[i];
-            if (!ids.Add(plan.Id))
-            {
-                throw new ArgumentException($"Plan id '{plan.Id}' occurs twice.", nameof(input));
-            }
-
-            total += plan.Homes.Total;
+            throw new ArgumentException($"{ids.Count} plan ids given for {input.Plans.Count} plans.", nameof(ids));
         }
 
+        // The check of a whole run: at most int.MaxValue homes (plans and realised) in total.
         var baseline = ForecastPlans.Prepare(input with { Plans = [] }); // the realised homes only
-        total += baseline.Baseline.Sum(x => (long)x);
+        var total = parts.Sum(p => p.Homes) + baseline.Baseline.Sum(x => (long)x);
         if (total > int.MaxValue)
         {
             throw new ArgumentException($"The forecast holds {total} homes; at most {int.MaxValue} are supported.", nameof(input));
@@ -210,12 +219,13 @@ public static class Forecast
 /// </summary>
 public sealed class ForecastPart
 {
-    internal ForecastPart(int firstYear, int lastYear, int runs, int plans, int[] totals)
+    internal ForecastPart(int firstYear, int lastYear, int runs, int plans, long homes, int[] totals)
     {
         FirstYear = firstYear;
         LastYear = lastYear;
         Runs = runs;
         Plans = plans;
+        Homes = homes;
         Totals = totals;
     }
 
@@ -230,6 +240,9 @@ public sealed class ForecastPart
 
     /// <summary>Number of plans in the part.</summary>
     public int Plans { get; }
+
+    /// <summary>The homes of its plans together (for the check that a forecast holds at most int.MaxValue homes).</summary>
+    internal long Homes { get; }
 
     internal int[] Totals { get; }
 }

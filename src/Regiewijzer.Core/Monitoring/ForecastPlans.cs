@@ -8,9 +8,10 @@ internal sealed class ForecastPlans
 {
     public const int Lanes = 8;
 
-    private ForecastPlans(int years, OutcomeTable[] tables, ulong[] keys, int[] tableOf, int[] rowStart, int[] rowBase, int[] rowHomes, int[] baseline)
+    private ForecastPlans(int years, OutcomeTable[] tables, ulong[] keys, int[] tableOf, int[] rowStart, int[] rowBase, int[] rowHomes, int[] baseline, long planHomes)
     {
         Years = years;
+        PlanHomes = planHomes;
         Tables = tables;
         Keys = keys;
         TableOf = tableOf;
@@ -21,6 +22,9 @@ internal sealed class ForecastPlans
     }
 
     public int Years { get; }
+
+    /// <summary>The homes of all plans together (every year and segment, also those outside the period).</summary>
+    public long PlanHomes { get; }
 
     public OutcomeTable[] Tables { get; }
 
@@ -51,7 +55,7 @@ internal sealed class ForecastPlans
         var rowStart = new List<int>(input.Plans.Count + 1) { 0 };
         var rowBase = new List<int>(input.Plans.Count);
         var rowHomes = new List<int>(input.Plans.Count * Lanes);
-        long total = 0;
+        long planHomes = 0;
         foreach (var plan in input.Plans)
         {
             if (!ids.Add(plan.Id))
@@ -59,7 +63,7 @@ internal sealed class ForecastPlans
                 throw new ArgumentException($"Plan id '{plan.Id}' occurs twice.", nameof(input));
             }
 
-            total += plan.Homes.Total;
+            planHomes += plan.Homes.Total;
             foreach (var d in plan.Deliveries)
             {
                 var index = Math.Max(d.Year, from) - input.FirstYear;
@@ -88,6 +92,7 @@ internal sealed class ForecastPlans
         }
 
         var baseline = new int[years * Lanes];
+        var total = planHomes;
         foreach (var (h, y) in Realisation.PerYear(input.Realised ?? [], input.FirstYear, input.LastYear).Select((h, y) => (h, y)))
         {
             total += h.Total;
@@ -100,7 +105,7 @@ internal sealed class ForecastPlans
         }
 
         var tables = input.Parameters.All.Select(p => new OutcomeTable(p)).ToArray();
-        return new ForecastPlans(years, tables, [.. keys], [.. tableOf], [.. rowStart], [.. rowBase], [.. rowHomes], baseline);
+        return new ForecastPlans(years, tables, [.. keys], [.. tableOf], [.. rowStart], [.. rowBase], [.. rowHomes], baseline, planHomes);
     }
 
     private static void AddLanes(IList<int> lanes, int at, SegmentHomes homes)

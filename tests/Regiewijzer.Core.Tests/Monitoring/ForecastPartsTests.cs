@@ -71,9 +71,12 @@ public sealed class ForecastPartsTests
                 };
 
                 var replaced = Forecast.ReplacePlans(part, input, removed, added, cancellationToken: Ct);
+                var ids = UniquePlanIds.Of(input.Plans).Replace(removed, added); // what the web app keeps beside the totals
 
                 Assert.Equal(after.Plans.Count, replaced.Plans);
+                Assert.Equal(after.Plans.Sum(x => (long)x.Homes.Total), replaced.Homes); // what the check of at most int.MaxValue homes sums
                 ForecastGen.Equal(Forecast.Run(after), Forecast.CombineParts(after, [replaced], cancellationToken: Ct));
+                ForecastGen.Equal(Forecast.Run(after), Forecast.CombineParts(after, [replaced], ids, cancellationToken: Ct));
                 ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, [part], cancellationToken: Ct)); // the part itself is unchanged
             },
             iter: 100);
@@ -111,5 +114,36 @@ public sealed class ForecastPartsTests
                 ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, [first, rest], cancellationToken: Ct));
             },
             iter: 20);
+    }
+
+    [Fact]
+    public void CombineParts_WithIdsOfAnotherNumberOfPlans_IsRefused()
+    {
+        ForecastGen.Input.Where(i => i.Plans.Count >= 2).Sample(
+            input =>
+            {
+                var whole = Forecast.SimulatePart(input, cancellationToken: Ct);
+                var fewer = UniquePlanIds.Of([.. input.Plans.Skip(1)]);
+
+                var refused = Assert.Throws<ArgumentException>(() => Forecast.CombineParts(input, [whole], fewer, cancellationToken: Ct));
+                Assert.Equal("ids", refused.ParamName);
+                ForecastGen.Equal(Forecast.Run(input), Forecast.CombineParts(input, [whole], UniquePlanIds.Of(input.Plans), cancellationToken: Ct));
+            },
+            iter: 20);
+    }
+
+    [Fact]
+    public void CombineParts_MoreThanIntMaxValueHomesOverTheParts_IsRefused()
+    {
+        // Each part holds fewer than int.MaxValue homes; together they hold more. With the ids known, the plans are not
+        // read: the check sums the homes the parts carry.
+        var big = new SegmentHomes(int.MaxValue / 2, 0, 0, 0, 0);
+        Plan Big(string id) => new(id, ForecastGen.Code, id, PlanningStatus.Irrevocable, 2026, [new PlanDelivery(2027, big)]);
+        var input = new ForecastInput(2026, 2030, big, [Big("a"), Big("b"), Big("c")], ForecastParameterSets.Default, Runs: 10);
+        var parts = input.Plans.Select(p => Forecast.SimulatePart(input with { Plans = [p] }, cancellationToken: Ct)).ToList();
+
+        var refused = Assert.Throws<ArgumentException>(() => Forecast.CombineParts(input, parts, UniquePlanIds.Of(input.Plans), cancellationToken: Ct));
+        Assert.Contains("at most 2147483647 are supported", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Forecast.CombineParts(input, parts, cancellationToken: Ct));
     }
 }

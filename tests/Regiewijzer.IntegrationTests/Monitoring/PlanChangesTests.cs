@@ -155,6 +155,17 @@ public sealed class PlanChangesTests(TestDatabases databases)
         Assert.Equal(4, simulated); // only the three plans: the changed one as it was and as it is, the deleted one, the new one
         Assert.Equal(Describe(after.Forecast(after.Progress(MonitoringSubject.Nation))), Describe(result));
 
+        // A second change goes on from the first: the kept totals and plan ids brought up to date again, not read whole.
+        await ChangeThreePlansAsync(database, "NIEUW-2");
+        var second = await LoadMonitoring.LoadRowsAsync(db, MonitoringParts.Plans, next, Ct);
+        parts.Changed(next.Plans.Edition, second.Plans.Edition, second.ChangedPlans);
+        var afterSecond = LoadMonitoring.Build(country, second);
+        var (resultSecond, simulatedSecond) = parts.Forecast(afterSecond, afterSecond.Progress(MonitoringSubject.Nation));
+        Assert.Equal(4, simulatedSecond);
+        Assert.Equal(Describe(afterSecond.Forecast(afterSecond.Progress(MonitoringSubject.Nation))), Describe(resultSecond));
+        next = second;
+        result = resultSecond;
+
         // A change not told (the plans read whole): the kept parts are not trusted, all is simulated again.
         var whole = await LoadMonitoring.LoadRowsAsync(db, MonitoringParts.All, null, Ct);
         parts.Changed(next.Plans.Edition, whole.Plans.Edition, whole.ChangedPlans);
@@ -165,14 +176,14 @@ public sealed class PlanChangesTests(TestDatabases databases)
     }
 
     /// <summary>In Ede, through another context: one plan gets 40 more social-rent homes, one is deleted, one is added.</summary>
-    private static async Task<(int Changed, int Deleted)> ChangeThreePlansAsync(TestDatabase database)
+    private static async Task<(int Changed, int Deleted)> ChangeThreePlansAsync(TestDatabase database, string addedCode = "NIEUW-1")
     {
         await using var db = database.Context();
         var ede = await db.Plans.Include(p => p.Deliveries).Where(p => p.MunicipalityCode == "GM0228").OrderBy(p => p.Id).Take(2).ToListAsync(Ct);
         ede[0].Deliveries[0].SocialRent += 40;
         ede[0].Version++;
         db.Plans.Remove(ede[1]);
-        var added = new PlanRow { MunicipalityCode = "GM0228", Code = "NIEUW-1", Name = "Nieuw plan", Status = "1b", PriceLevelYear = 2024, Source = "test", UpdatedAt = DateTimeOffset.UtcNow };
+        var added = new PlanRow { MunicipalityCode = "GM0228", Code = addedCode, Name = "Nieuw plan", Status = "1b", PriceLevelYear = 2024, Source = "test", UpdatedAt = DateTimeOffset.UtcNow };
         added.Deliveries.Add(new PlanDeliveryRow { Year = 2027, SocialRent = 120, FreeOwnership = 80 });
         db.Plans.Add(added);
         await db.SaveChangesAsync(Ct);
