@@ -197,7 +197,7 @@ public sealed class AgreementApiTests(TestDatabases databases)
         var detail = await AgreementApi.ExpectAsync(await app.Client.GetAsync(new Uri($"/api/v1/afspraken/{id}", UriKind.Relative), Ct), HttpStatusCode.OK);
         var cutoff = detail.GetProperty("cutoff");
         Assert.Equal((1, 120, true), (cutoff.GetProperty("plans").GetInt32(), cutoff.GetProperty("homes").GetInt32(), cutoff.GetProperty("assumption").GetBoolean()));
-        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cutoff.GetProperty("date").GetString());
+        Assert.Equal(Regiewijzer.Data.DutchTime.Date(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cutoff.GetProperty("date").GetString()); // the Dutch calendar day of adoption
         Assert.Equal(id, detail.GetProperty("inForce").GetInt32());
     }
 

@@ -71,7 +71,7 @@ public sealed class AuditTrailTests(TestDatabases databases)
         await user.GetAsync("/audit?persoon=" + Uri.EscapeDataString(ede.Id));
         Assert.Contains("Kernhem-Noord", user.TextOf("wijzigingen"), StringComparison.Ordinal);
         Assert.Matches($"<option value=\"{ede.Id}\" selected[^>]*>{System.Text.RegularExpressions.Regex.Escape($"Test GM0228 ({ede.Email})")}</option>", user.RawHtml);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = Regiewijzer.Data.DutchTime.Date(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); // the audit page filters Dutch calendar days
         await user.GetAsync($"/audit?soort=plan&van={today}&tot={today}");
         Assert.Contains("Kernhem-Noord", user.TextOf("wijzigingen"), StringComparison.Ordinal);
         await user.GetAsync("/audit?soort=plan&tot=2020-01-01");

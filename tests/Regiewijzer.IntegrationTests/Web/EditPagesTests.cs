@@ -22,7 +22,7 @@ public sealed class EditPagesTests(TestDatabases databases)
         using var user = await SignedInAsync(db, app, "GM0228");
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/gemeente/GM0228/plannen/nieuw")).StatusCode);
         Assert.Contains(AccountsNote, user.Html, StringComparison.Ordinal);
-        Assert.Equal(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), user.InputValue("prijspeiljaar"));
+        Assert.Equal(Regiewijzer.Data.DutchTime.Date(DateTimeOffset.UtcNow).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), user.InputValue("prijspeiljaar")); // the year in Dutch time
         Assert.Equal(5, user.Fields("plan").Keys.Count(k => k.EndsWith("].Year", StringComparison.Ordinal)));
 
         using var post = await user.PostAsync(
