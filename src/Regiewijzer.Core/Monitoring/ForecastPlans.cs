@@ -49,20 +49,15 @@ internal sealed class ForecastPlans
     {
         var years = input.LastYear - input.FirstYear + 1;
         var from = input.FromYear ?? input.FirstYear;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var keys = new List<ulong>(input.Plans.Count);
         var tableOf = new List<int>(input.Plans.Count);
         var rowStart = new List<int>(input.Plans.Count + 1) { 0 };
         var rowBase = new List<int>(input.Plans.Count);
         var rowHomes = new List<int>(input.Plans.Count * Lanes);
         long planHomes = 0;
+        UniquePlanIds.Checked(input.Plans, nameof(input));
         foreach (var plan in input.Plans)
         {
-            if (!ids.Add(plan.Id))
-            {
-                throw new ArgumentException($"Plan id '{plan.Id}' occurs twice.", nameof(input));
-            }
-
             planHomes += plan.Homes.Total;
             foreach (var d in plan.Deliveries)
             {

@@ -27,19 +27,25 @@ public sealed class UniquePlanIds
 
     /// <summary>The ids of <paramref name="plans"/>, checked to occur once each.</summary>
     /// <exception cref="ArgumentException">An id occurs twice.</exception>
-    public static UniquePlanIds Of(IReadOnlyList<Plan> plans)
+    public static UniquePlanIds Of(IReadOnlyList<Plan> plans) => new(Checked(plans, nameof(plans)));
+
+    /// <summary>
+    /// The check of <see cref="Of"/>, the one every forecast makes of its plans (also <see cref="ForecastPlans.Prepare"/>):
+    /// the set of ids, refused with <paramref name="paramName"/> when one occurs twice.
+    /// </summary>
+    internal static HashSet<string> Checked(IReadOnlyList<Plan> plans, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(plans, paramName);
         var ids = new HashSet<string>(plans.Count, StringComparer.Ordinal);
         for (var i = 0; i < plans.Count; i++)
         {
             if (!ids.Add(plans[i].Id))
             {
-                throw new ArgumentException($"Plan id '{plans[i].Id}' occurs twice.", nameof(plans));
+                throw Twice(plans[i].Id, paramName);
             }
         }
 
-        return new(ids);
+        return ids;
     }
 
     /// <summary>
@@ -65,12 +71,14 @@ public sealed class UniquePlanIds
         {
             if (!set.Add(plan.Id))
             {
-                throw new ArgumentException($"Plan id '{plan.Id}' occurs twice.", nameof(added));
+                throw Twice(plan.Id, nameof(added));
             }
         }
 
         return new(set);
     }
+
+    private static ArgumentException Twice(string id, string paramName) => new($"Plan id '{id}' occurs twice.", paramName);
 
     private static InvalidOperationException HandedOn() => new("These plan ids were handed on by Replace.");
 }
